@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { filePath, parseEnv, port } from '../platform/env';
+import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
+
+const url = z.string().url('must be an http(s) URL');
+
+export interface GatewayConfig {
+  port: number;
+  development: boolean;
+  /** Path of the composed supergraph, or "live" to compose from the running subgraphs (development). */
+  supergraph: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  jwt: { publicKeyFile: string | null; jwksUrl: string | null; issuer: string; audience: string; algorithms: string[] };
+  internalTokenPrivateKeyFile: string;
+  bodyLimit: string;
+}
+
+/** The gateway's configuration, validated at start; a bad variable is named in the error. */
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const schema = z
+    .object({
+      NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+      GATEWAY_PORT: port(4000),
+      GATEWAY_SUPERGRAPH: z.string().default('schema/supergraph.graphql'),
+      CIVIL_AFFAIRS_URL: url.default('http://localhost:4001/graphql'),
+      EDUCATION_URL: url.default('http://localhost:4002/graphql'),
+      WOMENS_FEDERATION_URL: url.default('http://localhost:4003/graphql'),
+      GATEWAY_JWT_PUBLIC_KEY_FILE: filePath.optional(),
+      GATEWAY_JWKS_URL: url.optional(),
+      GATEWAY_JWT_ISSUER: z.string().min(1, 'must name the token issuer'),
+      GATEWAY_JWT_AUDIENCE: z.string().min(1).default('child-registry'),
+      GATEWAY_JWT_ALGORITHMS: z
+        .string()
+        .default('ES256,RS256')
+        .refine((value) => value.split(',').every((alg) => /^(ES|RS|PS)(256|384|512)$|^EdDSA$/.test(alg.trim())), 'must list asymmetric JWS algorithms such as ES256,RS256'),
+      INTERNAL_TOKEN_PRIVATE_KEY_FILE: filePath,
+      BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must be a size such as 100kb').default('100kb'),
+    })
+    .refine((value) => Boolean(value.GATEWAY_JWT_PUBLIC_KEY_FILE) !== Boolean(value.GATEWAY_JWKS_URL), {
+      message: 'set exactly one of GATEWAY_JWT_PUBLIC_KEY_FILE and GATEWAY_JWKS_URL',
+      path: ['GATEWAY_JWT_PUBLIC_KEY_FILE'],
+    });
+  const parsed = parseEnv(schema, env);
+  const subgraphUrls = Object.fromEntries(
+    SUBGRAPHS.map((subgraph) => [subgraph.name, parsed[`${subgraph.envPrefix}_URL` as const]]),
+  ) as Record<SubgraphName, string>;
+  return {
+    port: parsed.GATEWAY_PORT,
+    development: parsed.NODE_ENV === 'development',
+    supergraph: parsed.GATEWAY_SUPERGRAPH,
+    subgraphUrls,
+    jwt: {
+      publicKeyFile: parsed.GATEWAY_JWT_PUBLIC_KEY_FILE ?? null,
+      jwksUrl: parsed.GATEWAY_JWKS_URL ?? null,
+      issuer: parsed.GATEWAY_JWT_ISSUER,
+      audience: parsed.GATEWAY_JWT_AUDIENCE,
+      algorithms: parsed.GATEWAY_JWT_ALGORITHMS.split(',').map((alg) => alg.trim()),
+    },
+    internalTokenPrivateKeyFile: parsed.INTERNAL_TOKEN_PRIVATE_KEY_FILE,
+    bodyLimit: parsed.BODY_LIMIT,
+  };
+}

@@ -1,0 +1,9 @@
+import type { Principal } from '../platform/principal';
+
+/** What the gateway knows about one request once the user token is verified. */
+export interface GatewayContext {
+  principal: Principal;
+  requestId: string;
+  /** The purpose stated in the X-Purpose header, checked against the token's purposes. */
+  purpose: string | null;
+}

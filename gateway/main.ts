@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { ApolloServer } from '@apollo/server';
+import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
+import { createErrorMasker } from '../platform/error-masking';
+import { closeHttpServer, createGraphQLHttpApp, listen, stopOnSignals } from '../platform/graphql-http';
+import { InternalTokenSigner } from '../platform/internal-token';
+import { createLogger } from '../platform/logger';
+import { createMetrics } from '../platform/metrics';
+import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
+import { Authenticator } from './authenticate';
+import { loadGatewayConfig } from './config';
+import type { GatewayContext } from './context';
+import { createRequestContext } from './request-context';
+import { SignedSubgraphDataSource } from './signed-data-source';
+
+async function main() {
+  const config = loadGatewayConfig();
+  const logger = createLogger('gateway');
+  const metrics = createMetrics('gateway');
+  const signer = await InternalTokenSigner.fromPemFile(config.internalTokenPrivateKeyFile);
+  const authenticator = await Authenticator.create(config.jwt);
+
+  const gateway = new ApolloGateway({
+    ...(config.supergraph === 'live'
+      ? {
+          supergraphSdl: new IntrospectAndCompose({
+            subgraphs: SUBGRAPHS.map((subgraph) => ({ name: subgraph.name, url: config.subgraphUrls[subgraph.name] })),
+          }),
+        }
+      : { supergraphSdl: readFileSync(config.supergraph, 'utf8') }),
+    // The supergraph's URLs are placeholders: where each subgraph lives is configuration.
+    buildService: ({ name }) => new SignedSubgraphDataSource({ name, url: config.subgraphUrls[name as SubgraphName] }, signer),
+    logger,
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: config.development,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorMasker(logger),
+    plugins: [
+      {
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response }) {
+              const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+              metrics.requests.inc({ outcome: errors?.length ? 'error' : 'ok' });
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  const server = createGraphQLHttpApp({
+    apollo,
+    bodyLimit: config.bodyLimit,
+    metrics,
+    logger,
+    ready: async () => true,
+    context: createRequestContext(authenticator, logger),
+  });
+  await listen(server, config.port);
+  logger.info({ port: config.port }, 'gateway listening');
+
+  stopOnSignals(logger, async () => {
+    await closeHttpServer(server);
+    await apollo.stop();
+  });
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

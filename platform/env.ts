@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/**
+ * Parses the environment with a zod schema and stops the process with a message that names
+ * each bad variable, so an operator sees at once what to fix.
+ */
+export function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv = process.env): z.infer<T> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** A TCP port given as a string. */
+export const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+/** A postgres:// connection URL. */
+export const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), 'must be a postgres:// connection URL');
+
+/** "true"/"false"/"1"/"0" as a boolean. */
+export const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => value === 'true' || value === '1');
+
+/** Base64 that decodes to exactly `bytes` bytes (a symmetric key). */
+export const base64Key = (bytes: number) =>
+  z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === bytes, `must be ${bytes} bytes, base64-encoded`)
+    .transform((value) => Buffer.from(value, 'base64'));
+
+/** A path to a readable file. */
+export const filePath = z.string().min(1, 'must name a file');

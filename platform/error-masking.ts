@@ -1,0 +1,29 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ErrorCode } from './errors';
+import type { Logger } from './logger';
+
+/**
+ * Errors we raised on purpose (a GraphQLError with a code) and GraphQL's own parse and
+ * validation errors reach the client as they are. Anything else (a driver error with SQL in it,
+ * a bug) is logged here and replaced by a generic message, so no stack or SQL ever leaves.
+ */
+export function createErrorMasker(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const isDeliberate = original instanceof GraphQLError || (error instanceof GraphQLError && !error.originalError);
+    const code = formatted.extensions?.code;
+    if (isDeliberate && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');
+    return {
+      message: 'Internal server error. The incident was logged.',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

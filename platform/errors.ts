@@ -1,0 +1,35 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Stable error codes clients can branch on. A code never changes meaning once released;
+ * add new ones rather than reuse.
+ */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  INVALID_NATIONAL_ID: 'INVALID_NATIONAL_ID',
+  INVALID_REGION_CODE: 'INVALID_REGION_CODE',
+  INVALID_CURSOR: 'INVALID_CURSOR',
+  NOT_FOUND: 'NOT_FOUND',
+  VERSION_CONFLICT: 'VERSION_CONFLICT',
+  CONFLICT: 'CONFLICT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** An error whose message is safe to show the client (no SQL, no stack, no secrets). */
+export class DomainError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...details } });
+  }
+}
+
+export const badInput = (message: string, field?: string) =>
+  new DomainError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+
+export const notFound = (what: string, id: string) =>
+  new DomainError(ErrorCode.NOT_FOUND, `${what} ${id} was not found.`, { id });
+
+export const unauthenticated = (message: string) =>
+  new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });

@@ -1,0 +1,95 @@
+import http from 'node:http';
+import express, { type Request } from 'express';
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { Logger } from './logger';
+import type { Metrics } from './metrics';
+
+export interface GraphQLHttpOptions<TContext extends BaseContext> {
+  apollo: ApolloServer<TContext>;
+  /** Builds the per-request context; throws (401) when the caller is not authenticated. */
+  context: (req: Request) => Promise<TContext>;
+  metrics: Metrics;
+  logger: Logger;
+  /** Largest request body accepted, e.g. "100kb". */
+  bodyLimit: string;
+  /** Readiness: true when the process can serve (its database answers, and so on). */
+  ready: () => Promise<boolean>;
+}
+
+/**
+ * The HTTP shell every process shares: POST /graphql, GET /health (liveness and readiness for
+ * load balancers and compose health checks) and GET /metrics (Prometheus).
+ */
+export function createGraphQLHttpApp<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>) {
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/health', async (_req, res) => {
+    const ok = await options.ready().catch(() => false);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable' });
+  });
+
+  app.get('/metrics', async (_req, res) => {
+    res.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: options.bodyLimit }),
+    expressMiddleware(options.apollo, { context: ({ req }) => options.context(req) }),
+  );
+
+  // Body too large, malformed JSON and the like: a clear JSON error, never a stack.
+  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: express.Response, _next: express.NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) options.logger.error({ err }, 'unhandled HTTP error');
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+    const message = status === 413 ? 'Request body too large.' : status === 500 ? 'Internal server error.' : 'Malformed request.';
+    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  });
+
+  return http.createServer(app);
+}
+
+/** Resolves once the server listens; rejects if the port is taken. */
+export function listen(server: http.Server, port: number, host = '0.0.0.0'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** Stops on SIGINT/SIGTERM: finishes in-flight requests, then runs `close`. */
+export function stopOnSignals(logger: Logger, close: () => Promise<void>) {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    try {
+      await close();
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'error while stopping');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** Stops accepting, lets in-flight requests finish for up to `graceMs`, then drops idle sockets. */
+export function closeHttpServer(server: http.Server, graceMs = 5000): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}

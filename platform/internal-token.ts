@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { importPKCS8, importSPKI, jwtVerify, SignJWT, type KeyLike } from 'jose';
+import { principalSchema, type Principal } from './principal';
+
+/**
+ * The gateway signs one short-lived token per subgraph call; each subgraph accepts a request
+ * only with a valid one addressed to itself. This is what makes "subgraphs answer only
+ * requests signed by the gateway" (DESIGN 6.2) hold even on a flat network.
+ */
+export const INTERNAL_TOKEN_ISSUER = 'child-registry-gateway';
+export const INTERNAL_TOKEN_ALGORITHM = 'ES256';
+/** Long enough for one subgraph call, short enough that a leaked token is soon useless. */
+export const INTERNAL_TOKEN_TTL_SECONDS = 60;
+
+export interface InternalCall {
+  principal: Principal;
+  requestId: string;
+  /** The purpose the user stated for this request, if any. */
+  purpose: string | null;
+}
+
+export class InternalTokenSigner {
+  private constructor(private readonly key: KeyLike) {}
+
+  static async fromPemFile(path: string): Promise<InternalTokenSigner> {
+    return new InternalTokenSigner(await importPKCS8(readFileSync(path, 'utf8'), INTERNAL_TOKEN_ALGORITHM));
+  }
+
+  /** `audience` is the subgraph name, so a token for one subgraph is refused by the others. */
+  sign(call: InternalCall, audience: string): Promise<string> {
+    return new SignJWT({ principal: call.principal, purpose: call.purpose })
+      .setProtectedHeader({ alg: INTERNAL_TOKEN_ALGORITHM, typ: 'JWT' })
+      .setIssuer(INTERNAL_TOKEN_ISSUER)
+      .setAudience(audience)
+      .setSubject(call.principal.sub)
+      .setJti(call.requestId)
+      .setIssuedAt()
+      .setExpirationTime(`${INTERNAL_TOKEN_TTL_SECONDS}s`)
+      .sign(this.key);
+  }
+}
+
+export class InternalTokenVerifier {
+  private constructor(
+    private readonly key: KeyLike,
+    private readonly audience: string,
+  ) {}
+
+  static async fromPemFile(path: string, audience: string): Promise<InternalTokenVerifier> {
+    return new InternalTokenVerifier(await importSPKI(readFileSync(path, 'utf8'), INTERNAL_TOKEN_ALGORITHM), audience);
+  }
+
+  /** Throws on any defect: bad signature, wrong audience or issuer, expired, malformed principal. */
+  async verify(token: string): Promise<InternalCall> {
+    const { payload } = await jwtVerify(token, this.key, {
+      issuer: INTERNAL_TOKEN_ISSUER,
+      audience: this.audience,
+      algorithms: [INTERNAL_TOKEN_ALGORITHM],
+      maxTokenAge: `${INTERNAL_TOKEN_TTL_SECONDS}s`,
+      requiredClaims: ['exp', 'iat', 'jti', 'sub'],
+    });
+    const principal = principalSchema.parse(payload.principal);
+    const purpose = typeof payload.purpose === 'string' ? payload.purpose : null;
+    return { principal, requestId: String(payload.jti), purpose };
+  }
+}
+
+/** The bearer token in an Authorization header, or null. */
+export function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return match ? match[1] : null;
+}

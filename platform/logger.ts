@@ -1,0 +1,18 @@
+import pino from 'pino';
+
+/**
+ * One JSON logger per process. Tokens and national ID numbers must never reach a log line,
+ * so the usual places they could appear are redacted.
+ */
+export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info') {
+  return pino({
+    name: service,
+    level,
+    redact: {
+      paths: ['req.headers.authorization', 'headers.authorization', 'authorization', '*.nationalId', 'nationalId'],
+      censor: '[redacted]',
+    },
+  });
+}
+
+export type Logger = ReturnType<typeof createLogger>;

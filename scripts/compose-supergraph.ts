@@ -1,0 +1,48 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { SUBGRAPHS } from '../platform/subgraphs';
+import { subgraphSdls } from './subgraph-schemas';
+
+/**
+ * Composes the committed supergraph from the three subgraph schemas.
+ *   npm run compose          writes schema/supergraph.graphql
+ *   npm run compose -- --check  exits 1 when the committed file is stale
+ * The URLs are the docker-compose service names; the gateway replaces them from its config.
+ */
+export const SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
+
+export async function composeSupergraph(): Promise<string> {
+  const sdls = await subgraphSdls();
+  const result = composeServices(
+    sdls.map(({ name, sdl }) => {
+      const info = SUBGRAPHS.find((subgraph) => subgraph.name === name)!;
+      return { name, typeDefs: parse(sdl), url: `http://${name}:${info.defaultPort}/graphql` };
+    }),
+  );
+  if (result.errors) throw new Error(`Composition failed:\n${result.errors.map((error) => `  ${error.message}`).join('\n')}`);
+  return result.supergraphSdl;
+}
+
+async function main() {
+  const supergraph = await composeSupergraph();
+  if (process.argv.includes('--check')) {
+    const committed = readFileSync(SUPERGRAPH_PATH, 'utf8');
+    if (committed !== supergraph) {
+      console.error('schema/supergraph.graphql is stale: run `npm run compose` and commit the result.');
+      process.exit(1);
+    }
+    console.log('schema/supergraph.graphql is up to date.');
+    return;
+  }
+  writeFileSync(SUPERGRAPH_PATH, supergraph);
+  console.log(`wrote ${SUPERGRAPH_PATH}`);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

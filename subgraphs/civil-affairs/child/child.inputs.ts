@@ -1,0 +1,100 @@
+import { Field, InputType } from 'type-graphql';
+import { LocalDate } from '../../shared/scalars';
+import { ParentInput } from '../parent/parent.input';
+import { ChildStatus, Gender, GuardianshipForm, LeftBehindType } from './child.enums';
+
+@InputType({ description: 'A new child for the registry.' })
+export class RegisterChildInput {
+  @Field({ description: '姓名, 1 to 50 characters.' })
+  name!: string;
+
+  @Field(() => Gender, { description: '性别.' })
+  gender!: Gender;
+
+  @Field(() => LocalDate, { description: '出生日期.' })
+  birthDate!: string;
+
+  @Field(() => String, { nullable: true, description: '民族.' })
+  ethnicity?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '居民身份证号, optional (some children have no household registration). Checked against birth date and gender.',
+  })
+  nationalId?: string | null;
+
+  @Field({ description: '户籍地: GB/T 2260 county-level code.' })
+  householdRegionCode!: string;
+
+  @Field(() => String, { nullable: true, description: 'Village of household registration.' })
+  householdVillage?: string | null;
+
+  @Field({ description: 'Current residence: GB/T 2260 county-level code.' })
+  residenceRegionCode!: string;
+
+  @Field(() => String, { nullable: true, description: 'Village of residence.' })
+  residenceVillage?: string | null;
+
+  @Field(() => ParentInput, { nullable: true, description: 'The father’s whereabouts.' })
+  father?: ParentInput | null;
+
+  @Field(() => ParentInput, { nullable: true, description: 'The mother’s whereabouts.' })
+  mother?: ParentInput | null;
+}
+
+@InputType({ description: 'Changes to a child’s record; omitted fields stay as they are.' })
+export class UpdateChildInput {
+  @Field(() => String, { nullable: true, description: '姓名.' })
+  name?: string | null;
+
+  @Field(() => Gender, { nullable: true, description: '性别.' })
+  gender?: Gender | null;
+
+  @Field(() => LocalDate, { nullable: true, description: '出生日期.' })
+  birthDate?: string | null;
+
+  @Field(() => String, { nullable: true, description: '民族.' })
+  ethnicity?: string | null;
+
+  @Field(() => String, { nullable: true, description: '居民身份证号; must not belong to another registered child.' })
+  nationalId?: string | null;
+
+  @Field(() => String, { nullable: true, description: '户籍地 county-level code.' })
+  householdRegionCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Village of household registration.' })
+  householdVillage?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Residence county-level code.' })
+  residenceRegionCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Village of residence.' })
+  residenceVillage?: string | null;
+
+  @Field(() => ParentInput, { nullable: true, description: 'Replaces the father’s whereabouts.' })
+  father?: ParentInput | null;
+
+  @Field(() => ParentInput, { nullable: true, description: 'Replaces the mother’s whereabouts.' })
+  mother?: ParentInput | null;
+}
+
+@InputType({ description: 'Which children to list. All conditions must hold.' })
+export class ChildFilter {
+  @Field(() => String, {
+    nullable: true,
+    description: 'GB/T 2260 prefix of the residence region: province (2 digits), city (4) or county (6).',
+  })
+  regionPrefix?: string | null;
+
+  @Field(() => LeftBehindType, { nullable: true, description: 'Only children with this left-behind type.' })
+  leftBehindType?: LeftBehindType | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only children who are (or are not) left-behind under the national definition.' })
+  isLeftBehind?: boolean | null;
+
+  @Field(() => GuardianshipForm, { nullable: true, description: 'Only children with this guardianship form.' })
+  guardianshipForm?: GuardianshipForm | null;
+
+  @Field(() => ChildStatus, { nullable: true, description: 'Only active or only archived files.' })
+  status?: ChildStatus | null;
+}

@@ -1,0 +1,116 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import type { PageWindow } from '../../shared/pagination';
+import { ParentRow } from '../parent/parent.entity';
+import { ChildRow } from './child.entity';
+import type { ChildFilter } from './child.inputs';
+
+/** Data access for children: every statement the child resolvers send lives here. */
+
+export function findChildrenByIds(db: DataSource, ids: readonly string[]): Promise<ChildRow[]> {
+  return db.getRepository(ChildRow).findBy({ id: In([...ids]) });
+}
+
+export async function findChildIdByNationalIdHash(db: DataSource | EntityManager, hash: string): Promise<string | null> {
+  const row = await db.getRepository(ChildRow).findOne({ select: { id: true }, where: { nationalIdHash: hash } });
+  return row?.id ?? null;
+}
+
+/** One page of children matching the filter, in id order, in one statement. */
+export function listChildren(db: DataSource, filter: ChildFilter, window: PageWindow): Promise<ChildRow[]> {
+  const query = db.getRepository(ChildRow).createQueryBuilder('child').orderBy('child.id').limit(window.limit);
+  if (window.afterId) query.andWhere('child.id > :afterId', { afterId: window.afterId });
+  if (filter.regionPrefix) query.andWhere('child.residence_region_code LIKE :prefix', { prefix: `${filter.regionPrefix}%` });
+  if (filter.status) query.andWhere('child.status = :status', { status: filter.status });
+  if (filter.guardianshipForm) {
+    query.andWhere('EXISTS (SELECT 1 FROM guardianship g WHERE g.child_id = child.id AND g.form = :form)', {
+      form: filter.guardianshipForm,
+    });
+  }
+  if (filter.leftBehindType || typeof filter.isLeftBehind === 'boolean') {
+    query.innerJoin('child_classification', 'cc', 'cc.child_id = child.id');
+    if (filter.leftBehindType) query.andWhere('cc.left_behind_type = :type', { type: filter.leftBehindType });
+    if (typeof filter.isLeftBehind === 'boolean') query.andWhere('cc.is_left_behind = :lb', { lb: filter.isLeftBehind });
+  }
+  return query.getMany();
+}
+
+export type NewChild = Omit<ChildRow, 'status' | 'statusReason' | 'lastReviewedAt' | 'version' | 'createdAt' | 'updatedAt'>;
+
+/**
+ * Inserts a child unless its national ID is already registered. Returns the id of the child
+ * now holding that ID: the new one, or the one registered before (never a duplicate).
+ */
+export async function insertChildOnce(em: EntityManager, child: NewChild): Promise<{ id: string; inserted: boolean }> {
+  const inserted: { id: string }[] = await em.query(
+    `INSERT INTO child (id, name, gender, birth_date, ethnicity, national_id_encrypted, national_id_hash,
+                        household_region_code, household_village, residence_region_code, residence_village, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     ON CONFLICT (national_id_hash) WHERE national_id_hash IS NOT NULL DO NOTHING
+     RETURNING id`,
+    [
+      child.id,
+      child.name,
+      child.gender,
+      child.birthDate,
+      child.ethnicity,
+      child.nationalIdEncrypted,
+      child.nationalIdHash,
+      child.householdRegionCode,
+      child.householdVillage,
+      child.residenceRegionCode,
+      child.residenceVillage,
+      child.createdBy,
+    ],
+  );
+  if (inserted.length) return { id: inserted[0].id, inserted: true };
+  const existing = await findChildIdByNationalIdHash(em, child.nationalIdHash!);
+  return { id: existing!, inserted: false };
+}
+
+export type ChildChanges = Partial<
+  Pick<
+    ChildRow,
+    | 'name'
+    | 'gender'
+    | 'birthDate'
+    | 'ethnicity'
+    | 'nationalIdEncrypted'
+    | 'nationalIdHash'
+    | 'householdRegionCode'
+    | 'householdVillage'
+    | 'residenceRegionCode'
+    | 'residenceVillage'
+  >
+>;
+
+/** Applies changes only if the stored version is still `expectedVersion`; returns the updated row or null. */
+export async function updateChildIfVersion(
+  em: EntityManager,
+  id: string,
+  expectedVersion: number,
+  changes: ChildChanges,
+): Promise<boolean> {
+  const result = await em
+    .createQueryBuilder()
+    .update(ChildRow)
+    .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
+    .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+    .execute();
+  return (result.affected ?? 0) === 1;
+}
+
+export async function childVersion(em: EntityManager, id: string): Promise<number | null> {
+  const row = await em.getRepository(ChildRow).findOne({ select: { version: true }, where: { id } });
+  return row?.version ?? null;
+}
+
+/** Replaces one parent's facts (or removes them when `parent` is null). */
+export async function replaceParent(em: EntityManager, parent: ParentRow | null, childId: string, role: ParentRow['role']) {
+  await em.getRepository(ParentRow).delete({ childId, role });
+  if (parent) await em.getRepository(ParentRow).insert(parent);
+}
+
+export function findParentsByChildIds(db: DataSource, childIds: readonly string[]): Promise<ParentRow[]> {
+  return db.getRepository(ParentRow).findBy({ childId: In([...childIds]) });
+}

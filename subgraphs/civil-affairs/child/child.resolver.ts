@@ -1,0 +1,100 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { notFound } from '../../../platform/errors';
+import { regionFullName } from '../../shared/regions';
+import { pageWindow, PageArgs, toConnection } from '../../shared/pagination';
+import { regionPrefix, uuid } from '../../shared/validation';
+import type { CivilAffairsContext } from '../context';
+import { ChildRegistry } from './child-registry';
+import type { ChildRow } from './child.entity';
+import { ChildFilter, RegisterChildInput, UpdateChildInput } from './child.inputs';
+import { ChildConnection, RegisterChildPayload } from './child.payloads';
+import { findChildIdByNationalIdHash, listChildren } from './child.repository';
+import { Child } from './child.type';
+
+@Resolver(() => Child)
+export class ChildResolver {
+  constructor(private readonly registry: ChildRegistry) {}
+
+  @Query(() => Child, { nullable: true, description: 'One child by registry id. An unknown id is a NOT_FOUND error.' })
+  async child(@Arg('id', () => ID) id: string, @Ctx() ctx: CivilAffairsContext): Promise<ChildRow> {
+    const row = await ctx.loaders.childById.load(uuid(id, 'id'));
+    if (!row) throw notFound('Child', id);
+    return row;
+  }
+
+  @Query(() => Child, {
+    nullable: true,
+    description: 'The child registered with this national ID (居民身份证号), or null when none is.',
+  })
+  async childByNationalId(@Arg('nationalId') nationalId: string, @Ctx() ctx: CivilAffairsContext): Promise<ChildRow | null> {
+    const id = await findChildIdByNationalIdHash(ctx.db, this.registry.lookupHash(nationalId));
+    return id ? ctx.loaders.childById.load(id) : null;
+  }
+
+  @Query(() => ChildConnection, { description: 'Children matching the filter, a page at a time, in registry-id order.' })
+  async children(
+    @Arg('filter', () => ChildFilter, { nullable: true }) filter: ChildFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: CivilAffairsContext,
+  ) {
+    const window = pageWindow(page);
+    const checked: ChildFilter = { ...filter };
+    if (checked.regionPrefix) regionPrefix(checked.regionPrefix, 'filter.regionPrefix');
+    const rows = await listChildren(ctx.db, checked, window);
+    for (const row of rows) ctx.loaders.childById.prime(row.id, row);
+    return toConnection(rows, window);
+  }
+
+  @Mutation(() => RegisterChildPayload, {
+    description:
+      'Registers a child. A national ID already in the registry returns that child instead of a duplicate; a retry with the same idempotencyKey creates nothing new.',
+  })
+  async registerChild(
+    @Arg('input', () => RegisterChildInput) input: RegisterChildInput,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: 'A client-chosen key that makes retries safe.' })
+    idempotencyKey: string | null,
+    @Ctx() ctx: CivilAffairsContext,
+  ): Promise<RegisterChildPayload> {
+    const { id, alreadyRegistered } = await this.registry.register(ctx.db, ctx.principal, input, idempotencyKey);
+    const child = (await ctx.loaders.childById.clear(id).load(id)) as ChildRow;
+    return { child: child as unknown as Child, alreadyRegistered };
+  }
+
+  @Mutation(() => Child, {
+    description: 'Changes a child’s record if it is still at expectedVersion; otherwise VERSION_CONFLICT and nothing changes.',
+  })
+  async updateChild(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int, { description: 'The version you read.' }) expectedVersion: number,
+    @Arg('input', () => UpdateChildInput) input: UpdateChildInput,
+    @Ctx() ctx: CivilAffairsContext,
+  ): Promise<ChildRow> {
+    const childId = uuid(id, 'id');
+    await this.registry.update(ctx.db, childId, expectedVersion, input);
+    ctx.loaders.parentsByChildId.clear(childId);
+    ctx.loaders.classificationByChildId.clear(childId);
+    return (await ctx.loaders.childById.clear(childId).load(childId)) as ChildRow;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: '居民身份证号, decrypted; null when the child has none.' })
+  nationalId(@Root() child: ChildRow): string | null {
+    return child.nationalIdEncrypted ? this.registry.reveal(child.nationalIdEncrypted) : null;
+  }
+
+  @FieldResolver(() => Int, { description: 'Age in whole years today.' })
+  age(@Root() child: ChildRow): number {
+    const today = new Date().toISOString().slice(0, 10);
+    const years = Number(today.slice(0, 4)) - Number(child.birthDate.slice(0, 4));
+    return today.slice(5) >= child.birthDate.slice(5) ? years : years - 1;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Name of the household registration region, e.g. 安徽省宿州市萧县.' })
+  householdRegionName(@Root() child: ChildRow): string | null {
+    return regionFullName(child.householdRegionCode);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Name of the residence region.' })
+  residenceRegionName(@Root() child: ChildRow): string | null {
+    return regionFullName(child.residenceRegionCode);
+  }
+}

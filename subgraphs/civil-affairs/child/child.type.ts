@@ -1,0 +1,55 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { LocalDate } from '../../shared/scalars';
+import { ChildStatus, Gender } from './child.enums';
+
+@Directive('@key(fields: "id")')
+@ObjectType({
+  description:
+    'A child in the registry (留守儿童 or 困境儿童), owned by civil affairs. Education and the women’s federation add their own fields.',
+})
+export class Child {
+  @Field(() => ID, { description: 'Registry id (UUID), the same in every agency.' })
+  id!: string;
+
+  @Field({ description: '姓名: full name.' })
+  name!: string;
+
+  @Field(() => Gender, { description: '性别.' })
+  gender!: Gender;
+
+  @Field(() => LocalDate, { description: '出生日期: exact birth date.' })
+  birthDate!: string;
+
+  @Field(() => String, { nullable: true, description: '民族: ethnicity, e.g. 汉族, 苗族.' })
+  ethnicity!: string | null;
+
+  @Field({ description: '户籍地: household registration region, a GB/T 2260 county-level code.' })
+  householdRegionCode!: string;
+
+  @Field(() => String, { nullable: true, description: 'Village (村/居) of household registration.' })
+  householdVillage!: string | null;
+
+  @Field({ description: 'Current residence region, a GB/T 2260 county-level code.' })
+  residenceRegionCode!: string;
+
+  @Field(() => String, { nullable: true, description: 'Village (村/居) where the child now lives.' })
+  residenceVillage!: string | null;
+
+  @Field(() => ChildStatus, { description: 'Whether the file is active or archived.' })
+  status!: ChildStatus;
+
+  @Field(() => String, { nullable: true, description: 'Why the file was archived.' })
+  statusReason!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the file was last reviewed (files are refreshed at least every 3 months).' })
+  lastReviewedAt!: Date | null;
+
+  @Field(() => Int, { description: 'Version of the record; pass it as expectedVersion when updating.' })
+  version!: number;
+
+  @Field({ description: 'When the child was registered.' })
+  createdAt!: Date;
+
+  @Field({ description: 'When the record last changed.' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,15 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Child } from '../child/child.type';
+import type { ChildRow } from '../child/child.entity';
+import type { CivilAffairsContext } from '../context';
+import { toClassification } from './classification.repository';
+import { LeftBehindClassification } from './classification.type';
+
+@Resolver(() => Child)
+export class ChildClassificationResolver {
+  @FieldResolver(() => LeftBehindClassification, { description: 'The left-behind classification, derived from the facts today.' })
+  async classification(@Root() child: ChildRow, @Ctx() ctx: CivilAffairsContext) {
+    const row = await ctx.loaders.classificationByChildId.load(child.id);
+    return row ? toClassification(row) : null;
+  }
+}

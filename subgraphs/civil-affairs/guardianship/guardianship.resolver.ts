@@ -1,0 +1,62 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { DomainError, ErrorCode, notFound } from '../../../platform/errors';
+import { optionalPhone, optionalText, uuid } from '../../shared/validation';
+import type { ChildRow } from '../child/child.entity';
+import { Child } from '../child/child.type';
+import type { CivilAffairsContext } from '../context';
+import { GuardianshipRow } from './guardianship.entity';
+import { GuardianshipInput } from './guardianship.input';
+import { lockGuardianship, toGuardianship } from './guardianship.repository';
+import { Guardianship } from './guardianship.type';
+
+@Resolver(() => Child)
+export class GuardianshipResolver {
+  @FieldResolver(() => Guardianship, { nullable: true, description: 'Who looks after the child; null until recorded.' })
+  async guardianship(@Root() child: ChildRow, @Ctx() ctx: CivilAffairsContext) {
+    const row = await ctx.loaders.guardianshipByChildId.load(child.id);
+    return row ? toGuardianship(row) : null;
+  }
+
+  @Mutation(() => Guardianship, {
+    description:
+      'Records the child’s guardianship, replacing the previous one. Pass the version you read as expectedVersion (omit it only for the first record); a stale one is a VERSION_CONFLICT.',
+  })
+  async recordGuardianship(
+    @Arg('childId', () => ID) childId: string,
+    @Arg('input', () => GuardianshipInput) input: GuardianshipInput,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Ctx() ctx: CivilAffairsContext,
+  ): Promise<Guardianship> {
+    const id = uuid(childId, 'childId');
+    const fields = {
+      form: input.form,
+      guardianName: optionalText(input.guardianName, 'guardianName', 50),
+      guardianRelationship: optionalText(input.guardianRelationship, 'guardianRelationship', 30),
+      guardianPhone: optionalPhone(input.guardianPhone, 'guardianPhone'),
+      guardianAddress: optionalText(input.guardianAddress, 'guardianAddress', 200),
+      guardianCapacity: input.guardianCapacity ?? null,
+      recordedBy: ctx.principal.sub,
+    };
+    const saved = await ctx.db.transaction(async (em) => {
+      if (!(await ctx.loaders.childById.load(id))) throw notFound('Child', id);
+      const current = await lockGuardianship(em, id);
+      if ((current?.version ?? null) !== (expectedVersion ?? null)) {
+        throw new DomainError(
+          ErrorCode.VERSION_CONFLICT,
+          current
+            ? 'The guardianship was changed since you read it (or you did not pass expectedVersion). Read it again and retry.'
+            : 'No guardianship is recorded yet: omit expectedVersion.',
+          { currentVersion: current?.version ?? null },
+        );
+      }
+      const repository = em.getRepository(GuardianshipRow);
+      if (current) {
+        await repository.update({ childId: id }, { ...fields, version: current.version + 1, recordedAt: new Date() });
+      } else {
+        await repository.insert({ childId: id, ...fields, version: 1, recordedAt: new Date() });
+      }
+      return repository.findOneByOrFail({ childId: id });
+    });
+    return toGuardianship(saved);
+  }
+}

@@ -1,0 +1,17 @@
+import type { DataSource } from 'typeorm';
+import { groupLoader, rowLoader } from '../shared/loaders';
+import { findChildrenByIds, findParentsByChildIds } from './child/child.repository';
+import { findClassificationsByChildIds } from './classification/classification.repository';
+import { findGuardianshipsByChildIds } from './guardianship/guardianship.repository';
+
+/** The civil-affairs DataLoaders of one request. */
+export function createCivilAffairsLoaders(db: DataSource) {
+  return {
+    childById: rowLoader((ids: readonly string[]) => findChildrenByIds(db, ids), (row) => row.id),
+    parentsByChildId: groupLoader((ids: readonly string[]) => findParentsByChildIds(db, ids), (row) => row.childId),
+    guardianshipByChildId: rowLoader((ids: readonly string[]) => findGuardianshipsByChildIds(db, ids), (row) => row.childId),
+    classificationByChildId: rowLoader((ids: readonly string[]) => findClassificationsByChildIds(db, ids), (row) => row.childId),
+  };
+}
+
+export type CivilAffairsLoaders = ReturnType<typeof createCivilAffairsLoaders>;

@@ -1,0 +1,37 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { civilAffairsMigrations } from '../../migrations/civil-affairs';
+import { buildFederatedSchema } from '../shared/federated-schema';
+import { resolverContainer } from '../shared/resolver-container';
+import type { SubgraphDefinition } from '../shared/subgraph-server';
+import { ChildRegistry } from './child/child-registry';
+import { ChildRow } from './child/child.entity';
+import { childReferenceResolver } from './child/child.reference';
+import { ChildResolver } from './child/child.resolver';
+import { ChildClassificationResolver } from './classification/classification.resolver';
+import { ClassificationRow } from './classification/classification.entity';
+import { seedCivilAffairsDemo } from './demo-seed';
+import { GuardianshipRow } from './guardianship/guardianship.entity';
+import { GuardianshipResolver } from './guardianship/guardianship.resolver';
+import { createCivilAffairsLoaders, type CivilAffairsLoaders } from './loaders';
+import { NationalIdCipher } from './national-id/national-id-cipher';
+import { ParentRow } from './parent/parent.entity';
+import { ChildParentsResolver } from './parent/parent.resolver';
+
+const resolvers: NonEmptyArray<Function> = [ChildResolver, ChildParentsResolver, ChildClassificationResolver, GuardianshipResolver];
+
+/** The civil-affairs subgraph: the child registry (民政). */
+export function civilAffairsSubgraph(cipher: NationalIdCipher): SubgraphDefinition<CivilAffairsLoaders> {
+  const registry = new ChildRegistry(cipher);
+  return {
+    name: 'civil-affairs',
+    entities: [ChildRow, ParentRow, GuardianshipRow, ClassificationRow],
+    migrations: civilAffairsMigrations,
+    buildSchema: () =>
+      buildFederatedSchema(
+        { resolvers, container: resolverContainer([new ChildResolver(registry)]) },
+        childReferenceResolver,
+      ),
+    createLoaders: createCivilAffairsLoaders,
+    seedDemoData: (db, options, logger) => seedCivilAffairsDemo(db, cipher, options, logger),
+  };
+}

@@ -1,0 +1,8 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A child in the registry; education adds enrolment, care and talks.' })
+export class Child {
+  @Field(() => ID, { description: 'Registry id (UUID), the same in every agency.' })
+  id!: string;
+}

@@ -1,0 +1,8 @@
+import 'reflect-metadata';
+import { runSubgraph } from '../shared/subgraph-server';
+import { educationSubgraph } from './subgraph';
+
+runSubgraph(educationSubgraph()).catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,13 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** A row of the `school` table. */
+@Entity({ name: 'school' })
+export class SchoolRow {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text') name!: string;
+  @Column('char', { name: 'region_code', length: 6 }) regionCode!: string;
+  @Column('text') type!: string;
+  @Column('boolean') boarding!: boolean;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('text', { name: 'created_by' }) createdBy!: string;
+}

@@ -1,0 +1,14 @@
+import { In, type DataSource } from 'typeorm';
+import type { PageWindow } from '../../shared/pagination';
+import { SchoolRow } from './school.entity';
+
+export function findSchoolsByIds(db: DataSource, ids: readonly string[]): Promise<SchoolRow[]> {
+  return db.getRepository(SchoolRow).findBy({ id: In([...ids]) });
+}
+
+export function listSchools(db: DataSource, regionPrefix: string | null, window: PageWindow): Promise<SchoolRow[]> {
+  const query = db.getRepository(SchoolRow).createQueryBuilder('school').orderBy('school.id').limit(window.limit);
+  if (window.afterId) query.andWhere('school.id > :afterId', { afterId: window.afterId });
+  if (regionPrefix) query.andWhere('school.region_code LIKE :prefix', { prefix: `${regionPrefix}%` });
+  return query.getMany();
+}

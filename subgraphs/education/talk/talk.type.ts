@@ -1,0 +1,32 @@
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { LocalDate } from '../../shared/scalars';
+
+@ObjectType({ description: '谈心谈话: a talk with the child; one is due every two weeks.' })
+export class Talk {
+  @Field(() => ID, { description: 'Talk id.' })
+  id!: string;
+
+  @Field(() => LocalDate, { description: 'When the talk was held.' })
+  heldOn!: string;
+
+  @Field({ description: 'Who talked with the child.' })
+  heldBy!: string;
+
+  @Field(() => String, { nullable: true, description: 'What was said and agreed.' })
+  summary!: string | null;
+}
+
+@InputType({ description: 'A talk held with a child.' })
+export class LogTalkInput {
+  @Field(() => ID, { description: 'Registry id of the child.' })
+  childId!: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'When it was held; today when omitted.' })
+  heldOn?: string | null;
+
+  @Field({ description: 'Who talked with the child.' })
+  heldBy!: string;
+
+  @Field(() => String, { nullable: true, description: 'What was said and agreed, up to 2,000 characters.' })
+  summary?: string | null;
+}

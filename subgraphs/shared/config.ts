@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { filePath, flag, parseEnv, port, postgresUrl } from '../../platform/env';
+import { subgraphInfo, type SubgraphName } from '../../platform/subgraphs';
+
+/** Everything a subgraph process reads from its environment, validated at start. */
+export interface SubgraphConfig {
+  name: SubgraphName;
+  port: number;
+  databaseUrl: string;
+  internalTokenPublicKeyFile: string;
+  development: boolean;
+  migrateOnStart: boolean;
+  demoData: { enabled: boolean; children: number; seed: number };
+  bodyLimit: string;
+  dbPoolSize: number;
+}
+
+export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
+  const { envPrefix, defaultPort } = subgraphInfo(name);
+  const schema = z.object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+    [`${envPrefix}_PORT`]: port(defaultPort),
+    [`${envPrefix}_DATABASE_URL`]: postgresUrl,
+    INTERNAL_TOKEN_PUBLIC_KEY_FILE: filePath,
+    DB_MIGRATE_ON_START: flag(false),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DEMO_DATA: flag(false),
+    DEMO_CHILDREN: z.coerce.number().int().min(1).max(1_000_000).default(2000),
+    DEMO_SEED: z.coerce.number().int().default(2026),
+    BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must be a size such as 100kb').default('100kb'),
+  });
+  const parsed = parseEnv(schema, env) as Record<string, unknown>;
+  return {
+    name,
+    port: parsed[`${envPrefix}_PORT`] as number,
+    databaseUrl: parsed[`${envPrefix}_DATABASE_URL`] as string,
+    internalTokenPublicKeyFile: parsed.INTERNAL_TOKEN_PUBLIC_KEY_FILE as string,
+    development: parsed.NODE_ENV === 'development',
+    migrateOnStart: parsed.DB_MIGRATE_ON_START as boolean,
+    dbPoolSize: parsed.DB_POOL_SIZE as number,
+    demoData: {
+      enabled: parsed.DEMO_DATA as boolean,
+      children: parsed.DEMO_CHILDREN as number,
+      seed: parsed.DEMO_SEED as number,
+    },
+    bodyLimit: parsed.BODY_LIMIT as string,
+  };
+}

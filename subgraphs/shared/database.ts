@@ -1,0 +1,58 @@
+import { DataSource, type EntitySchema, type MigrationInterface } from 'typeorm';
+import type { Registry } from 'prom-client';
+import type { Logger } from '../../platform/logger';
+import { StatementCountingLogger } from './statement-counter';
+
+export interface DatabaseOptions {
+  url: string;
+  applicationName: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: (Function | EntitySchema)[];
+  migrations: (new () => MigrationInterface)[];
+  poolSize?: number;
+  registry: Registry;
+  logger: Logger;
+}
+
+/**
+ * A subgraph's connection to its own database. The schema comes only from committed migrations,
+ * never from `synchronize`.
+ */
+export function createDataSource(options: DatabaseOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    maxQueryExecutionTime: 1000,
+    logger: new StatementCountingLogger(options.registry, (sql, ms) =>
+      options.logger.warn({ ms, sql: sql.slice(0, 200) }, 'slow SQL statement'),
+    ),
+    extra: { max: options.poolSize ?? 10, application_name: options.applicationName },
+  });
+}
+
+/** Serialises migrations and demo seeding across replicas starting at once. */
+export async function withMigrationLock<T>(db: DataSource, work: () => Promise<T>): Promise<T> {
+  const runner = db.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query(`SELECT pg_advisory_lock(hashtext('child-registry-migrations'))`);
+    return await work();
+  } finally {
+    await runner.query(`SELECT pg_advisory_unlock(hashtext('child-registry-migrations'))`).catch(() => undefined);
+    await runner.release();
+  }
+}
+
+/** Applies pending migrations, each in its own transaction; returns the names applied. */
+export async function migrate(db: DataSource): Promise<string[]> {
+  return withMigrationLock(db, async () => {
+    const applied = await db.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  });
+}

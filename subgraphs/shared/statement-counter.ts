@@ -1,0 +1,29 @@
+import type { Logger as OrmLogger } from 'typeorm';
+import { Counter, type Registry } from 'prom-client';
+
+/**
+ * A TypeORM logger that counts every SQL statement sent, for the `db_statements_total` metric.
+ * It is how we show that a list query costs a fixed number of statements (DESIGN 6.6).
+ */
+export class StatementCountingLogger implements OrmLogger {
+  private readonly counter: Counter;
+
+  constructor(registry: Registry, private readonly onSlowQuery?: (sql: string, ms: number) => void) {
+    this.counter = new Counter({
+      name: 'db_statements_total',
+      help: 'SQL statements sent to PostgreSQL.',
+      registers: [registry],
+    });
+  }
+
+  logQuery(): void {
+    this.counter.inc();
+  }
+  logQueryError(): void {}
+  logQuerySlow(time: number, query: string): void {
+    this.onSlowQuery?.(query, time);
+  }
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}

@@ -1,0 +1,22 @@
+import type { DataSource } from 'typeorm';
+import { generateDemoWorld } from '../../demo/generator';
+import { insertInBatches } from '../shared/batch-insert';
+import type { DemoSeedOptions } from '../shared/subgraph-server';
+import { PairingRow } from './pairing/pairing.entity';
+import { PartnerRow } from './partner/partner.entity';
+import { ProgrammeRow } from './programme/programme.entity';
+
+const DEMO_CREATOR = 'demo-data';
+
+/** Loads the women's federation's part of the demo world, once, into an empty database. */
+export async function seedWomensFederationDemo(db: DataSource, options: DemoSeedOptions): Promise<number> {
+  if ((await db.getRepository(PartnerRow).count()) > 0) return 0;
+  const world = generateDemoWorld({ ...options, referenceDate: new Date().toISOString().slice(0, 10) });
+  const created = { createdBy: DEMO_CREATOR, createdAt: new Date() };
+  await db.transaction(async (em) => {
+    await insertInBatches(em, PartnerRow, world.partners.map((partner) => ({ ...partner, ...created })));
+    await insertInBatches(em, ProgrammeRow, world.programmes.map((programme) => ({ ...programme, endsOn: null, ...created })));
+    await insertInBatches(em, PairingRow, world.pairings.map((pairing) => ({ ...pairing, ...created })));
+  });
+  return world.children.length;
+}

@@ -1,0 +1,8 @@
+import 'reflect-metadata';
+import { runSubgraph } from '../shared/subgraph-server';
+import { womensFederationSubgraph } from './subgraph';
+
+runSubgraph(womensFederationSubgraph()).catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

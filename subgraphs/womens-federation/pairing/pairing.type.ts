@@ -1,0 +1,70 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { LocalDate } from '../../shared/scalars';
+
+export enum HelperRole {
+  PROXY_PARENT = 'PROXY_PARENT',
+  VOLUNTEER = 'VOLUNTEER',
+}
+registerEnumType(HelperRole, {
+  name: 'HelperRole',
+  description: 'Who is paired with the child.',
+  valuesConfig: { PROXY_PARENT: { description: '代理家长.' }, VOLUNTEER: { description: '志愿者.' } },
+});
+
+export enum ContactFrequency {
+  WEEKLY = 'WEEKLY',
+  FORTNIGHTLY = 'FORTNIGHTLY',
+  MONTHLY = 'MONTHLY',
+}
+registerEnumType(ContactFrequency, { name: 'ContactFrequency', description: 'How often the helper sees or calls the child.' });
+
+@ObjectType({ description: '结对帮扶: a proxy parent or volunteer paired with a child in a programme.' })
+export class Pairing {
+  @Field(() => ID, { description: 'Pairing id.' })
+  id!: string;
+
+  @Field({ description: 'Helper’s name.' })
+  helperName!: string;
+
+  @Field(() => HelperRole, { description: 'Proxy parent or volunteer.' })
+  helperRole!: HelperRole;
+
+  @Field(() => String, { nullable: true, description: 'Helper’s phone.' })
+  helperPhone!: string | null;
+
+  @Field(() => LocalDate, { description: 'Paired since.' })
+  since!: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Paired until; null while it lasts.' })
+  until!: string | null;
+
+  @Field(() => ContactFrequency, { description: 'How often the helper is in contact.' })
+  contactFrequency!: ContactFrequency;
+}
+
+@InputType({ description: 'Pairs a helper with a child in a programme.' })
+export class PairChildInput {
+  @Field(() => ID, { description: 'Registry id of the child.' })
+  childId!: string;
+
+  @Field(() => ID, { description: 'The programme.' })
+  programmeId!: string;
+
+  @Field({ description: 'Helper’s name.' })
+  helperName!: string;
+
+  @Field(() => HelperRole, { description: 'Proxy parent or volunteer.' })
+  helperRole!: HelperRole;
+
+  @Field(() => String, { nullable: true, description: 'Helper’s phone.' })
+  helperPhone?: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Paired since; today when omitted.' })
+  since?: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Paired until, if known.' })
+  until?: string | null;
+
+  @Field(() => ContactFrequency, { defaultValue: ContactFrequency.FORTNIGHTLY, description: 'How often in contact.' })
+  contactFrequency: ContactFrequency = ContactFrequency.FORTNIGHTLY;
+}

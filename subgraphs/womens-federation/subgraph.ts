@@ -1,0 +1,30 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { womensFederationMigrations } from '../../migrations/womens-federation';
+import { buildFederatedSchema } from '../shared/federated-schema';
+import { resolverContainer } from '../shared/resolver-container';
+import type { SubgraphDefinition } from '../shared/subgraph-server';
+import { childReferenceResolver } from './child/child.reference';
+import { seedWomensFederationDemo } from './demo-seed';
+import { createWomensFederationLoaders, type WomensFederationLoaders } from './loaders';
+import { PairingRow } from './pairing/pairing.entity';
+import { ChildPairingsResolver, PairingResolver } from './pairing/pairing.resolver';
+import { PartnerRow } from './partner/partner.entity';
+import { partnerReferenceResolver } from './partner/partner.reference';
+import { PartnerResolver } from './partner/partner.resolver';
+import { ProgrammeRow } from './programme/programme.entity';
+import { ProgrammeResolver } from './programme/programme.resolver';
+
+const resolvers: NonEmptyArray<Function> = [PartnerResolver, ProgrammeResolver, PairingResolver, ChildPairingsResolver];
+
+/** The women's-federation subgraph (妇联): partners, programmes, pairings. */
+export function womensFederationSubgraph(): SubgraphDefinition<WomensFederationLoaders> {
+  return {
+    name: 'womens-federation',
+    entities: [PartnerRow, ProgrammeRow, PairingRow],
+    migrations: womensFederationMigrations,
+    buildSchema: () =>
+      buildFederatedSchema({ resolvers, container: resolverContainer() }, { ...childReferenceResolver, ...partnerReferenceResolver }),
+    createLoaders: createWomensFederationLoaders,
+    seedDemoData: (db, options) => seedWomensFederationDemo(db, options),
+  };
+}
