@@ -12,8 +12,13 @@ import type { Logger } from './logger';
 export function createErrorMasker(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    const isDeliberate = original instanceof GraphQLError || (error instanceof GraphQLError && !error.originalError);
     const code = formatted.extensions?.code;
+    // A subgraph's error reaches the gateway as a plain object the subgraph already masked;
+    // an exception thrown here (driver, bug) is an Error that is not a GraphQLError.
+    const isDeliberate =
+      original instanceof GraphQLError ||
+      (error instanceof GraphQLError && !error.originalError) ||
+      (typeof code === 'string' && !(original instanceof Error));
     if (isDeliberate && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };

@@ -16,6 +16,7 @@ async function main() {
       EDUCATION_PORT: port(4002),
       WOMENS_FEDERATION_PORT: port(4003),
       POSTGRES_PORT: port(54329),
+      POSTGRES_ADMIN_URL: postgresUrl.optional(),
       CIVIL_AFFAIRS_DATABASE_URL: postgresUrl.optional(),
       EDUCATION_DATABASE_URL: postgresUrl.optional(),
       WOMENS_FEDERATION_DATABASE_URL: postgresUrl.optional(),
@@ -38,6 +39,7 @@ async function main() {
     externalDatabaseUrls: external.every(Boolean)
       ? (Object.fromEntries(SUBGRAPHS.map(({ name }, index) => [name, external[index]!])) as Record<SubgraphName, string>)
       : null,
+    externalAdminUrl: env.POSTGRES_ADMIN_URL ?? null,
     demoChildren: env.DEMO_CHILDREN,
     demoSeed: env.DEMO_SEED,
     nodeEnv: env.NODE_ENV,

@@ -16,6 +16,8 @@ export interface SystemOptions {
   postgresPort: number;
   /** One URL per subgraph: use an external PostgreSQL instead of the embedded one. */
   externalDatabaseUrls: Record<SubgraphName, string> | null;
+  /** An administrator URL of an external PostgreSQL on which to create the databases and roles. */
+  externalAdminUrl: string | null;
   demoChildren: number;
   demoSeed: number;
   nodeEnv: string;
@@ -84,10 +86,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
 
   try {
     let databaseUrls = options.externalDatabaseUrls;
-    if (!databaseUrls) {
+    let superuserUrl = options.externalAdminUrl;
+    if (!databaseUrls && !superuserUrl) {
       postgres = await startEmbeddedPostgres(options.dataDir, options.postgresPort, (line) => write('postgres', line));
-      databaseUrls = await provisionDatabases(postgres.superuserUrl, options.dataDir);
+      superuserUrl = postgres.superuserUrl;
     }
+    if (!databaseUrls) databaseUrls = await provisionDatabases(superuserUrl!, options.dataDir);
 
     const spawnService = (name: string, script: string, env: Record<string, string>) => {
       const child = spawn(process.execPath, [join(ROOT, 'dist', script)], {
@@ -147,7 +151,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       gatewayUrl: `http://127.0.0.1:${options.gatewayPort}/graphql`,
       subgraphUrls,
       databaseUrls,
-      superuserUrl: postgres?.superuserUrl ?? null,
+      superuserUrl,
       keys,
       tokens,
     };

@@ -16,7 +16,7 @@ export class ChildResolver {
   constructor(private readonly registry: ChildRegistry) {}
 
   @Query(() => Child, { nullable: true, description: 'One child by registry id. An unknown id is a NOT_FOUND error.' })
-  async child(@Arg('id', () => ID) id: string, @Ctx() ctx: CivilAffairsContext): Promise<ChildRow> {
+  async child(@Arg('id', () => ID, { description: 'Registry id of the child.' }) id: string, @Ctx() ctx: CivilAffairsContext): Promise<ChildRow> {
     const row = await ctx.loaders.childById.load(uuid(id, 'id'));
     if (!row) throw notFound('Child', id);
     return row;
@@ -26,14 +26,14 @@ export class ChildResolver {
     nullable: true,
     description: 'The child registered with this national ID (居民身份证号), or null when none is.',
   })
-  async childByNationalId(@Arg('nationalId') nationalId: string, @Ctx() ctx: CivilAffairsContext): Promise<ChildRow | null> {
+  async childByNationalId(@Arg('nationalId', { description: '居民身份证号, 18 characters.' }) nationalId: string, @Ctx() ctx: CivilAffairsContext): Promise<ChildRow | null> {
     const id = await findChildIdByNationalIdHash(ctx.db, this.registry.lookupHash(nationalId));
     return id ? ctx.loaders.childById.load(id) : null;
   }
 
   @Query(() => ChildConnection, { description: 'Children matching the filter, a page at a time, in registry-id order.' })
   async children(
-    @Arg('filter', () => ChildFilter, { nullable: true }) filter: ChildFilter | null,
+    @Arg('filter', () => ChildFilter, { nullable: true, description: 'Conditions the children must meet.' }) filter: ChildFilter | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: CivilAffairsContext,
   ) {
@@ -50,7 +50,7 @@ export class ChildResolver {
       'Registers a child. A national ID already in the registry returns that child instead of a duplicate; a retry with the same idempotencyKey creates nothing new.',
   })
   async registerChild(
-    @Arg('input', () => RegisterChildInput) input: RegisterChildInput,
+    @Arg('input', () => RegisterChildInput, { description: 'The child to register.' }) input: RegisterChildInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'A client-chosen key that makes retries safe.' })
     idempotencyKey: string | null,
     @Ctx() ctx: CivilAffairsContext,
@@ -64,9 +64,9 @@ export class ChildResolver {
     description: 'Changes a child’s record if it is still at expectedVersion; otherwise VERSION_CONFLICT and nothing changes.',
   })
   async updateChild(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => ID, { description: 'Registry id of the child.' }) id: string,
     @Arg('expectedVersion', () => Int, { description: 'The version you read.' }) expectedVersion: number,
-    @Arg('input', () => UpdateChildInput) input: UpdateChildInput,
+    @Arg('input', () => UpdateChildInput, { description: 'The fields to change.' }) input: UpdateChildInput,
     @Ctx() ctx: CivilAffairsContext,
   ): Promise<ChildRow> {
     const childId = uuid(id, 'id');

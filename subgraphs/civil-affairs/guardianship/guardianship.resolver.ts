@@ -22,9 +22,9 @@ export class GuardianshipResolver {
       'Records the child’s guardianship, replacing the previous one. Pass the version you read as expectedVersion (omit it only for the first record); a stale one is a VERSION_CONFLICT.',
   })
   async recordGuardianship(
-    @Arg('childId', () => ID) childId: string,
-    @Arg('input', () => GuardianshipInput) input: GuardianshipInput,
-    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Arg('childId', () => ID, { description: 'Registry id of the child.' }) childId: string,
+    @Arg('input', () => GuardianshipInput, { description: 'The guardianship as found.' }) input: GuardianshipInput,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you read; omit for the first record.' }) expectedVersion: number | null,
     @Ctx() ctx: CivilAffairsContext,
   ): Promise<Guardianship> {
     const id = uuid(childId, 'childId');

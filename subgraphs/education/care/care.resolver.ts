@@ -16,7 +16,7 @@ export class CareResolver {
   @Mutation(() => CareResponsiblePerson, {
     description: 'Makes a teacher the child’s care-responsible person (关爱责任人); the previous one’s assignment ends today.',
   })
-  async assignCareTeacher(@Arg('input', () => AssignCareTeacherInput) input: AssignCareTeacherInput, @Ctx() ctx: EducationContext) {
+  async assignCareTeacher(@Arg('input', () => AssignCareTeacherInput, { description: 'The teacher and child.' }) input: AssignCareTeacherInput, @Ctx() ctx: EducationContext) {
     const childId = uuid(input.childId, 'childId');
     const schoolId = uuid(input.schoolId, 'schoolId');
     const row = {

@@ -24,7 +24,7 @@ export class EnrolmentResolver {
       'Enrols a child at a school. A current enrolment at another school ends as TRANSFERRED, so the child’s education records follow it to the new school.',
   })
   async enrol(
-    @Arg('input', () => EnrolInput) input: EnrolInput,
+    @Arg('input', () => EnrolInput, { description: 'The enrolment.' }) input: EnrolInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'A client-chosen key that makes retries safe.' })
     idempotencyKey: string | null,
     @Ctx() ctx: EducationContext,

@@ -16,7 +16,7 @@ export const SchoolConnection = ConnectionType(School, 'School', 'A page of scho
 @Resolver(() => School)
 export class SchoolResolver {
   @Query(() => School, { nullable: true, description: 'One school by id. An unknown id is a NOT_FOUND error.' })
-  async school(@Arg('id', () => ID) id: string, @Ctx() ctx: EducationContext) {
+  async school(@Arg('id', () => ID, { description: 'School id.' }) id: string, @Ctx() ctx: EducationContext) {
     const row = await ctx.loaders.schoolById.load(uuid(id, 'id'));
     if (!row) throw notFound('School', id);
     return row;
@@ -37,7 +37,7 @@ export class SchoolResolver {
 
   @Mutation(() => School, { description: 'Adds a school. A retry with the same idempotencyKey returns the first one.' })
   async createSchool(
-    @Arg('input', () => CreateSchoolInput) input: CreateSchoolInput,
+    @Arg('input', () => CreateSchoolInput, { description: 'The school.' }) input: CreateSchoolInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'A client-chosen key that makes retries safe.' })
     idempotencyKey: string | null,
     @Ctx() ctx: EducationContext,

@@ -19,7 +19,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export class TalkResolver {
   @Mutation(() => Talk, { description: 'Logs a talk with a child. A retry with the same idempotencyKey logs it once.' })
   async logTalk(
-    @Arg('input', () => LogTalkInput) input: LogTalkInput,
+    @Arg('input', () => LogTalkInput, { description: 'The talk.' }) input: LogTalkInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'A client-chosen key that makes retries safe.' })
     idempotencyKey: string | null,
     @Ctx() ctx: EducationContext,

@@ -15,7 +15,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export class PairingResolver {
   @Mutation(() => Pairing, { description: 'Pairs a proxy parent or volunteer with a child. A retry with the same idempotencyKey pairs once.' })
   async pairChild(
-    @Arg('input', () => PairChildInput) input: PairChildInput,
+    @Arg('input', () => PairChildInput, { description: 'The pairing.' }) input: PairChildInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'A client-chosen key that makes retries safe.' })
     idempotencyKey: string | null,
     @Ctx() ctx: WomensFederationContext,

@@ -14,7 +14,7 @@ export const PartnerConnection = ConnectionType(PartnerOrganization, 'PartnerOrg
 @Resolver(() => PartnerOrganization)
 export class PartnerResolver {
   @Query(() => PartnerOrganization, { nullable: true, description: 'One partner by id. An unknown id is a NOT_FOUND error.' })
-  async partner(@Arg('id', () => ID) id: string, @Ctx() ctx: WomensFederationContext) {
+  async partner(@Arg('id', () => ID, { description: 'Partner id.' }) id: string, @Ctx() ctx: WomensFederationContext) {
     const row = await ctx.loaders.partnerById.load(uuid(id, 'id'));
     if (!row) throw notFound('PartnerOrganization', id);
     return row;
@@ -32,7 +32,7 @@ export class PartnerResolver {
 
   @Mutation(() => PartnerOrganization, { description: 'Adds a partner organisation. A retry with the same idempotencyKey returns the first one.' })
   async createPartner(
-    @Arg('input', () => CreatePartnerInput) input: CreatePartnerInput,
+    @Arg('input', () => CreatePartnerInput, { description: 'The partner organisation.' }) input: CreatePartnerInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'A client-chosen key that makes retries safe.' })
     idempotencyKey: string | null,
     @Ctx() ctx: WomensFederationContext,

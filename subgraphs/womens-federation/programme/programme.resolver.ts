@@ -11,7 +11,7 @@ import { CreateProgrammeInput, Programme } from './programme.type';
 @Resolver(() => Programme)
 export class ProgrammeResolver {
   @Query(() => Programme, { nullable: true, description: 'One programme by id. An unknown id is a NOT_FOUND error.' })
-  async programme(@Arg('id', () => ID) id: string, @Ctx() ctx: WomensFederationContext) {
+  async programme(@Arg('id', () => ID, { description: 'Programme id.' }) id: string, @Ctx() ctx: WomensFederationContext) {
     const row = await ctx.loaders.programmeById.load(uuid(id, 'id'));
     if (!row) throw notFound('Programme', id);
     return row;
@@ -19,7 +19,7 @@ export class ProgrammeResolver {
 
   @Mutation(() => Programme, { description: 'Adds a programme to a partner. A retry with the same idempotencyKey returns the first one.' })
   async createProgramme(
-    @Arg('input', () => CreateProgrammeInput) input: CreateProgrammeInput,
+    @Arg('input', () => CreateProgrammeInput, { description: 'The programme.' }) input: CreateProgrammeInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'A client-chosen key that makes retries safe.' })
     idempotencyKey: string | null,
     @Ctx() ctx: WomensFederationContext,

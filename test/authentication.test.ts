@@ -1,0 +1,148 @@
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { importPKCS8, SignJWT, type KeyLike } from 'jose';
+import { DEV_AUDIENCE, DEV_ISSUER } from '../demo/tokens';
+import { InternalTokenSigner } from '../platform/internal-token';
+import { ADMIN, gql, post, system, tokenFor } from './support/system';
+
+const QUERY = { query: '{ children(first: 1) { edges { node { id name } } } }' };
+
+const otherKey = () => generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey as unknown as KeyLike;
+const idpKey = () => importPKCS8(readFileSync(system.keys.idpPrivateKeyFile, 'utf8'), 'ES256');
+
+function userToken(key: KeyLike, options: { issuer?: string; audience?: string; expiresAt?: number; claims?: Record<string, unknown> } = {}) {
+  return new SignJWT({ org: ADMIN.org, scope: ADMIN.scopes.join(' '), jurisdiction: ADMIN.jurisdiction, ...options.claims })
+    .setProtectedHeader({ alg: 'ES256' })
+    .setIssuer(options.issuer ?? DEV_ISSUER)
+    .setAudience(options.audience ?? DEV_AUDIENCE)
+    .setSubject('test-user')
+    .setIssuedAt()
+    .setExpirationTime(options.expiresAt ?? Math.floor(Date.now() / 1000) + 600)
+    .sign(key);
+}
+
+function expectRejected(response: Awaited<ReturnType<typeof post>>) {
+  expect(response.status).toBe(401);
+  expect(response.body.data ?? null).toBeNull();
+  expect(response.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+}
+
+const atGateway = (token?: string) => post(system.gatewayUrl, QUERY, token ? { authorization: `Bearer ${token}` } : {});
+
+describe('the gateway authenticates every request', () => {
+  it('answers a valid token', async () => {
+    const response = await atGateway(await tokenFor(ADMIN));
+    expect(response.status).toBe(200);
+    expect(response.body.data.children.edges).toHaveLength(1);
+  });
+
+  it('rejects a request without a token', async () => expectRejected(await atGateway()));
+
+  it('rejects an expired token', async () => {
+    expectRejected(await atGateway(await userToken(await idpKey(), { expiresAt: Math.floor(Date.now() / 1000) - 60 })));
+  });
+
+  it('rejects a token signed by another key', async () => expectRejected(await atGateway(await userToken(otherKey()))));
+
+  it('rejects a wrong issuer or audience', async () => {
+    expectRejected(await atGateway(await userToken(await idpKey(), { issuer: 'https://evil.example' })));
+    expectRejected(await atGateway(await userToken(await idpKey(), { audience: 'another-api' })));
+  });
+
+  it('rejects an unsigned token (alg: none)', async () => {
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const now = Math.floor(Date.now() / 1000);
+    const unsigned = `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ sub: 'x', org: 'x', iss: DEV_ISSUER, aud: DEV_AUDIENCE, exp: now + 600, scope: 'child:basic' })}.`;
+    expectRejected(await atGateway(unsigned));
+  });
+
+  it('rejects an HMAC token keyed with the public key (algorithm confusion)', async () => {
+    const secret = new TextEncoder().encode(readFileSync(system.keys.idpPublicKeyFile, 'utf8'));
+    const forged = await new SignJWT({ org: 'x', scope: 'child:basic' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setSubject('x')
+      .setExpirationTime('5m')
+      .sign(secret);
+    expectRejected(await atGateway(forged));
+  });
+
+  it('rejects a token whose claims are malformed', async () => {
+    expectRejected(await atGateway(await userToken(await idpKey(), { claims: { jurisdiction: 'not-a-list' } })));
+  });
+
+  it('refuses a purpose the token does not grant', async () => {
+    const response = await post(system.gatewayUrl, QUERY, { authorization: `Bearer ${await tokenFor(ADMIN)}`, 'x-purpose': 'marketing' });
+    expect(response.status).toBe(403);
+    expect(response.body.errors?.[0].extensions?.code).toBe('FORBIDDEN_PURPOSE');
+    const allowed = await post(system.gatewayUrl, QUERY, { authorization: `Bearer ${await tokenFor(ADMIN)}`, 'x-purpose': ADMIN.purposes[0] });
+    expect(allowed.status).toBe(200);
+  });
+});
+
+describe('subgraphs answer only the gateway', () => {
+  const subgraphQuery = { query: '{ children(first: 1) { edges { node { id name } } } }' };
+  const atCivilAffairs = (token?: string) =>
+    post(system.subgraphUrls['civil-affairs'], subgraphQuery, token ? { authorization: `Bearer ${token}` } : {});
+  const call = { principal: ADMIN, requestId: randomUUID(), purpose: null };
+
+  it('rejects a direct call without the internal token', async () => expectRejected(await atCivilAffairs()));
+
+  it('rejects the user’s own token passed straight to a subgraph', async () => {
+    expectRejected(await atCivilAffairs(system.tokens['province-administrator']));
+  });
+
+  it('rejects an internal token forged with another key', async () => {
+    const forged = await new SignJWT({ principal: ADMIN })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuer('child-registry-gateway')
+      .setAudience('civil-affairs')
+      .setSubject(ADMIN.sub)
+      .setJti(randomUUID())
+      .setIssuedAt()
+      .setExpirationTime('1m')
+      .sign(otherKey());
+    expectRejected(await atCivilAffairs(forged));
+  });
+
+  it('rejects an internal token addressed to another subgraph', async () => {
+    const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
+    expectRejected(await atCivilAffairs(await signer.sign(call, 'education')));
+  });
+
+  it('rejects an expired internal token', async () => {
+    const key = await importPKCS8(readFileSync(system.keys.internalPrivateKeyFile, 'utf8'), 'ES256');
+    const past = Math.floor(Date.now() / 1000) - 600;
+    const expired = await new SignJWT({ principal: ADMIN })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuer('child-registry-gateway')
+      .setAudience('civil-affairs')
+      .setSubject(ADMIN.sub)
+      .setJti(randomUUID())
+      .setIssuedAt(past)
+      .setExpirationTime(past + 60)
+      .sign(key);
+    expectRejected(await atCivilAffairs(expired));
+  });
+
+  it('rejects a direct _entities call without the internal token', async () => {
+    const response = await post(system.subgraphUrls.education, {
+      query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Child { enrolment { grade } } } }`,
+      variables: { r: [{ __typename: 'Child', id: randomUUID() }] },
+    });
+    expectRejected(response);
+  });
+
+  it('accepts a token the gateway key signed for it (so the rejections above are real)', async () => {
+    const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
+    const response = await atCivilAffairs(await signer.sign(call, 'civil-affairs'));
+    expect(response.status).toBe(200);
+    expect(response.body.data.children.edges).toHaveLength(1);
+  });
+
+  it('keeps answering through the gateway after all that', async () => {
+    const response = await gql('{ children(first: 1) { edges { node { id } } } }');
+    expect(response.status).toBe(200);
+  });
+});

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { buildSchema, isInputObjectType, isObjectType } from 'graphql';
+import { composeSupergraph, SUPERGRAPH_PATH } from '../scripts/compose-supergraph';
+
+describe('the committed supergraph', () => {
+  it('is what composing the current subgraph schemas produces (run `npm run compose` if not)', async () => {
+    expect(readFileSync(SUPERGRAPH_PATH, 'utf8')).toBe(await composeSupergraph());
+  });
+
+  it('describes every type and field for its users', async () => {
+    const schema = buildSchema(readFileSync(SUPERGRAPH_PATH, 'utf8'));
+    const missing: string[] = [];
+    // Federation's own machinery (join__, link__) and the root types need no description.
+    const ours = (name: string) => !/^(__|join__|link__)/.test(name) && !['Query', 'Mutation', 'String', 'Boolean', 'Int', 'ID', 'Float'].includes(name);
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || type.name.startsWith('join__') || type.name.startsWith('link__')) continue;
+      if (ours(type.name) && !type.description) missing.push(type.name);
+      if (isObjectType(type) || isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description) missing.push(`${type.name}.${field.name}`);
+          for (const arg of 'args' in field ? field.args : []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});

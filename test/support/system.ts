@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { randomInt } from 'node:crypto';
+import { Client } from 'pg';
+import type { Principal } from '../../platform/principal';
+import type { SubgraphName } from '../../platform/subgraphs';
+import { DEMO_PRINCIPALS } from '../../demo/principals';
+import { signDevToken } from '../../demo/tokens';
+import { composeNationalId } from '../../subgraphs/shared/national-id';
+
+/** What global-setup started, read from the file the start script writes once it is ready. */
+interface SystemInfo {
+  gatewayUrl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  databaseUrls: Record<SubgraphName, string>;
+  superuserUrl: string | null;
+  keys: { idpPrivateKeyFile: string; idpPublicKeyFile: string; internalPrivateKeyFile: string; internalPublicKeyFile: string };
+  tokens: Record<string, string>;
+}
+
+export const system: SystemInfo = JSON.parse(
+  readFileSync(join(resolve(__dirname, '..', '..', '..'), '.test-data', 'system.json'), 'utf8'),
+);
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  body: { data?: T; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] };
+}
+
+/** POSTs a GraphQL request over real HTTP. */
+export async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: GraphQLResponse['body'];
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = { errors: [{ message: `non-JSON response: ${text.slice(0, 200)}` }] };
+  }
+  return { status: response.status, body: parsed };
+}
+
+/** Sends a query to the gateway as a demo role (the all-seeing administrator by default). */
+export function gql(query: string, variables: Record<string, unknown> = {}, token = system.tokens['province-administrator']) {
+  return post(system.gatewayUrl, { query, variables }, { authorization: `Bearer ${token}` });
+}
+
+/** Like gql, but fails the test on any error and returns `data`. */
+export async function gqlData<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  const response = await gql(query, variables, token);
+  if (response.body.errors?.length || response.status !== 200) {
+    throw new Error(`GraphQL request failed (${response.status}): ${JSON.stringify(response.body.errors)}`);
+  }
+  return response.body.data as T;
+}
+
+/** A user token for a principal, signed by the development identity provider. */
+export function tokenFor(principal: Principal, expiresIn = '10m'): Promise<string> {
+  return signDevToken(system.keys.idpPrivateKeyFile, principal, expiresIn);
+}
+
+export const ADMIN = DEMO_PRINCIPALS['province-administrator'];
+
+/** A valid national ID no demo child can hold (Beijing region code, random date and sequence). */
+export function freshNationalId(gender: 'MALE' | 'FEMALE' = 'FEMALE'): { nationalId: string; birthDate: string; gender: 'MALE' | 'FEMALE' } {
+  const birthDate = `201${randomInt(2, 9)}-${String(randomInt(1, 13)).padStart(2, '0')}-${String(randomInt(1, 29)).padStart(2, '0')}`;
+  const sequence = randomInt(0, 499) * 2 + (gender === 'MALE' ? 1 : 0);
+  return { nationalId: composeNationalId('110101', birthDate, sequence), birthDate, gender };
+}
+
+/** A connection to one subgraph's database, as that subgraph's own role. */
+export async function database(name: SubgraphName): Promise<Client> {
+  const client = new Client({ connectionString: system.databaseUrls[name] });
+  await client.connect();
+  return client;
+}
+
+/** The SQL statements a subgraph has sent so far (its db_statements_total metric). */
+export async function statementCount(name: SubgraphName): Promise<number> {
+  const metricsUrl = system.subgraphUrls[name].replace(/\/graphql$/, '/metrics');
+  const text = await (await fetch(metricsUrl)).text();
+  const match = /^db_statements_total(?:\{[^}]*\})? (\d+)/m.exec(text);
+  if (!match) throw new Error(`no db_statements_total metric at ${metricsUrl}`);
+  return Number(match[1]);
+}

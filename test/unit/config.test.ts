@@ -1,0 +1,39 @@
+import { loadGatewayConfig } from '../../gateway/config';
+import { ConfigError } from '../../platform/env';
+import { loadSubgraphConfig } from '../../subgraphs/shared/config';
+import { loadNationalIdKeys } from '../../subgraphs/civil-affairs/config';
+
+describe('configuration is validated at start, naming the bad variable', () => {
+  const subgraphEnv = {
+    EDUCATION_DATABASE_URL: 'postgres://u:p@localhost:5432/education',
+    INTERNAL_TOKEN_PUBLIC_KEY_FILE: '/keys/internal.pem',
+  };
+
+  it('reads a good subgraph environment', () => {
+    expect(loadSubgraphConfig('education', subgraphEnv)).toMatchObject({ port: 4002, databaseUrl: subgraphEnv.EDUCATION_DATABASE_URL, migrateOnStart: false });
+  });
+
+  it('names a bad database URL and a bad port', () => {
+    expect(() => loadSubgraphConfig('education', { ...subgraphEnv, EDUCATION_DATABASE_URL: 'mysql://x' })).toThrow(/EDUCATION_DATABASE_URL/);
+    expect(() => loadSubgraphConfig('education', { ...subgraphEnv, EDUCATION_PORT: '99999' })).toThrow(/EDUCATION_PORT/);
+    expect(() => loadSubgraphConfig('education', { ...subgraphEnv, DB_MIGRATE_ON_START: 'maybe' })).toThrow(/DB_MIGRATE_ON_START/);
+  });
+
+  it('names a missing issuer and a missing key for the gateway', () => {
+    expect(() => loadGatewayConfig({ INTERNAL_TOKEN_PRIVATE_KEY_FILE: '/k.pem', GATEWAY_JWT_PUBLIC_KEY_FILE: '/p.pem' })).toThrow(
+      /GATEWAY_JWT_ISSUER/,
+    );
+    expect(() => loadGatewayConfig({ INTERNAL_TOKEN_PRIVATE_KEY_FILE: '/k.pem', GATEWAY_JWT_ISSUER: 'x' })).toThrow(
+      /GATEWAY_JWT_PUBLIC_KEY_FILE/,
+    );
+    expect(() =>
+      loadGatewayConfig({ INTERNAL_TOKEN_PRIVATE_KEY_FILE: '/k.pem', GATEWAY_JWT_ISSUER: 'x', GATEWAY_JWT_PUBLIC_KEY_FILE: '/p.pem', GATEWAY_JWT_ALGORITHMS: 'HS256' }),
+    ).toThrow(/GATEWAY_JWT_ALGORITHMS/);
+  });
+
+  it('requires 32-byte national ID keys', () => {
+    expect(() => loadNationalIdKeys({ NATIONAL_ID_ENCRYPTION_KEY: 'c2hvcnQ=', NATIONAL_ID_HMAC_KEY: Buffer.alloc(32).toString('base64') })).toThrow(
+      ConfigError,
+    );
+  });
+});
