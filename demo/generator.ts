@@ -84,12 +84,12 @@ export function generateDemoWorld(options: DemoOptions): DemoWorld {
     }
 
     const situation = faker.helpers.weightedArrayElement([
-      { value: 'BOTH_AWAY', weight: 50 },
-      { value: 'FATHER_AWAY', weight: 25 },
-      { value: 'MOTHER_AWAY', weight: 8 },
+      { value: 'BOTH_AWAY', weight: 64 },
+      { value: 'FATHER_AWAY', weight: 16 },
+      { value: 'MOTHER_AWAY', weight: 4 },
       { value: 'ONE_AWAY_OTHER_UNABLE', weight: 7 },
       { value: 'RECENTLY_LEFT', weight: 3 },
-      { value: 'AT_HOME', weight: 7 },
+      { value: 'AT_HOME', weight: 6 },
     ]);
     const away = () => daysAgo(faker.number.int({ min: 100, max: 2000 }));
     const parent = (name: string, isAway: boolean, awaySince = away()): DemoParent => ({
@@ -110,7 +110,10 @@ export function generateDemoWorld(options: DemoOptions): DemoWorld {
     }
 
     let form = faker.helpers.weightedArrayElement(GUARDIANSHIP_SHARES.map(([value, weight]) => ({ value, weight })));
-    if (situation === 'AT_HOME' || situation === 'FATHER_AWAY' || situation === 'MOTHER_AWAY') form = form === 'ALONE' ? 'ALONE' : 'ONE_PARENT';
+    // A parent at home usually looks after the child; sometimes grandparents still do.
+    const parentAtHome = situation === 'AT_HOME' || situation === 'FATHER_AWAY' || situation === 'MOTHER_AWAY';
+    if (parentAtHome && form !== 'ALONE' && faker.datatype.boolean(0.75)) form = 'ONE_PARENT';
+    if (!parentAtHome && form === 'ONE_PARENT') form = 'GRANDPARENTS';
     const guardianRelationship =
       form === 'GRANDPARENTS'
         ? faker.helpers.arrayElement(['祖父', '祖母', '外祖父', '外祖母'])

@@ -155,3 +155,15 @@ describe('the left-behind classification (national definition)', () => {
     }
   });
 });
+
+describe('concurrent first guardianship records', () => {
+  it('lets exactly one through and tells the others to re-read', async () => {
+    const { registerChild } = await gqlData(REGISTER, { input: childInput() });
+    const record = `mutation ($id: ID!) { recordGuardianship(childId: $id, input: { form: GRANDPARENTS }) { version } }`;
+    const results = await Promise.all(Array.from({ length: 5 }, () => gql(record, { id: registerChild.child.id })));
+    const succeeded = results.filter((result) => !result.body.errors);
+    const codes = results.flatMap((result) => result.body.errors ?? []).map((error) => error.extensions?.code);
+    expect(succeeded).toHaveLength(1);
+    expect(new Set(codes)).toEqual(new Set(['VERSION_CONFLICT']));
+  });
+});

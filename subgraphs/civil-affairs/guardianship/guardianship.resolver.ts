@@ -37,16 +37,17 @@ export class GuardianshipResolver {
       guardianCapacity: input.guardianCapacity ?? null,
       recordedBy: ctx.principal.sub,
     };
+    const conflict = (currentVersion: number | null, message: string) =>
+      new DomainError(ErrorCode.VERSION_CONFLICT, message, { currentVersion });
     const saved = await ctx.db.transaction(async (em) => {
       if (!(await ctx.loaders.childById.load(id))) throw notFound('Child', id);
       const current = await lockGuardianship(em, id);
       if ((current?.version ?? null) !== (expectedVersion ?? null)) {
-        throw new DomainError(
-          ErrorCode.VERSION_CONFLICT,
+        throw conflict(
+          current?.version ?? null,
           current
             ? 'The guardianship was changed since you read it (or you did not pass expectedVersion). Read it again and retry.'
             : 'No guardianship is recorded yet: omit expectedVersion.',
-          { currentVersion: current?.version ?? null },
         );
       }
       const repository = em.getRepository(GuardianshipRow);
@@ -56,6 +57,10 @@ export class GuardianshipResolver {
         await repository.insert({ childId: id, ...fields, version: 1, recordedAt: new Date() });
       }
       return repository.findOneByOrFail({ childId: id });
+    }).catch((err: unknown) => {
+      // Two first records racing: the primary key lets one through, the other must re-read.
+      if ((err as { code?: string }).code === '23505') throw conflict(1, 'Someone else recorded a guardianship at the same moment. Read it and retry.');
+      throw err;
     });
     return toGuardianship(saved);
   }
