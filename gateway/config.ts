@@ -16,9 +16,7 @@ export interface GatewayConfig {
 }
 
 /** The gateway's configuration, validated at start; a bad variable is named in the error. */
-export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const schema = z
-    .object({
+const gatewayEnvSchema = z.object({
       NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
       GATEWAY_PORT: port(4000),
       GATEWAY_SUPERGRAPH: z.string().default('schema/supergraph.graphql'),
@@ -35,7 +33,13 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
         .refine((value) => value.split(',').every((alg) => /^(ES|RS|PS)(256|384|512)$|^EdDSA$/.test(alg.trim())), 'must list asymmetric JWS algorithms such as ES256,RS256'),
       INTERNAL_TOKEN_PRIVATE_KEY_FILE: filePath,
       BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must be a size such as 100kb').default('100kb'),
-    })
+});
+
+/** Every environment variable the gateway reads. */
+export const GATEWAY_ENV_VARIABLES = Object.keys(gatewayEnvSchema.shape);
+
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const schema = gatewayEnvSchema
     .refine((value) => Boolean(value.GATEWAY_JWT_PUBLIC_KEY_FILE) !== Boolean(value.GATEWAY_JWKS_URL), {
       message: 'set exactly one of GATEWAY_JWT_PUBLIC_KEY_FILE and GATEWAY_JWKS_URL',
       path: ['GATEWAY_JWT_PUBLIC_KEY_FILE'],

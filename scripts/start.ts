@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { parseEnv, port, postgresUrl } from '../platform/env';
@@ -6,6 +7,7 @@ import { startSystem } from './system';
 
 /**
  * `npm start`: the whole system on this machine. Ctrl-C stops every process and PostgreSQL.
+ * `npm start -- --reset` first deletes the data folder, so the demo data is generated anew.
  */
 async function main() {
   const env = parseEnv(
@@ -31,6 +33,12 @@ async function main() {
     throw new Error('Set all three of CIVIL_AFFAIRS_DATABASE_URL, EDUCATION_DATABASE_URL and WOMENS_FEDERATION_DATABASE_URL, or none.');
   }
   const dataDir = resolve(env.DATA_DIR);
+  if (process.argv.includes('--reset')) {
+    // Re-generates the demo world (at DEMO_CHILDREN, e.g. for benchmarks) on a new embedded database.
+    if (external.some(Boolean) || env.POSTGRES_ADMIN_URL) throw new Error('--reset only resets the embedded database; drop external databases yourself.');
+    rmSync(dataDir, { recursive: true, force: true });
+    console.log(`Removed ${dataDir}; starting afresh with ${env.DEMO_CHILDREN} demo children.`);
+  }
   const system = await startSystem({
     dataDir,
     gatewayPort: env.GATEWAY_PORT,

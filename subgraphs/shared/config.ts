@@ -15,9 +15,9 @@ export interface SubgraphConfig {
   dbPoolSize: number;
 }
 
-export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
+function subgraphEnvSchema(name: SubgraphName) {
   const { envPrefix, defaultPort } = subgraphInfo(name);
-  const schema = z.object({
+  return z.object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
     [`${envPrefix}_PORT`]: port(defaultPort),
     [`${envPrefix}_DATABASE_URL`]: postgresUrl,
@@ -29,7 +29,16 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
     DEMO_SEED: z.coerce.number().int().default(2026),
     BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must be a size such as 100kb').default('100kb'),
   });
-  const parsed = parseEnv(schema, env) as Record<string, unknown>;
+}
+
+/** Every environment variable a subgraph reads (civil affairs adds its national ID keys). */
+export function subgraphEnvVariables(name: SubgraphName): string[] {
+  return Object.keys(subgraphEnvSchema(name).shape);
+}
+
+export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
+  const { envPrefix } = subgraphInfo(name);
+  const parsed = parseEnv(subgraphEnvSchema(name), env) as Record<string, unknown>;
   return {
     name,
     port: parsed[`${envPrefix}_PORT`] as number,
