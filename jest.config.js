@@ -6,6 +6,7 @@ module.exports = {
   globalSetup: '<rootDir>/dist/test/support/global-setup.js',
   globalTeardown: '<rootDir>/dist/test/support/global-teardown.js',
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/dist/test/support/summary-reporter.js'],
   // One real system is shared by all test files; SQL-counting tests need it quiet.
   maxWorkers: 1,
 };
