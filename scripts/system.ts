@@ -79,7 +79,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   let postgres: EmbeddedPostgresHandle | null = null;
   const children: ChildProcess[] = [];
   const stop = async () => {
-    for (const child of [...children].reverse()) await stopProcess(child);
+    // The gateway first (no new work reaches the subgraphs), then the subgraphs together.
+    const [gateway, ...subgraphs] = [...children].reverse();
+    if (gateway) await stopProcess(gateway);
+    await Promise.all(subgraphs.map((child) => stopProcess(child)));
     if (postgres) await postgres.stop();
     logStream?.end();
   };

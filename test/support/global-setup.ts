@@ -43,6 +43,8 @@ export default async function globalSetup(): Promise<void> {
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so teardown can reach every process it started, whatever happens.
+    detached: true,
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
