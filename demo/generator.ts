@@ -1,4 +1,5 @@
 import { Faker, zh_CN, base } from '@faker-js/faker';
+import { createHash } from 'node:crypto';
 import { composeNationalId } from '../subgraphs/shared/national-id';
 import { demoCounties, type DemoCounty } from './counties';
 import type { DemoChild, DemoParent, DemoSchool, DemoWorld } from './world';
@@ -36,15 +37,7 @@ export function generateDemoWorld(options: DemoOptions): DemoWorld {
   const village = (county: DemoCounty) =>
     `${faker.helpers.arrayElement(county.townships)}${faker.helpers.arrayElement(['东', '西', '南', '北', '新', '大', '小', '上', '下', '石'])}${faker.helpers.arrayElement(['庄', '岗', '湾', '坪', '寨', '屯', '桥', '塘'])}村`;
 
-  const schools: DemoSchool[] = counties.flatMap((county) =>
-    faker.helpers.arrayElements(county.townships, 4).map((township, index) => ({
-      id: faker.string.uuid(),
-      name: `${county.name}${township}${index % 2 === 0 ? '中心小学' : '初级中学'}`,
-      regionCode: county.code,
-      type: index === 3 ? 'NINE_YEAR' : index % 2 === 0 ? 'PRIMARY' : 'JUNIOR_SECONDARY',
-      boarding: index % 2 === 1 || faker.datatype.boolean(0.3),
-    })),
-  );
+  const schools = generateSchools(faker, counties);
 
   const world: DemoWorld = {
     referenceDate: options.referenceDate,
@@ -193,8 +186,26 @@ export function generateDemoWorld(options: DemoOptions): DemoWorld {
     }
   }
 
-  generatePartners(faker, counties, world, daysAgo, phone);
+  generatePartners(faker, counties, world, daysAgo, phone, options.seed);
   return world;
+}
+
+/** The schools come first from the seeded generator, so their ids depend on the seed alone. */
+function generateSchools(faker: Faker, counties: DemoCounty[]): DemoSchool[] {
+  return counties.flatMap((county) =>
+    faker.helpers.arrayElements(county.townships, 4).map((township, index) => ({
+      id: faker.string.uuid(),
+      name: `${county.name}${township}${index % 2 === 0 ? '中心小学' : '初级中学'}`,
+      regionCode: county.code,
+      type: index === 3 ? 'NINE_YEAR' : index % 2 === 0 ? 'PRIMARY' : 'JUNIOR_SECONDARY',
+      boarding: index % 2 === 1 || faker.datatype.boolean(0.3),
+    })),
+  );
+}
+
+/** The demo world's schools, without generating the rest (for the demo principals). */
+export function generateDemoSchools(seed: number): DemoSchool[] {
+  return generateSchools(new Faker({ locale: [zh_CN, base], seed }), demoCounties());
 }
 
 function generatePartners(
@@ -203,11 +214,12 @@ function generatePartners(
   world: DemoWorld,
   daysAgo: (days: number) => string,
   phone: () => string,
+  seed: number,
 ): void {
   const kinds = ['PROXY_PARENT', 'VOLUNTEER_PAIRING', 'FAMILY_EDUCATION', 'CHILDRENS_HOME'] as const;
   for (const county of counties) {
     const partner = {
-      id: faker.string.uuid(),
+      id: demoPartnerId(seed, county.code),
       name: `${county.name}${faker.helpers.arrayElement(['春苗', '阳光', '护苗', '彩虹', '蒲公英'])}${faker.helpers.arrayElement(['志愿者协会', '社会工作服务中心', '公益服务队'])}`,
       type: faker.helpers.arrayElement(['NGO', 'VOLUNTEER_TEAM', 'SOCIAL_WORK_AGENCY'] as const),
       regionCode: county.code,
@@ -240,4 +252,13 @@ function generatePartners(
       });
     }
   }
+}
+
+/**
+ * A partner's id depends only on the seed and its county, not on the children drawn before it,
+ * so the demo NGO token names the same partner whatever the size or date of the demo world.
+ */
+export function demoPartnerId(seed: number, countyCode: string): string {
+  const hex = createHash('sha256').update(`demo-partner:${seed}:${countyCode}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -1,56 +1,43 @@
 import type { Principal } from '../platform/principal';
+import { PURPOSES, ROLES, type RoleName } from '../schema/roles';
+import { DATA_CATEGORIES } from '../schema/scope-catalogue';
+import { demoCounties } from './counties';
+import { demoPartnerId, generateDemoSchools } from './generator';
+
+/** The demo county every demo user works in: 萧县, Anhui. */
+export const DEMO_COUNTY = '341322';
 
 /**
- * Demo users, one per kind of consumer, for trying the API. Their scopes follow the data
- * categories of DESIGN section 4; field and row enforcement of them comes with access control.
+ * One demo user per role (schema/roles.ts), working in the demo county: school staff at its
+ * first school, the NGO user for its partner organisation. The same seed as the demo data, so
+ * the ids are those in the databases.
  */
-export const DEMO_PRINCIPALS: Record<string, Principal> = {
-  'civil-affairs-case-worker': {
-    sub: 'demo:civil-affairs-case-worker',
-    org: 'civil-affairs:341322',
-    scopes: ['child:basic', 'child:identity', 'child:family', 'child:welfare', 'protection:read', 'child:write', 'protection:file'],
-    jurisdiction: ['341322'],
-    schools: [],
-    partner: null,
-    purposes: ['case-management', 'protection'],
-  },
-  'county-education-officer': {
-    sub: 'demo:county-education-officer',
-    org: 'education:341322',
-    scopes: ['child:basic', 'edu:enrolment', 'edu:attendance', 'edu:care', 'edu:write'],
-    jurisdiction: ['341322'],
-    schools: [],
-    partner: null,
-    purposes: ['education-support', 'dropout-prevention'],
-  },
-  'womens-federation-officer': {
-    sub: 'demo:womens-federation-officer',
-    org: 'womens-federation:341322',
-    scopes: ['child:basic', 'child:family', 'wf:programmes', 'wf:write'],
-    jurisdiction: ['341322'],
-    schools: [],
-    partner: null,
-    purposes: ['care-programmes'],
-  },
-  analyst: {
-    sub: 'demo:analyst',
-    org: 'civil-affairs:34',
-    scopes: ['report:aggregate'],
-    jurisdiction: ['34'],
-    schools: [],
-    partner: null,
-    purposes: ['statistics'],
-  },
-  'province-administrator': {
-    sub: 'demo:province-administrator',
-    org: 'civil-affairs:province',
-    scopes: [
-      'child:basic', 'child:identity', 'child:family', 'child:welfare', 'protection:read', 'edu:enrolment', 'edu:attendance',
-      'edu:care', 'wf:programmes', 'audit:read', 'child:write', 'edu:write', 'wf:write',
-    ],
-    jurisdiction: ['34', '36', '45'],
-    schools: [],
-    partner: null,
-    purposes: ['case-management', 'supervision'],
-  },
-};
+export function demoPrincipals(seed: number): Record<RoleName, Principal> {
+  const school = generateDemoSchools(seed).find((candidate) => candidate.regionCode === DEMO_COUNTY);
+  if (!school) throw new Error(`the demo world has no school in ${DEMO_COUNTY}`);
+  const county = demoCounties().find((candidate) => candidate.code === DEMO_COUNTY)!;
+  const principals = {} as Record<RoleName, Principal>;
+  for (const [role, definition] of Object.entries(ROLES) as [RoleName, (typeof ROLES)[RoleName]][]) {
+    principals[role] = {
+      sub: `demo:${role}`,
+      org: `${role}:${county.code}`,
+      scopes: [...definition.scopes],
+      // The analyst's reports cover the province; everyone else works in the county.
+      jurisdiction: role === 'analyst' ? [DEMO_COUNTY.slice(0, 2)] : [DEMO_COUNTY],
+      schools: role === 'school-care-teacher' || role === 'school-counsellor' ? [school.id] : [],
+      partner: role === 'partner-ngo' ? demoPartnerId(seed, DEMO_COUNTY) : null,
+      purposes: [...definition.purposes],
+    };
+  }
+  return principals;
+}
+
+/**
+ * Every scope over every demo province: for the test suite and the benchmark, which exercise
+ * the registry's functions rather than a role's limits. No role has it and it is never printed.
+ */
+export function fullAccessPrincipal(): Principal {
+  const scopes = Object.keys(DATA_CATEGORIES).filter((category) => category !== 'authenticated');
+  const provinces = [...new Set(demoCounties().map((county) => county.code.slice(0, 2)))];
+  return { sub: 'test:full-access', org: 'test', scopes, jurisdiction: provinces, schools: [], partner: null, purposes: Object.keys(PURPOSES) };
+}

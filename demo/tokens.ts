@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { importPKCS8, SignJWT } from 'jose';
 import type { Principal } from '../platform/principal';
+import { demoPrincipals } from './principals';
 
 export const DEV_ISSUER = 'https://idp.child-registry.dev';
 export const DEV_AUDIENCE = 'child-registry';
@@ -23,4 +24,11 @@ export async function signDevToken(privateKeyFile: string, principal: Principal,
     .setIssuedAt()
     .setExpirationTime(expiresIn)
     .sign(key);
+}
+
+/** A token for every demo role, keyed by role name. */
+export async function signDemoTokens(privateKeyFile: string, seed: number): Promise<Record<string, string>> {
+  const tokens: Record<string, string> = {};
+  for (const [role, principal] of Object.entries(demoPrincipals(seed))) tokens[role] = await signDevToken(privateKeyFile, principal);
+  return tokens;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { filePath, parseEnv, port } from '../platform/env';
 import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
+import type { AuthorizationMode } from './authorization/enforcing-gateway';
 
 const url = z.string().url('must be an http(s) URL');
 
@@ -13,6 +14,8 @@ export interface GatewayConfig {
   jwt: { publicKeyFile: string | null; jwksUrl: string | null; issuer: string; audience: string; algorithms: string[] };
   internalTokenPrivateKeyFile: string;
   bodyLimit: string;
+  /** filter: unauthorized fields come back null with an error each; strict: such an operation is refused whole. */
+  authorizationMode: AuthorizationMode;
 }
 
 /** The gateway's configuration, validated at start; a bad variable is named in the error. */
@@ -32,6 +35,7 @@ const gatewayEnvSchema = z.object({
         .default('ES256,RS256')
         .refine((value) => value.split(',').every((alg) => /^(ES|RS|PS)(256|384|512)$|^EdDSA$/.test(alg.trim())), 'must list asymmetric JWS algorithms such as ES256,RS256'),
       INTERNAL_TOKEN_PRIVATE_KEY_FILE: filePath,
+      GATEWAY_AUTHORIZATION_MODE: z.enum(['filter', 'strict']).default('filter'),
       BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must be a size such as 100kb').default('100kb'),
 });
 
@@ -62,5 +66,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     },
     internalTokenPrivateKeyFile: parsed.INTERNAL_TOKEN_PRIVATE_KEY_FILE,
     bodyLimit: parsed.BODY_LIMIT,
+    authorizationMode: parsed.GATEWAY_AUTHORIZATION_MODE,
   };
 }

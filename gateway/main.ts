@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
-import { ApolloGateway, IntrospectAndCompose } from '@apollo/gateway';
+import { IntrospectAndCompose } from '@apollo/gateway';
 import { createErrorMasker } from '../platform/error-masking';
 import { closeHttpServer, createGraphQLHttpApp, listen, stopOnSignals } from '../platform/graphql-http';
 import { InternalTokenSigner } from '../platform/internal-token';
@@ -8,6 +8,7 @@ import { createLogger } from '../platform/logger';
 import { createMetrics } from '../platform/metrics';
 import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
 import { Authenticator } from './authenticate';
+import { createEnforcingGateway } from './authorization/enforcing-gateway';
 import { loadGatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { createRequestContext } from './request-context';
@@ -20,7 +21,7 @@ async function main() {
   const signer = await InternalTokenSigner.fromPemFile(config.internalTokenPrivateKeyFile);
   const authenticator = await Authenticator.create(config.jwt);
 
-  const gateway = new ApolloGateway({
+  const gateway = createEnforcingGateway({
     ...(config.supergraph === 'live'
       ? {
           supergraphSdl: new IntrospectAndCompose({
@@ -31,12 +32,14 @@ async function main() {
     // The supergraph's URLs are placeholders: where each subgraph lives is configuration.
     buildService: ({ name }) => new SignedSubgraphDataSource({ name, url: config.subgraphUrls[name as SubgraphName] }, signer),
     logger,
-  });
+  }, { mode: config.authorizationMode, logger });
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.development,
     includeStacktraceInErrorResponses: false,
+    // Each operation of a batch goes through the same enforcement as a single one.
+    allowBatchedHttpRequests: true,
     formatError: createErrorMasker(logger),
     plugins: [
       {

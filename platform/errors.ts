@@ -14,6 +14,8 @@ export const ErrorCode = {
   VERSION_CONFLICT: 'VERSION_CONFLICT',
   CONFLICT: 'CONFLICT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** A field or type the caller's scopes do not open (the code Apollo Router uses). */
+  UNAUTHORIZED_FIELD_OR_TYPE: 'UNAUTHORIZED_FIELD_OR_TYPE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -33,3 +35,10 @@ export const notFound = (what: string, id: string) =>
 
 export const unauthenticated = (message: string) =>
   new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+
+/** Never names the scopes that were missing: that would map the catalogue for a prober. */
+export const unauthorizedField = (path?: ReadonlyArray<string | number>) =>
+  new GraphQLError('Unauthorized field or type', {
+    ...(path ? { path } : {}),
+    extensions: { code: ErrorCode.UNAUTHORIZED_FIELD_OR_TYPE },
+  });

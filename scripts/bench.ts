@@ -3,6 +3,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
+import { fullAccessPrincipal } from '../demo/principals';
+import { signDevToken } from '../demo/tokens';
 import { startSystem } from './system';
 
 /**
@@ -57,7 +59,7 @@ async function main() {
   });
   console.log(`started (migrations and demo data included) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   try {
-    const token = system.tokens['province-administrator'];
+    const token = await signDevToken(system.keys.idpPrivateKeyFile, fullAccessPrincipal());
     const before = await Promise.all(SUBGRAPHS.map(({ name }) => statements(system.subgraphUrls[name])));
     const timings: number[] = [];
     let after: string | null = null;

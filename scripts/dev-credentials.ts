@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEMO_PRINCIPALS } from '../demo/principals';
-import { signDevToken } from '../demo/tokens';
+import { signDemoTokens } from '../demo/tokens';
 import { ensureDevKeys } from './dev-keys';
 
 /**
@@ -12,8 +11,8 @@ import { ensureDevKeys } from './dev-keys';
 async function main() {
   const dataDir = resolve(process.argv[2] ?? '.data');
   const keys = ensureDevKeys(dataDir);
-  const tokens: Record<string, string> = {};
-  for (const [role, principal] of Object.entries(DEMO_PRINCIPALS)) tokens[role] = await signDevToken(keys.idpPrivateKeyFile, principal);
+  // The same seed as the subgraphs' demo data (DEMO_SEED), so the tokens name its schools and partner.
+  const tokens = await signDemoTokens(keys.idpPrivateKeyFile, Number(process.env.DEMO_SEED ?? 2026));
   writeFileSync(join(dataDir, 'demo-tokens.json'), JSON.stringify(tokens, null, 2) + '\n');
   console.log(`keys in ${join(dataDir, 'keys')}, demo tokens in ${join(dataDir, 'demo-tokens.json')}`);
 }

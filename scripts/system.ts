@@ -2,8 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
-import { DEMO_PRINCIPALS } from '../demo/principals';
-import { DEV_AUDIENCE, DEV_ISSUER, signDevToken } from '../demo/tokens';
+import { DEV_AUDIENCE, DEV_ISSUER, signDemoTokens } from '../demo/tokens';
 import { ensureDevKeys, type DevKeys } from './dev-keys';
 import { provisionDatabases, startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres';
 
@@ -147,8 +146,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     });
     await waitForHealth(`http://127.0.0.1:${options.gatewayPort}/health`, gateway, 'gateway');
 
-    const tokens: Record<string, string> = {};
-    for (const [role, principal] of Object.entries(DEMO_PRINCIPALS)) tokens[role] = await signDevToken(keys.idpPrivateKeyFile, principal);
+    const tokens = await signDemoTokens(keys.idpPrivateKeyFile, options.demoSeed);
 
     const system = {
       gatewayUrl: `http://127.0.0.1:${options.gatewayPort}/graphql`,

@@ -90,7 +90,7 @@ describe('subgraphs answer only the gateway', () => {
   it('rejects a direct call without the internal token', async () => expectRejected(await atCivilAffairs()));
 
   it('rejects the user’s own token passed straight to a subgraph', async () => {
-    expectRejected(await atCivilAffairs(system.tokens['province-administrator']));
+    expectRejected(await atCivilAffairs(await tokenFor(ADMIN)));
   });
 
   it('rejects an internal token forged with another key', async () => {

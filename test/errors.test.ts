@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { composeNationalId } from '../subgraphs/shared/national-id';
-import { gql, gqlData, post, system } from './support/system';
+import { ADMIN, gql, gqlData, post, system, tokenFor } from './support/system';
 
 const REGISTER = `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`;
 const base = { name: '测试', gender: 'MALE', birthDate: '2015-06-01', householdRegionCode: '341322', residenceRegionCode: '341322' };
@@ -73,7 +73,7 @@ describe('clear errors on bad input', () => {
   });
 
   it('malformed JSON and oversized bodies get a JSON error', async () => {
-    const token = system.tokens['province-administrator'];
+    const token = await tokenFor(ADMIN);
     const malformed = await post(system.gatewayUrl, '{"query": ', { authorization: `Bearer ${token}` });
     expect(malformed.status).toBe(400);
     const huge = await post(system.gatewayUrl, { query: `{ __typename }`, padding: 'x'.repeat(200_000) }, { authorization: `Bearer ${token}` });

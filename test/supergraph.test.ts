@@ -10,10 +10,11 @@ describe('the committed supergraph', () => {
   it('describes every type and field for its users', async () => {
     const schema = buildSchema(readFileSync(SUPERGRAPH_PATH, 'utf8'));
     const missing: string[] = [];
-    // Federation's own machinery (join__, link__) and the root types need no description.
-    const ours = (name: string) => !/^(__|join__|link__)/.test(name) && !['Query', 'Mutation', 'String', 'Boolean', 'Int', 'ID', 'Float'].includes(name);
+    // Federation's own machinery (join__, link__, requiresScopes__) and the root types need no description.
+    const machinery = /^(__|join__|link__|requiresScopes__)/;
+    const ours = (name: string) => !machinery.test(name) && !['Query', 'Mutation', 'String', 'Boolean', 'Int', 'ID', 'Float'].includes(name);
     for (const type of Object.values(schema.getTypeMap())) {
-      if (type.name.startsWith('__') || type.name.startsWith('join__') || type.name.startsWith('link__')) continue;
+      if (machinery.test(type.name)) continue;
       if (ours(type.name) && !type.description) missing.push(type.name);
       if (isObjectType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {

@@ -3,12 +3,14 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { withAccessDirectives } from './access-directives';
+import { enforceFieldAccess } from './field-access';
 import { DateTimeISO } from './scalars';
 
-/** Federation 2 directives our subgraphs use. */
+/** Federation 2 directives our subgraphs use; the access directives come from the scope catalogue. */
 const FEDERATION_LINK = `
   extend schema
-    @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable"])
+    @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable", "@authenticated", "@requiresScopes"])
 `;
 
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any) => unknown }>;
@@ -16,7 +18,8 @@ export type ReferenceResolvers = Record<string, { __resolveReference: (reference
 /**
  * Builds a subgraph schema from type-graphql classes, as type-graphql's own Federation 2
  * example does: print the schema with its directives, then let @apollo/subgraph add `_entities`
- * and `_service`, with each entity's `__resolveReference`.
+ * and `_service`, with each entity's `__resolveReference`. Every field gets its access directive
+ * from the scope catalogue, and the subgraph enforces it.
  */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck' | 'scalarsMap' | 'validate'>,
@@ -32,8 +35,9 @@ export async function buildFederatedSchema(
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as never;
   }
-  return buildSubgraphSchema({
-    typeDefs: parse(FEDERATION_LINK + printSchemaWithDirectives(schema)),
+  const federated = buildSubgraphSchema({
+    typeDefs: withAccessDirectives(parse(FEDERATION_LINK + printSchemaWithDirectives(schema))),
     resolvers,
   });
+  return enforceFieldAccess(federated);
 }

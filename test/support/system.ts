@@ -4,7 +4,7 @@ import { randomInt } from 'node:crypto';
 import { Client } from 'pg';
 import type { Principal } from '../../platform/principal';
 import type { SubgraphName } from '../../platform/subgraphs';
-import { DEMO_PRINCIPALS } from '../../demo/principals';
+import { fullAccessPrincipal } from '../../demo/principals';
 import { signDevToken } from '../../demo/tokens';
 import { composeNationalId } from '../../subgraphs/shared/national-id';
 
@@ -44,8 +44,13 @@ export async function post(url: string, body: unknown, headers: Record<string, s
   return { status: response.status, body: parsed };
 }
 
-/** Sends a query to the gateway as a demo role (the all-seeing administrator by default). */
-export function gql(query: string, variables: Record<string, unknown> = {}, token = system.tokens['province-administrator']) {
+/** Every scope over every demo province: for tests of the registry's functions, not of a role's limits. */
+export const ADMIN = fullAccessPrincipal();
+let adminToken: Promise<string> | undefined;
+
+/** Sends a query to the gateway with a token (by default one with every scope). */
+export async function gql(query: string, variables: Record<string, unknown> = {}, token?: string) {
+  token ??= await (adminToken ??= tokenFor(ADMIN, '1h'));
   return post(system.gatewayUrl, { query, variables }, { authorization: `Bearer ${token}` });
 }
 
@@ -63,7 +68,6 @@ export function tokenFor(principal: Principal, expiresIn = '10m'): Promise<strin
   return signDevToken(system.keys.idpPrivateKeyFile, principal, expiresIn);
 }
 
-export const ADMIN = DEMO_PRINCIPALS['province-administrator'];
 
 /** A valid national ID no demo child can hold (Beijing region code, random date and sequence). */
 export function freshNationalId(gender: 'MALE' | 'FEMALE' = 'FEMALE'): { nationalId: string; birthDate: string; gender: 'MALE' | 'FEMALE' } {

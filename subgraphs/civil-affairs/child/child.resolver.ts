@@ -6,6 +6,7 @@ import { regionPrefix, uuid } from '../../shared/validation';
 import type { CivilAffairsContext } from '../context';
 import { ChildRegistry } from './child-registry';
 import type { ChildRow } from './child.entity';
+import { AgeBand, ageBand, ageOn, maskName } from './child.masking';
 import { ChildFilter, RegisterChildInput, UpdateChildInput } from './child.inputs';
 import { ChildConnection, RegisterChildPayload } from './child.payloads';
 import { findChildIdByNationalIdHash, listChildren } from './child.repository';
@@ -83,9 +84,17 @@ export class ChildResolver {
 
   @FieldResolver(() => Int, { description: 'Age in whole years today.' })
   age(@Root() child: ChildRow): number {
-    const today = new Date().toISOString().slice(0, 10);
-    const years = Number(today.slice(0, 4)) - Number(child.birthDate.slice(0, 4));
-    return today.slice(5) >= child.birthDate.slice(5) ? years : years - 1;
+    return ageOn(child.birthDate, today());
+  }
+
+  @FieldResolver(() => String, { description: '脱敏姓名: the name with all but its first and last characters masked, e.g. 张*明.' })
+  maskedName(@Root() child: ChildRow): string {
+    return maskName(child.name);
+  }
+
+  @FieldResolver(() => AgeBand, { description: '年龄段: the age band, for those who may not see the exact age.' })
+  ageBand(@Root() child: ChildRow): AgeBand {
+    return ageBand(ageOn(child.birthDate, today()));
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Name of the household registration region, e.g. 安徽省宿州市萧县.' })
@@ -97,4 +106,8 @@ export class ChildResolver {
   residenceRegionName(@Root() child: ChildRow): string | null {
     return regionFullName(child.residenceRegionCode);
   }
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
 }

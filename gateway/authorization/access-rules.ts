@@ -1,0 +1,61 @@
+import { Kind, parse, type ConstDirectiveNode, type DocumentNode } from 'graphql';
+import { requirementsOf, type AccessDirectiveNames, type AccessRequirement } from '../../platform/access-requirements';
+
+const AUTHENTICATED_SPEC = 'https://specs.apollo.dev/authenticated/';
+const REQUIRES_SCOPES_SPEC = 'https://specs.apollo.dev/requiresScopes/';
+
+/** The access rules of the supergraph: requirements by type name and by field coordinate. */
+export interface AccessRules {
+  type(typeName: string): ReadonlyArray<AccessRequirement>;
+  field(typeName: string, fieldName: string): ReadonlyArray<AccessRequirement>;
+}
+
+/**
+ * Reads the `@authenticated` and `@requiresScopes` directives the composed supergraph carries
+ * (under the names its `@link`s give them) on object and interface types and their fields.
+ */
+export function readAccessRules(supergraphSdl: string | DocumentNode): AccessRules {
+  const document = typeof supergraphSdl === 'string' ? parse(supergraphSdl) : supergraphSdl;
+  const names = linkedDirectiveNames(document);
+  const types = new Map<string, AccessRequirement[]>();
+  const fields = new Map<string, AccessRequirement[]>();
+  const add = (map: Map<string, AccessRequirement[]>, key: string, directives: ReadonlyArray<ConstDirectiveNode> | undefined) => {
+    const requirements = requirementsOf(directives, names);
+    if (requirements.length) map.set(key, [...(map.get(key) ?? []), ...requirements]);
+  };
+  for (const definition of document.definitions) {
+    if (
+      definition.kind === Kind.OBJECT_TYPE_DEFINITION ||
+      definition.kind === Kind.OBJECT_TYPE_EXTENSION ||
+      definition.kind === Kind.INTERFACE_TYPE_DEFINITION ||
+      definition.kind === Kind.INTERFACE_TYPE_EXTENSION
+    ) {
+      add(types, definition.name.value, definition.directives);
+      for (const field of definition.fields ?? []) add(fields, `${definition.name.value}.${field.name.value}`, field.directives);
+    }
+  }
+  return {
+    type: (typeName) => types.get(typeName) ?? [],
+    field: (typeName, fieldName) => fields.get(`${typeName}.${fieldName}`) ?? [],
+  };
+}
+
+/** The names the supergraph's `@link(url: ..., as: ...)` gives the access directives. */
+function linkedDirectiveNames(document: DocumentNode): AccessDirectiveNames {
+  const names: AccessDirectiveNames = { authenticated: 'authenticated', requiresScopes: 'requiresScopes' };
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.SCHEMA_DEFINITION && definition.kind !== Kind.SCHEMA_EXTENSION) continue;
+    for (const link of definition.directives ?? []) {
+      if (link.name.value !== 'link') continue;
+      const argument = (name: string) => {
+        const value = link.arguments?.find((candidate) => candidate.name.value === name)?.value;
+        return value?.kind === Kind.STRING ? value.value : undefined;
+      };
+      const url = argument('url') ?? '';
+      const alias = argument('as');
+      if (alias && url.startsWith(AUTHENTICATED_SPEC)) names.authenticated = alias;
+      if (alias && url.startsWith(REQUIRES_SCOPES_SPEC)) names.requiresScopes = alias;
+    }
+  }
+  return names;
+}

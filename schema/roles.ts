@@ -1,0 +1,94 @@
+import type { CategoryName } from './scope-catalogue';
+
+/**
+ * Roles: the bundles of scopes (data categories) and row limits the identity provider issues to
+ * each kind of user. The gateway and subgraphs never look at a role name, only at the scopes,
+ * jurisdiction, schools and partner claims of the token; this is the reference the identity
+ * provider's administrators issue tokens from, and the demo tokens are made from it.
+ */
+
+/** Purposes a request may state (X-Purpose) when it reads a named child. */
+export const PURPOSES = {
+  'case-management': '个案管理: following up a child’s file, guardianship and assistance.',
+  protection: '强制报告与保护: acting on a protection report or an emergency.',
+  'education-support': '教育关爱: school care, talks and academic support.',
+  'dropout-prevention': '控辍保学: bringing a child who left school back.',
+  'care-programmes': '结对关爱: pairing children with helpers and programmes.',
+  statistics: '统计分析: aggregate reports, no named child.',
+} as const;
+
+export type Purpose = keyof typeof PURPOSES;
+
+export interface Role {
+  /** The role as the documents name it. */
+  readonly title: string;
+  /** Scopes the role's tokens carry. */
+  readonly scopes: ReadonlyArray<Exclude<CategoryName, 'authenticated'>>;
+  /** Which rows the role's tokens reach, and through which claim. */
+  readonly rows: string;
+  readonly purposes: ReadonlyArray<Purpose>;
+}
+
+// Every role that reads children holds child:masked with child:basic: the registry id is in
+// child:masked, and entity joins across agencies go through it.
+export const ROLES = {
+  'school-care-teacher': {
+    title: '学校关爱教师 (school care teacher)',
+    scopes: ['directory:read', 'child:masked', 'child:basic', 'edu:enrolment', 'edu:care', 'edu:write'],
+    rows: 'Children enrolled in the schools of the `schools` claim.',
+    purposes: ['education-support'],
+  },
+  'school-counsellor': {
+    title: '学校心理辅导教师 (school counsellor)',
+    scopes: ['directory:read', 'child:masked', 'child:basic', 'edu:enrolment', 'edu:care'],
+    rows: 'Children enrolled in the schools of the `schools` claim.',
+    purposes: ['education-support'],
+  },
+  'county-education-officer': {
+    title: '县级教育行政部门 (county education officer)',
+    scopes: ['directory:read', 'child:masked', 'child:basic', 'edu:enrolment', 'edu:care', 'edu:write'],
+    rows: 'Children living or registered in the `jurisdiction` regions (a county).',
+    purposes: ['education-support', 'dropout-prevention'],
+  },
+  'child-director': {
+    title: '儿童主任 (village child director)',
+    scopes: ['directory:read', 'child:masked', 'child:basic', 'child:family', 'edu:enrolment', 'edu:care', 'wf:programmes'],
+    rows: 'Children of the `jurisdiction` regions (the village or township served).',
+    purposes: ['case-management'],
+  },
+  'civil-affairs-case-worker': {
+    title: '民政部门儿童督导员 (civil-affairs case worker)',
+    scopes: [
+      'directory:read', 'child:masked', 'child:basic', 'child:identity', 'child:family',
+      'edu:enrolment', 'edu:care', 'wf:programmes', 'child:write',
+    ],
+    rows: 'Children of the `jurisdiction` regions (a county).',
+    purposes: ['case-management', 'protection'],
+  },
+  'womens-federation-officer': {
+    title: '妇联干部 (women’s-federation officer)',
+    scopes: ['directory:read', 'child:masked', 'child:basic', 'child:family', 'wf:programmes', 'wf:write'],
+    rows: 'Children of the `jurisdiction` regions (a county).',
+    purposes: ['care-programmes'],
+  },
+  'police-liaison': {
+    title: '公安联络员 (police liaison)',
+    scopes: ['directory:read', 'child:masked', 'child:basic', 'child:identity', 'child:family'],
+    rows: 'Children of the `jurisdiction` regions (a county).',
+    purposes: ['protection'],
+  },
+  analyst: {
+    title: '统计分析员 (analyst)',
+    scopes: ['directory:read'],
+    rows: 'No named child; aggregates over the `jurisdiction` regions.',
+    purposes: ['statistics'],
+  },
+  'partner-ngo': {
+    title: '社会组织 (partner NGO)',
+    scopes: ['directory:read', 'child:masked', 'wf:programmes'],
+    rows: 'Children paired with the `partner` organisation whose guardian consented.',
+    purposes: ['care-programmes'],
+  },
+} as const satisfies Record<string, Role>;
+
+export type RoleName = keyof typeof ROLES;

@@ -1,0 +1,195 @@
+/**
+ * The scope catalogue: every field of every subgraph belongs to exactly one data category, and
+ * the category is the scope that opens it (DESIGN section 4). The subgraph schemas get their
+ * `@authenticated` / `@requiresScopes` directives from here when they are built, so a field
+ * without a category cannot be served, and the composed supergraph carries the same rules.
+ *
+ * Sharing classes follow the State Council's rules on government-data sharing
+ * (政务信息资源共享管理暂行办法): 无条件共享 unconditional, 有条件共享 conditional (only to
+ * the roles and purposes that need it), 不予共享 not shared (stays with the owning agency and
+ * the roles working a child's case with it).
+ */
+
+export type SharingClass = 'unconditional' | 'conditional' | 'not-shared';
+
+export interface DataCategory {
+  /** What the category holds, with the documents' Chinese term. */
+  readonly description: string;
+  readonly sharing: SharingClass;
+  /** Reads or writes. */
+  readonly kind: 'read' | 'write';
+}
+
+/**
+ * The categories. `authenticated` is not a scope: it marks plumbing (connections, page info,
+ * payload wrappers) that any authenticated caller may traverse, since it carries no data of its own.
+ */
+export const DATA_CATEGORIES = {
+  authenticated: { description: 'Structure only (connections, edges, page info, payload wrappers): no data of its own.', sharing: 'unconditional', kind: 'read' },
+  'directory:read': { description: '名录: schools, partner organisations and their programmes, as published.', sharing: 'unconditional', kind: 'read' },
+  'child:masked': { description: '脱敏信息: registry id, masked name (张*明) and age band: what a partner NGO may see.', sharing: 'conditional', kind: 'read' },
+  'child:basic': { description: '基本信息: name, gender, age, regions, file status and the left-behind classification.', sharing: 'conditional', kind: 'read' },
+  'child:identity': { description: '身份信息: national ID, exact birth date, ethnicity and village addresses.', sharing: 'not-shared', kind: 'read' },
+  'child:family': { description: '家庭监护: parents, their whereabouts and contacts, guardianship and the entrusted guardian.', sharing: 'conditional', kind: 'read' },
+  'edu:enrolment': { description: '学籍: school, grade, class and enrolment status.', sharing: 'conditional', kind: 'read' },
+  'edu:care': { description: '关爱帮扶: the care-responsible person (关爱责任人) and talks (谈心谈话).', sharing: 'conditional', kind: 'read' },
+  'wf:programmes': { description: '结对关爱: pairings (结对帮扶) with helpers and programmes.', sharing: 'conditional', kind: 'read' },
+  'child:write': { description: 'Register children and record their facts (civil affairs).', sharing: 'not-shared', kind: 'write' },
+  'edu:write': { description: 'Record schools, enrolments, care assignments and talks (education).', sharing: 'not-shared', kind: 'write' },
+  'wf:write': { description: 'Record partners, programmes and pairings (women’s federation).', sharing: 'not-shared', kind: 'write' },
+} as const satisfies Record<string, DataCategory>;
+
+export type CategoryName = keyof typeof DATA_CATEGORIES;
+
+const connection = (type: string) => ({
+  [`${type}Connection.edges`]: 'authenticated',
+  [`${type}Connection.pageInfo`]: 'authenticated',
+  [`${type}Edge.cursor`]: 'authenticated',
+  [`${type}Edge.node`]: 'authenticated',
+}) as const;
+
+/** Field coordinate (`Type.field`) → category. The same coordinate in several subgraphs has one category. */
+export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
+  // Root fields: the category a caller needs to ask at all; what comes back is checked field by field.
+  'Query.child': 'child:masked',
+  'Query.childByNationalId': 'child:identity',
+  'Query.children': 'child:basic',
+  'Query.school': 'directory:read',
+  'Query.schools': 'directory:read',
+  'Query.partner': 'directory:read',
+  'Query.partners': 'directory:read',
+  'Query.programme': 'directory:read',
+  'Mutation.registerChild': 'child:write',
+  'Mutation.updateChild': 'child:write',
+  'Mutation.recordGuardianship': 'child:write',
+  'Mutation.createSchool': 'edu:write',
+  'Mutation.enrol': 'edu:write',
+  'Mutation.assignCareTeacher': 'edu:write',
+  'Mutation.logTalk': 'edu:write',
+  'Mutation.createPartner': 'wf:write',
+  'Mutation.createProgramme': 'wf:write',
+  'Mutation.pairChild': 'wf:write',
+
+  // Child (civil affairs owns it; education and the women's federation add fields).
+  'Child.id': 'child:masked',
+  'Child.maskedName': 'child:masked',
+  'Child.ageBand': 'child:masked',
+  'Child.name': 'child:basic',
+  'Child.gender': 'child:basic',
+  'Child.age': 'child:basic',
+  'Child.householdRegionCode': 'child:basic',
+  'Child.householdRegionName': 'child:basic',
+  'Child.residenceRegionCode': 'child:basic',
+  'Child.residenceRegionName': 'child:basic',
+  'Child.status': 'child:basic',
+  'Child.statusReason': 'child:basic',
+  'Child.lastReviewedAt': 'child:basic',
+  'Child.version': 'child:basic',
+  'Child.createdAt': 'child:basic',
+  'Child.updatedAt': 'child:basic',
+  'Child.classification': 'child:basic',
+  'Child.nationalId': 'child:identity',
+  'Child.birthDate': 'child:identity',
+  'Child.ethnicity': 'child:identity',
+  'Child.householdVillage': 'child:identity',
+  'Child.residenceVillage': 'child:identity',
+  'Child.guardianship': 'child:family',
+  'Child.father': 'child:family',
+  'Child.mother': 'child:family',
+  'Child.enrolment': 'edu:enrolment',
+  'Child.careResponsiblePerson': 'edu:care',
+  'Child.talks': 'edu:care',
+  'Child.lastTalkOn': 'edu:care',
+  'Child.talkOverdue': 'edu:care',
+  'Child.pairings': 'wf:programmes',
+
+  'LeftBehindClassification.type': 'child:basic',
+  'LeftBehindClassification.otherParentUnableToGuard': 'child:basic',
+  'LeftBehindClassification.isLeftBehind': 'child:basic',
+  'LeftBehindClassification.studentStatusFlag': 'child:basic',
+
+  'Guardianship.form': 'child:family',
+  'Guardianship.guardianName': 'child:family',
+  'Guardianship.guardianRelationship': 'child:family',
+  'Guardianship.guardianPhone': 'child:family',
+  'Guardianship.guardianAddress': 'child:family',
+  'Guardianship.guardianCapacity': 'child:family',
+  'Guardianship.livingAlone': 'child:family',
+  'Guardianship.recordedAt': 'child:family',
+  'Guardianship.version': 'child:family',
+
+  'Parent.name': 'child:family',
+  'Parent.phone': 'child:family',
+  'Parent.workPlace': 'child:family',
+  'Parent.awaySince': 'child:family',
+  'Parent.unableToGuard': 'child:family',
+  'Parent.unableReason': 'child:family',
+
+  'RegisterChildPayload.child': 'authenticated',
+  'RegisterChildPayload.alreadyRegistered': 'authenticated',
+  'PageInfo.hasNextPage': 'authenticated',
+  'PageInfo.endCursor': 'authenticated',
+  ...connection('Child'),
+  ...connection('School'),
+  ...connection('Enrolment'),
+  ...connection('PartnerOrganization'),
+
+  // Education.
+  'School.id': 'directory:read',
+  'School.name': 'directory:read',
+  'School.regionCode': 'directory:read',
+  'School.regionName': 'directory:read',
+  'School.type': 'directory:read',
+  'School.boarding': 'directory:read',
+  'School.enrolments': 'edu:enrolment',
+  'Enrolment.id': 'edu:enrolment',
+  'Enrolment.grade': 'edu:enrolment',
+  'Enrolment.className': 'edu:enrolment',
+  'Enrolment.studentNumber': 'edu:enrolment',
+  'Enrolment.boarding': 'edu:enrolment',
+  'Enrolment.status': 'edu:enrolment',
+  'Enrolment.enrolledOn': 'edu:enrolment',
+  'Enrolment.endedOn': 'edu:enrolment',
+  'Enrolment.version': 'edu:enrolment',
+  'Enrolment.school': 'edu:enrolment',
+  'Enrolment.child': 'edu:enrolment',
+  'CareResponsiblePerson.teacherName': 'edu:care',
+  'CareResponsiblePerson.teacherPhone': 'edu:care',
+  'CareResponsiblePerson.role': 'edu:care',
+  'CareResponsiblePerson.assignedOn': 'edu:care',
+  'CareResponsiblePerson.school': 'edu:care',
+  'Talk.id': 'edu:care',
+  'Talk.heldOn': 'edu:care',
+  'Talk.heldBy': 'edu:care',
+  'Talk.summary': 'edu:care',
+
+  // Women's federation.
+  'PartnerOrganization.id': 'directory:read',
+  'PartnerOrganization.name': 'directory:read',
+  'PartnerOrganization.type': 'directory:read',
+  'PartnerOrganization.regionCode': 'directory:read',
+  'PartnerOrganization.contactPhone': 'directory:read',
+  'PartnerOrganization.programmes': 'directory:read',
+  'Programme.id': 'directory:read',
+  'Programme.name': 'directory:read',
+  'Programme.kind': 'directory:read',
+  'Programme.regionCode': 'directory:read',
+  'Programme.startsOn': 'directory:read',
+  'Programme.endsOn': 'directory:read',
+  'Programme.partner': 'directory:read',
+  'Pairing.id': 'wf:programmes',
+  'Pairing.helperName': 'wf:programmes',
+  'Pairing.helperRole': 'wf:programmes',
+  'Pairing.helperPhone': 'wf:programmes',
+  'Pairing.since': 'wf:programmes',
+  'Pairing.until': 'wf:programmes',
+  'Pairing.contactFrequency': 'wf:programmes',
+  'Pairing.programme': 'wf:programmes',
+  'Pairing.child': 'wf:programmes',
+  'Pairing.active': 'wf:programmes',
+};
+
+/** The directive a category puts on a field, as SDL. */
+export function categoryDirective(category: CategoryName): string {
+  return category === 'authenticated' ? '@authenticated' : `@requiresScopes(scopes: [["${category}"]])`;
+}
