@@ -9,6 +9,7 @@ import {
   isNonNullType,
   isObjectType,
   Kind,
+  visit,
   type DirectiveNode,
   type DocumentNode,
   type FieldNode,
@@ -165,7 +166,12 @@ export function filterOperation(
   const selections = filterSelections(operation.selectionSet, rootType, { steps: [], errorPath: [], nearestNullable: 'data' });
   if (!denials.length) return { document, denials, addedTypename: false };
   if (!selections.length) return { document: null, denials, addedTypename: false };
-  const filtered: OperationDefinitionNode = { ...operation, selectionSet: { kind: Kind.SELECTION_SET, selections } };
+  const selectionSet: SelectionSetNode = { kind: Kind.SELECTION_SET, selections };
+  // A variable only removed fields used would make the filtered operation invalid.
+  const used = new Set<string>();
+  visit({ ...operation, variableDefinitions: [], selectionSet }, { Variable: (variable) => void used.add(variable.name.value) });
+  const variableDefinitions = operation.variableDefinitions?.filter((definition) => used.has(definition.variable.name.value));
+  const filtered: OperationDefinitionNode = { ...operation, variableDefinitions, selectionSet };
   return { document: { kind: Kind.DOCUMENT, definitions: [filtered] }, denials, addedTypename };
 }
 

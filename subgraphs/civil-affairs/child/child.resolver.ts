@@ -82,7 +82,7 @@ export class ChildResolver {
     return child.nationalIdEncrypted ? this.registry.reveal(child.nationalIdEncrypted) : null;
   }
 
-  @FieldResolver(() => Int, { description: 'Age in whole years today.' })
+  @FieldResolver(() => Int, { nullable: true, description: 'Age in whole years today.' })
   age(@Root() child: ChildRow): number {
     return ageOn(child.birthDate, today());
   }

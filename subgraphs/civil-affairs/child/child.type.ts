@@ -5,37 +5,38 @@ import { ChildStatus, Gender } from './child.enums';
 @Directive('@key(fields: "id")')
 @ObjectType({
   description:
-    'A child in the registry (留守儿童 or 困境儿童), owned by civil affairs. Education and the women’s federation add their own fields.',
+    'A child in the registry (留守儿童 or 困境儿童), owned by civil affairs. Education and the women’s federation add their own fields. ' +
+    'A field the caller’s scopes do not open comes back null with an UNAUTHORIZED_FIELD_OR_TYPE error, so all but the masked fields are nullable.',
 })
 export class Child {
   @Field(() => ID, { description: 'Registry id (UUID), the same in every agency.' })
   id!: string;
 
-  @Field({ description: '姓名: full name.' })
+  @Field({ nullable: true, description: '姓名: full name.' })
   name!: string;
 
-  @Field(() => Gender, { description: '性别.' })
+  @Field(() => Gender, { nullable: true, description: '性别.' })
   gender!: Gender;
 
-  @Field(() => LocalDate, { description: '出生日期: exact birth date.' })
+  @Field(() => LocalDate, { nullable: true, description: '出生日期: exact birth date.' })
   birthDate!: string;
 
   @Field(() => String, { nullable: true, description: '民族: ethnicity, e.g. 汉族, 苗族.' })
   ethnicity!: string | null;
 
-  @Field({ description: '户籍地: household registration region, a GB/T 2260 county-level code.' })
+  @Field({ nullable: true, description: '户籍地: household registration region, a GB/T 2260 county-level code.' })
   householdRegionCode!: string;
 
   @Field(() => String, { nullable: true, description: 'Village (村/居) of household registration.' })
   householdVillage!: string | null;
 
-  @Field({ description: 'Current residence region, a GB/T 2260 county-level code.' })
+  @Field({ nullable: true, description: 'Current residence region, a GB/T 2260 county-level code.' })
   residenceRegionCode!: string;
 
   @Field(() => String, { nullable: true, description: 'Village (村/居) where the child now lives.' })
   residenceVillage!: string | null;
 
-  @Field(() => ChildStatus, { description: 'Whether the file is active or archived.' })
+  @Field(() => ChildStatus, { nullable: true, description: 'Whether the file is active or archived.' })
   status!: ChildStatus;
 
   @Field(() => String, { nullable: true, description: 'Why the file was archived.' })
@@ -44,12 +45,12 @@ export class Child {
   @Field(() => Date, { nullable: true, description: 'When the file was last reviewed (files are refreshed at least every 3 months).' })
   lastReviewedAt!: Date | null;
 
-  @Field(() => Int, { description: 'Version of the record; pass it as expectedVersion when updating.' })
+  @Field(() => Int, { nullable: true, description: 'Version of the record; pass it as expectedVersion when updating.' })
   version!: number;
 
-  @Field({ description: 'When the child was registered.' })
+  @Field({ nullable: true, description: 'When the child was registered.' })
   createdAt!: Date;
 
-  @Field({ description: 'When the record last changed.' })
+  @Field({ nullable: true, description: 'When the record last changed.' })
   updatedAt!: Date;
 }

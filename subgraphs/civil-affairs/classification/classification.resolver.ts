@@ -7,7 +7,7 @@ import { LeftBehindClassification } from './classification.type';
 
 @Resolver(() => Child)
 export class ChildClassificationResolver {
-  @FieldResolver(() => LeftBehindClassification, { description: 'The left-behind classification, derived from the facts today.' })
+  @FieldResolver(() => LeftBehindClassification, { nullable: true, description: 'The left-behind classification, derived from the facts today.' })
   async classification(@Root() child: ChildRow, @Ctx() ctx: CivilAffairsContext) {
     const row = await ctx.loaders.classificationByChildId.load(child.id);
     return row ? toClassification(row) : null;

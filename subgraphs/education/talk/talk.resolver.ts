@@ -44,7 +44,7 @@ export class TalkResolver {
 
 @Resolver(() => Child)
 export class ChildTalksResolver {
-  @FieldResolver(() => [Talk], { description: 'The most recent talks with the child, newest first.' })
+  @FieldResolver(() => [Talk], { nullable: true, description: 'The most recent talks with the child, newest first.' })
   talks(
     @Root() child: Child,
     @Arg('last', () => Int, { defaultValue: 10, description: `How many of the latest talks, 1 to ${MAX_TALKS}.` }) last: number,

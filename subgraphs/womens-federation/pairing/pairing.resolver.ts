@@ -64,7 +64,7 @@ export class PairingResolver {
 
 @Resolver(() => Child)
 export class ChildPairingsResolver {
-  @FieldResolver(() => [Pairing], { description: 'Proxy parents and volunteers paired with the child, current and past.' })
+  @FieldResolver(() => [Pairing], { nullable: true, description: 'Proxy parents and volunteers paired with the child, current and past.' })
   pairings(@Root() child: Child, @Ctx() ctx: WomensFederationContext) {
     return ctx.loaders.pairingsByChildId.load(child.id);
   }

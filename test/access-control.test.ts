@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { importPKCS8, SignJWT } from 'jose';
+import { DEMO_COUNTY, demoPrincipals } from '../demo/principals';
+import { DEV_AUDIENCE, DEV_ISSUER } from '../demo/tokens';
+import { InternalTokenSigner } from '../platform/internal-token';
+import type { Principal } from '../platform/principal';
+import { ROLES, type RoleName } from '../schema/roles';
+import { startGateway, type GatewayProcess } from './support/gateway-process';
+import { gql, gqlData, post, system, type GraphQLResponse } from './support/system';
+
+const UNAUTHORIZED = 'UNAUTHORIZED_FIELD_OR_TYPE';
+
+/** One field (or small selection) per data category of a child, keyed by its response key. */
+const PROBES = {
+  maskedName: { category: 'child:masked', selection: 'maskedName' },
+  ageBand: { category: 'child:masked', selection: 'ageBand' },
+  name: { category: 'child:basic', selection: 'name' },
+  classification: { category: 'child:basic', selection: 'classification { isLeftBehind }' },
+  nationalId: { category: 'child:identity', selection: 'nationalId' },
+  birthDate: { category: 'child:identity', selection: 'birthDate' },
+  guardianship: { category: 'child:family', selection: 'guardianship { form guardianPhone }' },
+  father: { category: 'child:family', selection: 'father { name }' },
+  enrolment: { category: 'edu:enrolment', selection: 'enrolment { grade school { name } }' },
+  careResponsiblePerson: { category: 'edu:care', selection: 'careResponsiblePerson { teacherName }' },
+  talkOverdue: { category: 'edu:care', selection: 'talkOverdue' },
+  pairings: { category: 'wf:programmes', selection: 'pairings { helperName }' },
+} as const;
+
+const MATRIX_QUERY = `query Matrix($id: ID!) { child(id: $id) { id ${Object.values(PROBES).map((probe) => probe.selection).join(' ')} } }`;
+
+const principals = demoPrincipals(2026);
+const roleToken = (role: RoleName) => system.tokens[role]!;
+
+function deniedPaths(response: GraphQLResponse): string[] {
+  return (response.body.errors ?? []).filter((error) => error.extensions?.code === UNAUTHORIZED).map((error) => (error.path ?? []).join('.'));
+}
+
+function expectNoScopeNamed(response: GraphQLResponse) {
+  for (const error of response.body.errors ?? []) expect(error.message).not.toMatch(/child:|edu:|wf:|directory:|scope/i);
+}
+
+/** A child of the demo county with something in every category, so each null means "not authorized". */
+let childId: string;
+
+beforeAll(async () => {
+  const page = await gqlData(
+    `query ($filter: ChildFilter) { children(first: 100, filter: $filter) { edges { node { id nationalId father { name } guardianship { form }
+       enrolment { grade } careResponsiblePerson { teacherName } pairings { helperName } } } } }`,
+    { filter: { regionPrefix: DEMO_COUNTY } },
+  );
+  const complete = page.children.edges
+    .map((edge: { node: Record<string, unknown> }) => edge.node)
+    .find((node: any) => node.nationalId && node.father && node.guardianship && node.enrolment && node.careResponsiblePerson && node.pairings.length);
+  expect(complete).toBeDefined();
+  childId = complete.id;
+});
+
+describe('each role sees exactly the categories its scopes open', () => {
+  it.each(Object.keys(ROLES) as RoleName[])('%s', async (role) => {
+    const scopes = new Set<string>(principals[role].scopes);
+    const response = await gql(MATRIX_QUERY, { id: childId }, roleToken(role));
+    expect(response.status).toBe(200);
+    expectNoScopeNamed(response);
+    if (!scopes.has('child:masked')) {
+      // Not even the child itself: nothing requested is authorized.
+      expect(response.body.data).toBeNull();
+      expect(deniedPaths(response)).toEqual(['child']);
+      return;
+    }
+    const child = response.body.data.child;
+    const expectedDenied: string[] = [];
+    for (const [key, probe] of Object.entries(PROBES)) {
+      if (scopes.has(probe.category)) {
+        expect({ key, value: child[key] }).toEqual({ key, value: expect.anything() });
+      } else {
+        expect({ key, value: child[key] }).toEqual({ key, value: null });
+        expectedDenied.push(`child.${key}`);
+      }
+    }
+    expect(deniedPaths(response).sort()).toEqual(expectedDenied.sort());
+    // Nothing but authorization errors: every other field resolved.
+    expect(response.body.errors?.filter((error) => error.extensions?.code !== UNAUTHORIZED) ?? []).toEqual([]);
+  });
+});
+
+describe('what a partner NGO sees', () => {
+  it('never identity, contact or family fields, whatever it asks', async () => {
+    const response = await gql(
+      `query ($id: ID!) { child(id: $id) { id maskedName ageBand nationalId birthDate residenceVillage father { phone } guardianship { guardianPhone } } }`,
+      { id: childId },
+      roleToken('partner-ngo'),
+    );
+    const child = response.body.data.child;
+    expect(child.maskedName).toMatch(/\*/);
+    for (const key of ['nationalId', 'birthDate', 'residenceVillage', 'father', 'guardianship']) expect(child[key]).toBeNull();
+    expect(JSON.stringify(response.body.data)).not.toMatch(/\d{17}[\dX]/);
+  });
+});
+
+describe('attempts to get round field authorization', () => {
+  const ngo = () => roleToken('partner-ngo');
+
+  it('aliases and fragments around a protected field', async () => {
+    const response = await gql(
+      `query ($id: ID!) { a: child(id: $id) { id x: nationalId ...Identity ... on Child { y: nationalId } }
+         b: child(id: $id) { ...Identity } }
+       fragment Identity on Child { nationalId z: birthDate }`,
+      { id: childId },
+      ngo(),
+    );
+    expect(JSON.stringify(response.body.data)).not.toMatch(/\d{17}[\dX]|\d{4}-\d{2}-\d{2}/);
+    expect(deniedPaths(response).sort()).toEqual(['a.nationalId', 'a.x', 'a.y', 'a.z', 'b.nationalId', 'b.z']);
+    expect(response.body.data.a.id).toBe(childId);
+    // b asked for nothing the NGO may see: removed and null.
+    expect(response.body.data.b).toBeNull();
+  });
+
+  it('variables and @include/@skip', async () => {
+    const response = await gql(
+      `query ($id: ID!, $yes: Boolean!) { child(id: $id) { id nationalId @include(if: $yes) name @skip(if: false) } }`,
+      { id: childId, yes: true },
+      ngo(),
+    );
+    expect(response.body.data.child).toEqual({ id: childId, nationalId: null, name: null });
+    expect(deniedPaths(response).sort()).toEqual(['child.name', 'child.nationalId']);
+  });
+
+  it('batched requests: each operation is filtered', async () => {
+    const response = await fetch(system.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ngo()}` },
+      body: JSON.stringify([
+        { query: 'query ($id: ID!) { child(id: $id) { maskedName } }', variables: { id: childId } },
+        { query: 'query ($id: ID!) { child(id: $id) { nationalId } }', variables: { id: childId } },
+      ]),
+    });
+    const results = (await response.json()) as GraphQLResponse['body'][];
+    expect(results[0]!.data.child.maskedName).toMatch(/\*/);
+    // Nothing the second operation asked for is authorized: no data at all.
+    expect(results[1]!.data).toBeNull();
+    expect(results[1]!.errors?.[0]?.extensions?.code).toBe(UNAUTHORIZED);
+  });
+
+  it('entity paths: a field reached through a school or a pairing is checked the same', async () => {
+    const response = await gql(
+      `{ schools(first: 50) { edges { node { name enrolments(first: 5) { edges { node { child { nationalId } } } } } } } }`,
+      {},
+      roleToken('county-education-officer'),
+    );
+    expect(JSON.stringify(response.body.data)).not.toMatch(/\d{17}[\dX]/);
+    expect(deniedPaths(response)).toContain('schools.edges.@.node.enrolments.edges.@.node.child.nationalId');
+  });
+
+  it('a scope claim smuggled in another claim is ignored', async () => {
+    const key = await importPKCS8(readFileSync(system.keys.idpPrivateKeyFile, 'utf8'), 'ES256');
+    const smuggled = await new SignJWT({
+      org: 'ngo', scope: 'child:masked', scopes: ['child:identity'], scp: ['child:identity'], 'https://child-registry/scope': 'child:identity',
+      jurisdiction: [DEMO_COUNTY], purposes: ['care-programmes'], partner: principals['partner-ngo'].partner, realm_access: { roles: ['child:identity'] },
+    })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setSubject('smuggler')
+      .setExpirationTime('5m')
+      .sign(key);
+    const response = await gql(`query ($id: ID!) { child(id: $id) { id nationalId } }`, { id: childId }, smuggled);
+    expect(response.body.data.child).toEqual({ id: childId, nationalId: null });
+    expect(deniedPaths(response)).toEqual(['child.nationalId']);
+  });
+
+  it('a subgraph called with a valid internal token for a principal without the scope still answers null', async () => {
+    const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
+    const principal: Principal = { ...principals['partner-ngo'] };
+    const token = await signer.sign({ principal, requestId: randomUUID(), purpose: null }, 'civil-affairs');
+    const direct = await post(system.subgraphUrls['civil-affairs'], { query: `{ child(id: "${childId}") { id maskedName nationalId name } }` }, { authorization: `Bearer ${token}` });
+    expect(direct.body.data.child.maskedName).toMatch(/\*/);
+    expect(direct.body.data.child.nationalId).toBeNull();
+    expect(direct.body.data.child.name).toBeNull();
+    expect(direct.body.errors?.map((error) => error.extensions?.code)).toEqual([UNAUTHORIZED, UNAUTHORIZED]);
+
+    const entities = await post(
+      system.subgraphUrls['civil-affairs'],
+      { query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Child { nationalId father { phone } } } }`, variables: { r: [{ __typename: 'Child', id: childId }] } },
+      { authorization: `Bearer ${token}` },
+    );
+    expect(entities.body.data._entities[0]).toEqual({ nationalId: null, father: null });
+    expect(JSON.stringify(entities.body)).not.toMatch(/\d{17}[\dX]/);
+  });
+
+  it('errors never say which scopes were missing', async () => {
+    const response = await gql(MATRIX_QUERY, { id: childId }, roleToken('partner-ngo'));
+    expect(deniedPaths(response).length).toBeGreaterThan(3);
+    expectNoScopeNamed(response);
+    expect(JSON.stringify(response.body.errors)).not.toMatch(/child:|edu:|wf:/);
+  });
+});
+
+describe('strict mode', () => {
+  let strict: GatewayProcess;
+  beforeAll(async () => {
+    strict = await startGateway({ GATEWAY_AUTHORIZATION_MODE: 'strict' });
+  });
+  afterAll(() => strict.stop());
+
+  it('refuses an operation asking for any unauthorized field, with no data', async () => {
+    const response = await post(strict.url, { query: MATRIX_QUERY, variables: { id: childId } }, { authorization: `Bearer ${roleToken('partner-ngo')}` });
+    expect(response.body.data ?? null).toBeNull();
+    expect(deniedPaths(response).length).toBeGreaterThan(0);
+    expectNoScopeNamed(response);
+  });
+
+  it('answers an operation that asks only for authorized fields', async () => {
+    const response = await post(strict.url, { query: `query ($id: ID!) { child(id: $id) { id maskedName } }`, variables: { id: childId } }, {
+      authorization: `Bearer ${roleToken('partner-ngo')}`,
+    });
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data.child.id).toBe(childId);
+  });
+});
+
+describe('the demo tokens', () => {
+  it('exist for every role', () => {
+    expect(Object.keys(system.tokens).sort()).toEqual(Object.keys(ROLES).sort());
+  });
+});
