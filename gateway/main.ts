@@ -11,6 +11,7 @@ import { Authenticator } from './authenticate';
 import { createEnforcingGateway } from './authorization/enforcing-gateway';
 import { loadGatewayConfig } from './config';
 import type { GatewayContext } from './context';
+import { formatLimitErrors, queryLimits } from './query-limits';
 import { createRequestContext } from './request-context';
 import { SignedSubgraphDataSource } from './signed-data-source';
 
@@ -34,14 +35,20 @@ async function main() {
     logger,
   }, { mode: config.authorizationMode, logger });
 
+  const limits = queryLimits(config.development);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: config.development,
+    // A browser may not send a simple (preflight-free) request that runs an operation.
+    csrfPrevention: true,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     includeStacktraceInErrorResponses: false,
     // Each operation of a batch goes through the same enforcement as a single one.
     allowBatchedHttpRequests: true,
-    formatError: createErrorMasker(logger),
+    formatError: formatLimitErrors(createErrorMasker(logger)),
     plugins: [
+      ...limits.plugins,
       {
         async requestDidStart() {
           return {
@@ -59,6 +66,7 @@ async function main() {
   const server = createGraphQLHttpApp({
     apollo,
     bodyLimit: config.bodyLimit,
+    maxBatch: 10,
     metrics,
     logger,
     ready: async () => true,

@@ -15,6 +15,19 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   bodyLimit: string;
   /** Readiness: true when the process can serve (its database answers, and so on). */
   ready: () => Promise<boolean>;
+  /** Most operations one batched request (a JSON array) may carry; batching must also be allowed in Apollo. */
+  maxBatch?: number;
+}
+
+/** Every query limit holds per operation: a batch must not multiply them without bound. */
+function limitBatch(maxBatch: number): express.RequestHandler {
+  return (req, res, next) => {
+    if (Array.isArray(req.body) && req.body.length > maxBatch) {
+      res.status(400).json({ errors: [{ message: `A batch may hold at most ${maxBatch} operations.`, extensions: { code: 'BATCH_TOO_LARGE' } }] });
+      return;
+    }
+    next();
+  };
 }
 
 /**
@@ -37,6 +50,7 @@ export function createGraphQLHttpApp<TContext extends BaseContext>(options: Grap
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit }),
+    limitBatch(options.maxBatch ?? 1),
     expressMiddleware(options.apollo, { context: ({ req }) => options.context(req) }),
   );
 
