@@ -49,6 +49,7 @@ export function generateDemoWorld(options: DemoOptions): DemoWorld {
     partners: [],
     programmes: [],
     pairings: [],
+    consents: [],
   };
 
   const usedIds = new Set<string>();
@@ -187,6 +188,7 @@ export function generateDemoWorld(options: DemoOptions): DemoWorld {
   }
 
   generatePartners(faker, counties, world, daysAgo, phone, options.seed);
+  generateConsents(world, daysAgo);
   return world;
 }
 
@@ -255,10 +257,41 @@ function generatePartners(
 }
 
 /**
+ * Most guardians of paired children consented to share masked data and pairings with the
+ * partner for its care programmes; the rest did not, so partners see only some of their children.
+ * Derived from the pairings without drawing random numbers, so nothing else in the world changes.
+ */
+function generateConsents(world: DemoWorld, daysAgo: (days: number) => string): void {
+  const programmes = new Map(world.programmes.map((programme) => [programme.id, programme]));
+  const children = new Map(world.children.map((child) => [child.id, child]));
+  world.pairings.forEach((pairing, index) => {
+    if (index % 5 === 4) return;
+    const programme = programmes.get(pairing.programmeId)!;
+    const guardianship = children.get(pairing.childId)!.guardianship;
+    world.consents.push({
+      id: stableUuid(`demo-consent:${pairing.id}`),
+      childId: pairing.childId,
+      partnerId: programme.partnerId,
+      regionCode: programme.regionCode,
+      guardianName: guardianship.guardianName ?? '监护人',
+      guardianRelationship: guardianship.guardianRelationship ?? '监护人',
+      categories: ['child:masked', 'wf:programmes'],
+      purpose: 'care-programmes',
+      givenOn: daysAgo(30),
+      expiresOn: daysAgo(-335),
+    });
+  });
+}
+
+function stableUuid(name: string): string {
+  const hex = createHash('sha256').update(name).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
  * A partner's id depends only on the seed and its county, not on the children drawn before it,
  * so the demo NGO token names the same partner whatever the size or date of the demo world.
  */
 export function demoPartnerId(seed: number, countyCode: string): string {
-  const hex = createHash('sha256').update(`demo-partner:${seed}:${countyCode}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return stableUuid(`demo-partner:${seed}:${countyCode}`);
 }

@@ -98,6 +98,19 @@ export interface DemoPairing {
   contactFrequency: 'WEEKLY' | 'FORTNIGHTLY' | 'MONTHLY';
 }
 
+export interface DemoConsent {
+  id: string;
+  childId: string;
+  partnerId: string;
+  regionCode: string;
+  guardianName: string;
+  guardianRelationship: string;
+  categories: string[];
+  purpose: string;
+  givenOn: string;
+  expiresOn: string;
+}
+
 export interface DemoWorld {
   referenceDate: string;
   children: DemoChild[];
@@ -108,4 +121,5 @@ export interface DemoWorld {
   partners: DemoPartner[];
   programmes: DemoProgramme[];
   pairings: DemoPairing[];
+  consents: DemoConsent[];
 }

@@ -12,6 +12,7 @@ import { createEnforcingGateway } from './authorization/enforcing-gateway';
 import { loadGatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { formatLimitErrors, queryLimits } from './query-limits';
+import { PartnerGrants } from './partner-grants';
 import { createRequestContext } from './request-context';
 import { SignedSubgraphDataSource } from './signed-data-source';
 
@@ -70,7 +71,7 @@ async function main() {
     metrics,
     logger,
     ready: async () => true,
-    context: createRequestContext(authenticator, logger),
+    context: createRequestContext(authenticator, new PartnerGrants(config.subgraphUrls['womens-federation'], signer, logger), logger),
   });
   await listen(server, config.port);
   logger.info({ port: config.port }, 'gateway listening');

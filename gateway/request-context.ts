@@ -6,11 +6,12 @@ import { bearerToken } from '../platform/internal-token';
 import type { Logger } from '../platform/logger';
 import { AuthenticationError, type Authenticator } from './authenticate';
 import type { GatewayContext } from './context';
+import type { PartnerGrants } from './partner-grants';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** Builds the context of a request: 401 without a valid user token, 403 for a purpose not granted. */
-export function createRequestContext(authenticator: Authenticator, logger: Logger) {
+export function createRequestContext(authenticator: Authenticator, partnerGrants: PartnerGrants, logger: Logger) {
   return async (req: Request): Promise<GatewayContext> => {
     const token = bearerToken(req.headers.authorization);
     if (!token) throw unauthenticated('A bearer token is required.');
@@ -33,6 +34,7 @@ export function createRequestContext(authenticator: Authenticator, logger: Logge
     }
     const requestIdHeader = req.headers['x-request-id'];
     const requestId = typeof requestIdHeader === 'string' && REQUEST_ID.test(requestIdHeader) ? requestIdHeader : randomUUID();
-    return { principal, requestId, purpose };
+    const partnerChildren = await partnerGrants.childrenFor({ principal, requestId, purpose });
+    return { principal, requestId, purpose, partnerChildren };
   };
 }

@@ -16,6 +16,8 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** A field or type the caller's scopes do not open (the code Apollo Router uses). */
   UNAUTHORIZED_FIELD_OR_TYPE: 'UNAUTHORIZED_FIELD_OR_TYPE',
+  /** The operation reads a named child's data but the request stated no purpose (X-Purpose). */
+  PURPOSE_REQUIRED: 'PURPOSE_REQUIRED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

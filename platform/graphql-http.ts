@@ -8,7 +8,7 @@ import type { Metrics } from './metrics';
 export interface GraphQLHttpOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   /** Builds the per-request context; throws (401) when the caller is not authenticated. */
-  context: (req: Request) => Promise<TContext>;
+  context: (req: Request, res: express.Response) => Promise<TContext>;
   metrics: Metrics;
   logger: Logger;
   /** Largest request body accepted, e.g. "100kb". */
@@ -51,7 +51,7 @@ export function createGraphQLHttpApp<TContext extends BaseContext>(options: Grap
     '/graphql',
     express.json({ limit: options.bodyLimit }),
     limitBatch(options.maxBatch ?? 1),
-    expressMiddleware(options.apollo, { context: ({ req }) => options.context(req) }),
+    expressMiddleware(options.apollo, { context: ({ req, res }) => options.context(req, res) }),
   );
 
   // Body too large, malformed JSON and the like: a clear JSON error, never a stack.

@@ -67,7 +67,7 @@ export const ROLES = {
   },
   'womens-federation-officer': {
     title: '妇联干部 (women’s-federation officer)',
-    scopes: ['directory:read', 'child:masked', 'child:basic', 'child:family', 'wf:programmes', 'wf:write'],
+    scopes: ['directory:read', 'child:masked', 'child:basic', 'child:family', 'wf:programmes', 'wf:consent', 'wf:write'],
     rows: 'Children of the `jurisdiction` regions (a county).',
     purposes: ['care-programmes'],
   },

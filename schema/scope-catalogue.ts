@@ -34,6 +34,7 @@ export const DATA_CATEGORIES = {
   'edu:enrolment': { description: '学籍: school, grade, class and enrolment status.', sharing: 'conditional', kind: 'read' },
   'edu:care': { description: '关爱帮扶: the care-responsible person (关爱责任人) and talks (谈心谈话).', sharing: 'conditional', kind: 'read' },
   'wf:programmes': { description: '结对关爱: pairings (结对帮扶) with helpers and programmes.', sharing: 'conditional', kind: 'read' },
+  'wf:consent': { description: '监护人同意: guardians’ consents to share a child’s data with partner NGOs.', sharing: 'conditional', kind: 'read' },
   'child:write': { description: 'Register children and record their facts (civil affairs).', sharing: 'not-shared', kind: 'write' },
   'edu:write': { description: 'Record schools, enrolments, care assignments and talks (education).', sharing: 'not-shared', kind: 'write' },
   'wf:write': { description: 'Record partners, programmes and pairings (women’s federation).', sharing: 'not-shared', kind: 'write' },
@@ -69,6 +70,11 @@ export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   'Mutation.createPartner': 'wf:write',
   'Mutation.createProgramme': 'wf:write',
   'Mutation.pairChild': 'wf:write',
+  'Mutation.recordConsent': 'wf:write',
+  'Mutation.revokeConsent': 'wf:write',
+  'Query.consents': 'wf:consent',
+  // The ids of one's own consented children are what child:masked opens anyway.
+  'Query.consentedChildIds': 'child:masked',
 
   // Child (civil affairs owns it; education and the women's federation add fields).
   'Child.id': 'child:masked',
@@ -133,6 +139,7 @@ export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   ...connection('School'),
   ...connection('Enrolment'),
   ...connection('PartnerOrganization'),
+  ...connection('Consent'),
 
   // Education.
   'School.id': 'directory:read',
@@ -187,6 +194,18 @@ export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   'Pairing.programme': 'wf:programmes',
   'Pairing.child': 'wf:programmes',
   'Pairing.active': 'wf:programmes',
+  'Consent.id': 'wf:consent',
+  'Consent.partnerId': 'wf:consent',
+  'Consent.regionCode': 'wf:consent',
+  'Consent.guardianName': 'wf:consent',
+  'Consent.guardianRelationship': 'wf:consent',
+  'Consent.categories': 'wf:consent',
+  'Consent.purpose': 'wf:consent',
+  'Consent.givenOn': 'wf:consent',
+  'Consent.expiresOn': 'wf:consent',
+  'Consent.revokedAt': 'wf:consent',
+  'Consent.child': 'wf:consent',
+  'Consent.active': 'wf:consent',
 };
 
 /** The directive a category puts on a field, as SDL. */

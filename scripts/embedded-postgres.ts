@@ -68,26 +68,42 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
  * Creates, if missing, one database and one login role per subgraph, the role owning its
  * database: no subgraph can connect to another's. Returns each subgraph's connection URL.
  */
-export async function provisionDatabases(superuserUrl: string, dataDir: string): Promise<Record<SubgraphName, string>> {
+/** Where each subgraph connects: as its application role, and as the owner for migrations. */
+export interface DatabaseUrls {
+  app: Record<SubgraphName, string>;
+  owner: Record<SubgraphName, string>;
+}
+
+export async function provisionDatabases(superuserUrl: string, dataDir: string): Promise<DatabaseUrls> {
   const client = new Client({ connectionString: superuserUrl });
   await client.connect();
   try {
-    const urls = {} as Record<SubgraphName, string>;
-    for (const { name, database } of SUBGRAPHS) {
-      const password = secret(join(dataDir, 'keys', `${database}.password`));
-      const role = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [database]);
-      // Identifiers come from our own constant list, never from input.
-      const passwordLiteral = client.escapeLiteral(password);
-      if (role.rowCount === 0) await client.query(`CREATE ROLE ${database} LOGIN PASSWORD ${passwordLiteral}`);
-      else await client.query(`ALTER ROLE ${database} LOGIN PASSWORD ${passwordLiteral}`);
+    const urls: DatabaseUrls = { app: {} as Record<SubgraphName, string>, owner: {} as Record<SubgraphName, string> };
+    // Identifiers come from our own constant list, never from input.
+    const loginRole = async (role: string) => {
+      const password = secret(join(dataDir, 'keys', `${role}.password`));
+      const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+      // NOBYPASSRLS and not a superuser: row-level security binds these roles.
+      const verb = exists.rowCount === 0 ? 'CREATE' : 'ALTER';
+      await client.query(`${verb} ROLE ${role} LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD ${client.escapeLiteral(password)}`);
+      return password;
+    };
+    for (const { name, database, appRole } of SUBGRAPHS) {
+      const ownerPassword = await loginRole(database);
+      const appPassword = await loginRole(appRole);
       const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
       if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${database} OWNER ${database}`);
       await client.query(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC`);
-      const url = new URL(superuserUrl);
-      url.username = database;
-      url.password = password;
-      url.pathname = `/${database}`;
-      urls[name] = url.toString();
+      await client.query(`GRANT CONNECT ON DATABASE ${database} TO ${appRole}`);
+      const url = (role: string, password: string) => {
+        const target = new URL(superuserUrl);
+        target.username = role;
+        target.password = password;
+        target.pathname = `/${database}`;
+        return target.toString();
+      };
+      urls.owner[name] = url(database, ownerPassword);
+      urls.app[name] = url(appRole, appPassword);
     }
     return urls;
   } finally {

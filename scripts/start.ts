@@ -22,15 +22,21 @@ async function main() {
       CIVIL_AFFAIRS_DATABASE_URL: postgresUrl.optional(),
       EDUCATION_DATABASE_URL: postgresUrl.optional(),
       WOMENS_FEDERATION_DATABASE_URL: postgresUrl.optional(),
+      CIVIL_AFFAIRS_OWNER_DATABASE_URL: postgresUrl.optional(),
+      EDUCATION_OWNER_DATABASE_URL: postgresUrl.optional(),
+      WOMENS_FEDERATION_OWNER_DATABASE_URL: postgresUrl.optional(),
       DEMO_CHILDREN: z.coerce.number().int().min(1).max(1_000_000).default(2000),
       DEMO_SEED: z.coerce.number().int().default(2026),
       NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
       LOG_FILE: z.string().optional(),
     }),
   );
-  const external = SUBGRAPHS.map(({ envPrefix }) => env[`${envPrefix}_DATABASE_URL`]);
+  const external = SUBGRAPHS.flatMap(({ envPrefix }) => [env[`${envPrefix}_DATABASE_URL`], env[`${envPrefix}_OWNER_DATABASE_URL`]]);
   if (external.some(Boolean) && !external.every(Boolean)) {
-    throw new Error('Set all three of CIVIL_AFFAIRS_DATABASE_URL, EDUCATION_DATABASE_URL and WOMENS_FEDERATION_DATABASE_URL, or none.');
+    throw new Error(
+      'Set, for each of CIVIL_AFFAIRS, EDUCATION and WOMENS_FEDERATION, both <AGENCY>_DATABASE_URL (the application role) ' +
+        'and <AGENCY>_OWNER_DATABASE_URL (the owner, for migrations), or none of them.',
+    );
   }
   const dataDir = resolve(env.DATA_DIR);
   if (process.argv.includes('--reset')) {
@@ -45,7 +51,10 @@ async function main() {
     subgraphPorts: { 'civil-affairs': env.CIVIL_AFFAIRS_PORT, education: env.EDUCATION_PORT, 'womens-federation': env.WOMENS_FEDERATION_PORT },
     postgresPort: env.POSTGRES_PORT,
     externalDatabaseUrls: external.every(Boolean)
-      ? (Object.fromEntries(SUBGRAPHS.map(({ name }, index) => [name, external[index]!])) as Record<SubgraphName, string>)
+      ? {
+          app: Object.fromEntries(SUBGRAPHS.map(({ name, envPrefix }) => [name, env[`${envPrefix}_DATABASE_URL`]!])) as Record<SubgraphName, string>,
+          owner: Object.fromEntries(SUBGRAPHS.map(({ name, envPrefix }) => [name, env[`${envPrefix}_OWNER_DATABASE_URL`]!])) as Record<SubgraphName, string>,
+        }
       : null,
     externalAdminUrl: env.POSTGRES_ADMIN_URL ?? null,
     demoChildren: env.DEMO_CHILDREN,

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
 import { DEV_AUDIENCE, DEV_ISSUER, signDemoTokens } from '../demo/tokens';
 import { ensureDevKeys, type DevKeys } from './dev-keys';
-import { provisionDatabases, startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded-postgres';
+import { provisionDatabases, startEmbeddedPostgres, type DatabaseUrls, type EmbeddedPostgresHandle } from './embedded-postgres';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -13,8 +13,8 @@ export interface SystemOptions {
   gatewayPort: number;
   subgraphPorts: Record<SubgraphName, number>;
   postgresPort: number;
-  /** One URL per subgraph: use an external PostgreSQL instead of the embedded one. */
-  externalDatabaseUrls: Record<SubgraphName, string> | null;
+  /** Per subgraph, its application-role and owner URLs: use an external PostgreSQL instead of the embedded one. */
+  externalDatabaseUrls: DatabaseUrls | null;
   /** An administrator URL of an external PostgreSQL on which to create the databases and roles. */
   externalAdminUrl: string | null;
   demoChildren: number;
@@ -27,7 +27,8 @@ export interface SystemOptions {
 export interface RunningSystem {
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
-  databaseUrls: Record<SubgraphName, string>;
+  /** The application role's URLs (what the services run as) and the owners' (migrations, inspection). */
+  databaseUrls: DatabaseUrls;
   superuserUrl: string | null;
   keys: DevKeys;
   tokens: Record<string, string>;
@@ -120,7 +121,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       const port = options.subgraphPorts[name];
       const child = spawnService(name, `subgraphs/${name}/main.js`, {
         [`${envPrefix}_PORT`]: String(port),
-        [`${envPrefix}_DATABASE_URL`]: databaseUrls[name],
+        [`${envPrefix}_DATABASE_URL`]: databaseUrls.app[name],
+        [`${envPrefix}_OWNER_DATABASE_URL`]: databaseUrls.owner[name],
         INTERNAL_TOKEN_PUBLIC_KEY_FILE: keys.internalPublicKeyFile,
         NATIONAL_ID_ENCRYPTION_KEY: keys.nationalIdEncryptionKey,
         NATIONAL_ID_HMAC_KEY: keys.nationalIdHmacKey,

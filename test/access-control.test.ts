@@ -31,6 +31,9 @@ const MATRIX_QUERY = `query Matrix($id: ID!) { child(id: $id) { id ${Object.valu
 
 const principals = demoPrincipals(2026);
 const roleToken = (role: RoleName) => system.tokens[role]!;
+const purposeOf = (role: RoleName) => principals[role].purposes[0]!;
+/** A query as a demo role, stating the role's first purpose. */
+const asRole = (role: RoleName, query: string, variables: Record<string, unknown> = {}) => gql(query, variables, roleToken(role), purposeOf(role));
 
 function deniedPaths(response: GraphQLResponse): string[] {
   return (response.body.errors ?? []).filter((error) => error.extensions?.code === UNAUTHORIZED).map((error) => (error.path ?? []).join('.'));
@@ -40,7 +43,10 @@ function expectNoScopeNamed(response: GraphQLResponse) {
   for (const error of response.body.errors ?? []) expect(error.message).not.toMatch(/child:|edu:|wf:|directory:|scope/i);
 }
 
-/** A child of the demo county with something in every category, so each null means "not authorized". */
+/**
+ * A child of the demo county with something in every category, whose guardian consented to the
+ * demo partner, so each null means "not authorized" for every role.
+ */
 let childId: string;
 
 beforeAll(async () => {
@@ -49,9 +55,16 @@ beforeAll(async () => {
        enrolment { grade } careResponsiblePerson { teacherName } pairings { helperName } } } } }`,
     { filter: { regionPrefix: DEMO_COUNTY } },
   );
+  const consents = await gqlData(`{ consents(first: 100) { edges { node { child { id } partnerId purpose categories active } } } }`);
+  const consented = new Set(
+    consents.consents.edges
+      .map((edge: any) => edge.node)
+      .filter((node: any) => node.active && node.partnerId === principals['partner-ngo'].partner && node.purpose === 'care-programmes' && node.categories.length === 2)
+      .map((node: any) => node.child.id),
+  );
   const complete = page.children.edges
     .map((edge: { node: Record<string, unknown> }) => edge.node)
-    .find((node: any) => node.nationalId && node.father && node.guardianship && node.enrolment && node.careResponsiblePerson && node.pairings.length);
+    .find((node: any) => consented.has(node.id) && node.nationalId && node.father && node.guardianship && node.enrolment && node.careResponsiblePerson && node.pairings.length);
   expect(complete).toBeDefined();
   childId = complete.id;
 });
@@ -59,7 +72,7 @@ beforeAll(async () => {
 describe('each role sees exactly the categories its scopes open', () => {
   it.each(Object.keys(ROLES) as RoleName[])('%s', async (role) => {
     const scopes = new Set<string>(principals[role].scopes);
-    const response = await gql(MATRIX_QUERY, { id: childId }, roleToken(role));
+    const response = await asRole(role, MATRIX_QUERY, { id: childId });
     expect(response.status).toBe(200);
     expectNoScopeNamed(response);
     if (!scopes.has('child:masked')) {
@@ -86,10 +99,10 @@ describe('each role sees exactly the categories its scopes open', () => {
 
 describe('what a partner NGO sees', () => {
   it('never identity, contact or family fields, whatever it asks', async () => {
-    const response = await gql(
+    const response = await asRole(
+      'partner-ngo',
       `query ($id: ID!) { child(id: $id) { id maskedName ageBand nationalId birthDate residenceVillage father { phone } guardianship { guardianPhone } } }`,
       { id: childId },
-      roleToken('partner-ngo'),
     );
     const child = response.body.data.child;
     expect(child.maskedName).toMatch(/\*/);
@@ -99,15 +112,13 @@ describe('what a partner NGO sees', () => {
 });
 
 describe('attempts to get round field authorization', () => {
-  const ngo = () => roleToken('partner-ngo');
-
   it('aliases and fragments around a protected field', async () => {
-    const response = await gql(
+    const response = await asRole(
+      'partner-ngo',
       `query ($id: ID!) { a: child(id: $id) { id x: nationalId ...Identity ... on Child { y: nationalId } }
          b: child(id: $id) { ...Identity } }
        fragment Identity on Child { nationalId z: birthDate }`,
       { id: childId },
-      ngo(),
     );
     expect(JSON.stringify(response.body.data)).not.toMatch(/\d{17}[\dX]|\d{4}-\d{2}-\d{2}/);
     expect(deniedPaths(response).sort()).toEqual(['a.nationalId', 'a.x', 'a.y', 'a.z', 'b.nationalId', 'b.z']);
@@ -117,10 +128,10 @@ describe('attempts to get round field authorization', () => {
   });
 
   it('variables and @include/@skip', async () => {
-    const response = await gql(
+    const response = await asRole(
+      'partner-ngo',
       `query ($id: ID!, $yes: Boolean!) { child(id: $id) { id nationalId @include(if: $yes) name @skip(if: false) } }`,
       { id: childId, yes: true },
-      ngo(),
     );
     expect(response.body.data.child).toEqual({ id: childId, nationalId: null, name: null });
     expect(deniedPaths(response).sort()).toEqual(['child.name', 'child.nationalId']);
@@ -129,7 +140,7 @@ describe('attempts to get round field authorization', () => {
   it('batched requests: each operation is filtered', async () => {
     const response = await fetch(system.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${ngo()}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${roleToken('partner-ngo')}`, 'x-purpose': purposeOf('partner-ngo') },
       body: JSON.stringify([
         { query: 'query ($id: ID!) { child(id: $id) { maskedName } }', variables: { id: childId } },
         { query: 'query ($id: ID!) { child(id: $id) { nationalId } }', variables: { id: childId } },
@@ -143,10 +154,10 @@ describe('attempts to get round field authorization', () => {
   });
 
   it('entity paths: a field reached through a school or a pairing is checked the same', async () => {
-    const response = await gql(
+    const response = await asRole(
+      'county-education-officer',
       `{ schools(first: 50) { edges { node { name enrolments(first: 5) { edges { node { child { nationalId } } } } } } } }`,
       {},
-      roleToken('county-education-officer'),
     );
     expect(JSON.stringify(response.body.data)).not.toMatch(/\d{17}[\dX]/);
     expect(deniedPaths(response)).toContain('schools.edges.@.node.enrolments.edges.@.node.child.nationalId');
@@ -164,7 +175,7 @@ describe('attempts to get round field authorization', () => {
       .setSubject('smuggler')
       .setExpirationTime('5m')
       .sign(key);
-    const response = await gql(`query ($id: ID!) { child(id: $id) { id nationalId } }`, { id: childId }, smuggled);
+    const response = await gql(`query ($id: ID!) { child(id: $id) { id nationalId } }`, { id: childId }, smuggled, 'care-programmes');
     expect(response.body.data.child).toEqual({ id: childId, nationalId: null });
     expect(deniedPaths(response)).toEqual(['child.nationalId']);
   });
@@ -172,7 +183,8 @@ describe('attempts to get round field authorization', () => {
   it('a subgraph called with a valid internal token for a principal without the scope still answers null', async () => {
     const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
     const principal: Principal = { ...principals['partner-ngo'] };
-    const token = await signer.sign({ principal, requestId: randomUUID(), purpose: null }, 'civil-affairs');
+    // As the gateway would sign it for the partner: with the consented child in its grants.
+    const token = await signer.sign({ principal, requestId: randomUUID(), purpose: 'care-programmes', partnerChildren: [childId] }, 'civil-affairs');
     const direct = await post(system.subgraphUrls['civil-affairs'], { query: `{ child(id: "${childId}") { id maskedName nationalId name } }` }, { authorization: `Bearer ${token}` });
     expect(direct.body.data.child.maskedName).toMatch(/\*/);
     expect(direct.body.data.child.nationalId).toBeNull();
@@ -189,7 +201,7 @@ describe('attempts to get round field authorization', () => {
   });
 
   it('errors never say which scopes were missing', async () => {
-    const response = await gql(MATRIX_QUERY, { id: childId }, roleToken('partner-ngo'));
+    const response = await asRole('partner-ngo', MATRIX_QUERY, { id: childId });
     expect(deniedPaths(response).length).toBeGreaterThan(3);
     expectNoScopeNamed(response);
     expect(JSON.stringify(response.body.errors)).not.toMatch(/child:|edu:|wf:/);
@@ -204,7 +216,7 @@ describe('strict mode', () => {
   afterAll(() => strict.stop());
 
   it('refuses an operation asking for any unauthorized field, with no data', async () => {
-    const response = await post(strict.url, { query: MATRIX_QUERY, variables: { id: childId } }, { authorization: `Bearer ${roleToken('partner-ngo')}` });
+    const response = await post(strict.url, { query: MATRIX_QUERY, variables: { id: childId } }, { authorization: `Bearer ${roleToken('partner-ngo')}`, 'x-purpose': purposeOf('partner-ngo') });
     expect(response.body.data ?? null).toBeNull();
     expect(deniedPaths(response).length).toBeGreaterThan(0);
     expectNoScopeNamed(response);
@@ -213,6 +225,7 @@ describe('strict mode', () => {
   it('answers an operation that asks only for authorized fields', async () => {
     const response = await post(strict.url, { query: `query ($id: ID!) { child(id: $id) { id maskedName } }`, variables: { id: childId } }, {
       authorization: `Bearer ${roleToken('partner-ngo')}`,
+      'x-purpose': purposeOf('partner-ngo'),
     });
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data.child.id).toBe(childId);

@@ -27,7 +27,8 @@ function expectRejected(response: Awaited<ReturnType<typeof post>>) {
   expect(response.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 }
 
-const atGateway = (token?: string) => post(system.gatewayUrl, QUERY, token ? { authorization: `Bearer ${token}` } : {});
+const atGateway = (token?: string) =>
+  post(system.gatewayUrl, QUERY, token ? { authorization: `Bearer ${token}`, 'x-purpose': 'case-management' } : { 'x-purpose': 'case-management' });
 
 describe('the gateway authenticates every request', () => {
   it('answers a valid token', async () => {

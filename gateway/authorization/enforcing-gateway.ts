@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ApolloGateway, type GatewayConfig } from '@apollo/gateway';
 import { DEFAULT_SUPPORTED_SUPERGRAPH_FEATURES, Supergraph } from '@apollo/federation-internals';
-import { print, type GraphQLError, type OperationDefinitionNode } from 'graphql';
-import { unauthorizedField } from '../../platform/errors';
+import { GraphQLError as GraphQLErrorClass, print, type GraphQLError, type OperationDefinitionNode } from 'graphql';
+import { ErrorCode, unauthorizedField } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
 import type { GatewayContext } from '../context';
 import { readAccessRules, type AccessRules } from './access-rules';
@@ -19,6 +19,12 @@ const ENFORCED_FEATURES = ['https://specs.apollo.dev/authenticated/v0.1', 'https
 const SUPPORTED_FEATURES = new Set([...DEFAULT_SUPPORTED_SUPERGRAPH_FEATURES, ...ENFORCED_FEATURES]);
 
 export type AuthorizationMode = 'filter' | 'strict';
+
+/** Types that describe one named child: reading any of them needs a stated purpose (DESIGN 4). */
+const CHILD_DATA_TYPES = new Set([
+  'Child', 'Guardianship', 'Parent', 'LeftBehindClassification', 'Enrolment', 'CareResponsiblePerson', 'Talk', 'Pairing', 'Consent',
+]);
+const PURPOSE_REQUIRED_MESSAGE = 'This operation reads a named child’s data: state its purpose in the X-Purpose header (one your token allows).';
 
 export interface EnforcementOptions {
   /** filter: unauthorized fields become null with an error each; strict: the whole operation is refused. */
@@ -94,6 +100,9 @@ async function enforce(
     },
     'operation authorized',
   );
+  if (!requestContext.context.purpose && [...filtered.readTypes].some((type) => CHILD_DATA_TYPES.has(type))) {
+    return { errors: [new GraphQLErrorClass(PURPOSE_REQUIRED_MESSAGE, { extensions: { code: ErrorCode.PURPOSE_REQUIRED } })] };
+  }
   const errors: GraphQLError[] = reported.map((denial) => unauthorizedField(denial.path));
   if (!filtered.denials.length) return execute(requestContext);
   if (mode === 'strict') return { errors };

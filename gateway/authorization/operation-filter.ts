@@ -47,6 +47,8 @@ export interface FilterResult {
   readonly denials: ReadonlyArray<Denial>;
   /** True when the document asks for TYPENAME_ALIAS, which must be removed from the response. */
   readonly addedTypename: boolean;
+  /** The types whose fields the authorized operation reads (an abstract type counts as all its members). */
+  readonly readTypes: ReadonlySet<string>;
 }
 
 interface Position {
@@ -80,6 +82,7 @@ export function filterOperation(
   if (!rootType) throw new Error(`The schema has no ${operation.operation} type.`);
 
   const denials: Denial[] = [];
+  const readTypes = new Set<string>();
   let addedTypename = false;
   const allowed = (requirements: ReadonlyArray<AccessRequirement>) => meetsRequirements(requirements, scopes);
   const skipped = (directives: ReadonlyArray<DirectiveNode> | undefined) => {
@@ -142,6 +145,8 @@ export function filterOperation(
       denials.push({ path: errorPath, nullAt, reported: true });
       return null;
     }
+    readTypes.add(parent.name);
+    if (isAbstractType(parent)) for (const type of schema.getPossibleTypes(parent)) readTypes.add(type.name);
     if (!node.selectionSet) return node;
     const denialsBefore = denials.length;
     const listSteps = listDepth(definition.type);
@@ -164,15 +169,15 @@ export function filterOperation(
   };
 
   const selections = filterSelections(operation.selectionSet, rootType, { steps: [], errorPath: [], nearestNullable: 'data' });
-  if (!denials.length) return { document, denials, addedTypename: false };
-  if (!selections.length) return { document: null, denials, addedTypename: false };
+  if (!denials.length) return { document, denials, addedTypename: false, readTypes };
+  if (!selections.length) return { document: null, denials, addedTypename: false, readTypes };
   const selectionSet: SelectionSetNode = { kind: Kind.SELECTION_SET, selections };
   // A variable only removed fields used would make the filtered operation invalid.
   const used = new Set<string>();
   visit({ ...operation, variableDefinitions: [], selectionSet }, { Variable: (variable) => void used.add(variable.name.value) });
   const variableDefinitions = operation.variableDefinitions?.filter((definition) => used.has(definition.variable.name.value));
   const filtered: OperationDefinitionNode = { ...operation, variableDefinitions, selectionSet };
-  return { document: { kind: Kind.DOCUMENT, definitions: [filtered] }, denials, addedTypename };
+  return { document: { kind: Kind.DOCUMENT, definitions: [filtered] }, denials, addedTypename, readTypes };
 }
 
 /** One `@` per list the field's type wraps its elements in. */

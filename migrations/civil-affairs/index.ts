@@ -1,4 +1,5 @@
 import { Registry1763800000000 } from './1763800000000-registry';
+import { RowLevelSecurity1763900000000 } from './1763900000000-row-level-security';
 
 /** Civil-affairs migrations, oldest first. */
-export const civilAffairsMigrations = [Registry1763800000000];
+export const civilAffairsMigrations = [Registry1763800000000, RowLevelSecurity1763900000000];

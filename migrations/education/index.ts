@@ -1,4 +1,5 @@
 import { Schools1763800000000 } from './1763800000000-schools';
+import { RowLevelSecurity1763900000000 } from './1763900000000-row-level-security';
 
 /** Education migrations, oldest first. */
-export const educationMigrations = [Schools1763800000000];
+export const educationMigrations = [Schools1763800000000, RowLevelSecurity1763900000000];

@@ -1,4 +1,5 @@
 import { Partners1763800000000 } from './1763800000000-partners';
+import { ConsentAndRowLevelSecurity1763900000000 } from './1763900000000-consent-and-row-level-security';
 
 /** Women's-federation migrations, oldest first. */
-export const womensFederationMigrations = [Partners1763800000000];
+export const womensFederationMigrations = [Partners1763800000000, ConsentAndRowLevelSecurity1763900000000];

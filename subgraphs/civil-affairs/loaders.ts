@@ -1,11 +1,11 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { groupLoader, rowLoader } from '../shared/loaders';
 import { findChildrenByIds, findParentsByChildIds } from './child/child.repository';
 import { findClassificationsByChildIds } from './classification/classification.repository';
 import { findGuardianshipsByChildIds } from './guardianship/guardianship.repository';
 
 /** The civil-affairs DataLoaders of one request. */
-export function createCivilAffairsLoaders(db: DataSource) {
+export function createCivilAffairsLoaders(db: EntityManager) {
   return {
     childById: rowLoader((ids: readonly string[]) => findChildrenByIds(db, ids), (row) => row.id),
     parentsByChildId: groupLoader((ids: readonly string[]) => findParentsByChildIds(db, ids), (row) => row.childId),

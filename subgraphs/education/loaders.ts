@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In, IsNull, type DataSource } from 'typeorm';
+import { In, IsNull, type EntityManager } from 'typeorm';
 import { groupLoader, loaderFamily, rowLoader } from '../shared/loaders';
 import { CareAssignmentRow } from './care/care-assignment.entity';
 import { findCurrentEnrolments, findEnrolmentPages } from './enrolment/enrolment.repository';
@@ -7,7 +7,7 @@ import { findSchoolsByIds } from './school/school.repository';
 import { findLastTalkDates, findRecentTalks } from './talk/talk.repository';
 
 /** The education DataLoaders of one request. */
-export function createEducationLoaders(db: DataSource) {
+export function createEducationLoaders(db: EntityManager) {
   return {
     schoolById: rowLoader((ids: readonly string[]) => findSchoolsByIds(db, ids), (row) => row.id),
     currentEnrolmentByChildId: rowLoader((ids: readonly string[]) => findCurrentEnrolments(db, ids), (row) => row.childId),

@@ -6,7 +6,10 @@ import { subgraphInfo, type SubgraphName } from '../../platform/subgraphs';
 export interface SubgraphConfig {
   name: SubgraphName;
   port: number;
+  /** The application role, which owns nothing and is bound by row-level security. */
   databaseUrl: string;
+  /** The owner, for migrations and demo data; needed only when either runs at start. */
+  ownerDatabaseUrl: string | null;
   internalTokenPublicKeyFile: string;
   development: boolean;
   migrateOnStart: boolean;
@@ -21,6 +24,7 @@ function subgraphEnvSchema(name: SubgraphName) {
     NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
     [`${envPrefix}_PORT`]: port(defaultPort),
     [`${envPrefix}_DATABASE_URL`]: postgresUrl,
+    [`${envPrefix}_OWNER_DATABASE_URL`]: postgresUrl.optional(),
     INTERNAL_TOKEN_PUBLIC_KEY_FILE: filePath,
     DB_MIGRATE_ON_START: flag(false),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -38,11 +42,16 @@ export function subgraphEnvVariables(name: SubgraphName): string[] {
 
 export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
   const { envPrefix } = subgraphInfo(name);
-  const parsed = parseEnv(subgraphEnvSchema(name), env) as Record<string, unknown>;
+  const schema = subgraphEnvSchema(name).refine(
+    (value) => Boolean(value[`${envPrefix}_OWNER_DATABASE_URL`]) || (!value.DB_MIGRATE_ON_START && !value.DEMO_DATA),
+    { message: 'is required when DB_MIGRATE_ON_START or DEMO_DATA is on (they run as the owner)', path: [`${envPrefix}_OWNER_DATABASE_URL`] },
+  );
+  const parsed = parseEnv(schema, env) as Record<string, unknown>;
   return {
     name,
     port: parsed[`${envPrefix}_PORT`] as number,
     databaseUrl: parsed[`${envPrefix}_DATABASE_URL`] as string,
+    ownerDatabaseUrl: (parsed[`${envPrefix}_OWNER_DATABASE_URL`] as string | undefined) ?? null,
     internalTokenPublicKeyFile: parsed.INTERNAL_TOKEN_PUBLIC_KEY_FILE as string,
     development: parsed.NODE_ENV === 'development',
     migrateOnStart: parsed.DB_MIGRATE_ON_START as boolean,

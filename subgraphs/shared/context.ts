@@ -1,12 +1,15 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../platform/principal';
+import type { RequestTransaction } from './request-transaction';
 
 /** What every resolver of a subgraph receives for one request. */
 export interface SubgraphContext<Loaders> {
   principal: Principal;
   requestId: string;
   purpose: string | null;
-  db: DataSource;
+  /** The request's transaction, bound by row-level security to the principal's rows. */
+  db: EntityManager;
+  transaction: RequestTransaction;
   /** Per-request DataLoaders: never shared between requests, so no data crosses principals. */
   loaders: Loaders;
 }

@@ -56,3 +56,22 @@ export async function migrate(db: DataSource): Promise<string[]> {
     return applied.map((migration) => migration.name);
   });
 }
+
+/**
+ * Refuses to serve as a role row-level security does not bind: a superuser, a role with
+ * BYPASSRLS, or the owner of any table (owners are exempt from their tables' policies).
+ */
+export async function assertBoundByRowSecurity(db: DataSource): Promise<void> {
+  const [role]: { name: string; superuser: boolean; bypass: boolean; owned: number }[] = await db.query(
+    `SELECT r.rolname AS name, r.rolsuper AS superuser, r.rolbypassrls AS bypass,
+            (SELECT count(*)::int FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+              WHERE n.nspname = 'public' AND pg_has_role(current_user, c.relowner, 'USAGE')) AS owned
+       FROM pg_roles r WHERE r.rolname = current_user`,
+  );
+  if (!role || role.superuser || role.bypass || role.owned > 0) {
+    throw new Error(
+      `The database role ${role?.name ?? '(unknown)'} is not bound by row-level security (superuser, BYPASSRLS, or owner of tables). ` +
+        'Connect the service as the application role; migrations use the owner URL.',
+    );
+  }
+}

@@ -9,11 +9,10 @@ export class StatementCountingLogger implements OrmLogger {
   private readonly counter: Counter;
 
   constructor(registry: Registry, private readonly onSlowQuery?: (sql: string, ms: number) => void) {
-    this.counter = new Counter({
-      name: 'db_statements_total',
-      help: 'SQL statements sent to PostgreSQL.',
-      registers: [registry],
-    });
+    // One counter per registry, shared by the owner's and the application role's connections.
+    this.counter =
+      (registry.getSingleMetric('db_statements_total') as Counter | undefined) ??
+      new Counter({ name: 'db_statements_total', help: 'SQL statements sent to PostgreSQL.', registers: [registry] });
   }
 
   logQuery(): void {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import type { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
+import type { DataSource, EntityManager, EntitySchema, MigrationInterface } from 'typeorm';
 import { createErrorMasker } from '../../platform/error-masking';
 import { unauthenticated } from '../../platform/errors';
 import { closeHttpServer, createGraphQLHttpApp, listen, stopOnSignals } from '../../platform/graphql-http';
@@ -12,7 +12,8 @@ import { createMetrics } from '../../platform/metrics';
 import type { SubgraphName } from '../../platform/subgraphs';
 import { loadSubgraphConfig, type SubgraphConfig } from './config';
 import type { SubgraphContext } from './context';
-import { createDataSource, migrate, withMigrationLock } from './database';
+import { assertBoundByRowSecurity, createDataSource, migrate, withMigrationLock } from './database';
+import { RequestTransaction, rowScopeOf } from './request-transaction';
 
 export interface DemoSeedOptions {
   children: number;
@@ -26,7 +27,7 @@ export interface SubgraphDefinition<Loaders> {
   entities: (Function | EntitySchema)[];
   migrations: (new () => MigrationInterface)[];
   buildSchema: () => Promise<GraphQLSchema>;
-  createLoaders: (db: DataSource) => Loaders;
+  createLoaders: (db: EntityManager) => Loaders;
   /** Loads demo data when the database holds none yet; returns how many children it loaded. */
   seedDemoData: (db: DataSource, options: DemoSeedOptions, logger: Logger) => Promise<number>;
 }
@@ -34,25 +35,36 @@ export interface SubgraphDefinition<Loaders> {
 export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>, config: SubgraphConfig = loadSubgraphConfig(definition.name)) {
   const logger = createLogger(definition.name);
   const metrics = createMetrics(definition.name);
-  const db = createDataSource({
-    url: config.databaseUrl,
-    applicationName: definition.name,
-    entities: definition.entities,
-    migrations: definition.migrations,
-    poolSize: config.dbPoolSize,
-    registry: metrics.registry,
-    logger,
-  });
-  await db.initialize();
+  const dataSource = (url: string, role: string) =>
+    createDataSource({
+      url,
+      applicationName: `${definition.name}:${role}`,
+      entities: definition.entities,
+      migrations: definition.migrations,
+      poolSize: config.dbPoolSize,
+      registry: metrics.registry,
+      logger,
+    });
 
-  if (config.migrateOnStart) {
-    const applied = await migrate(db);
-    if (applied.length) logger.info({ applied }, 'migrations applied');
+  // Migrations and demo data run as the owner, on a connection closed before serving.
+  if (config.migrateOnStart || config.demoData.enabled) {
+    const owner = await dataSource(config.ownerDatabaseUrl!, 'owner').initialize();
+    try {
+      if (config.migrateOnStart) {
+        const applied = await migrate(owner);
+        if (applied.length) logger.info({ applied }, 'migrations applied');
+      }
+      if (config.demoData.enabled) {
+        const loaded = await withMigrationLock(owner, () => definition.seedDemoData(owner, config.demoData, logger));
+        if (loaded) logger.info({ children: loaded }, 'demo data loaded');
+      }
+    } finally {
+      await owner.destroy();
+    }
   }
-  if (config.demoData.enabled) {
-    const loaded = await withMigrationLock(db, () => definition.seedDemoData(db, config.demoData, logger));
-    if (loaded) logger.info({ children: loaded }, 'demo data loaded');
-  }
+
+  const db = await dataSource(config.databaseUrl, 'app').initialize();
+  await assertBoundByRowSecurity(db);
 
   const verifier = await InternalTokenVerifier.fromPemFile(config.internalTokenPublicKeyFile, definition.name);
   const schema = await definition.buildSchema();
@@ -62,8 +74,20 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
     introspection: config.development,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorMasker(logger),
-    // Inline traces would tell any caller how long our SQL took; the gateway needs none.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      // Inline traces would tell any caller how long our SQL took; the gateway needs none.
+      ApolloServerPluginInlineTraceDisabled(),
+      {
+        async requestDidStart() {
+          return {
+            // Commit before the answer leaves, so a client that reads its own write sees it.
+            async willSendResponse({ contextValue }) {
+              await contextValue.transaction.finish();
+            },
+          };
+        },
+      },
+    ],
   });
   await apollo.start();
 
@@ -76,14 +100,17 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
       await db.query('SELECT 1');
       return true;
     },
-    context: async (req) => {
+    context: async (req, res) => {
       const token = bearerToken(req.headers.authorization);
       if (!token) throw unauthenticated('This service answers only requests signed by the gateway.');
       const call = await verifier.verify(token).catch((err: unknown) => {
         logger.warn({ reason: err instanceof Error ? err.message : String(err) }, 'rejected internal token');
         throw unauthenticated('The internal token is not valid.');
       });
-      return { ...call, db, loaders: definition.createLoaders(db) };
+      const transaction = await RequestTransaction.open(db, rowScopeOf(call));
+      // Whatever happens to the request, the connection goes back to the pool.
+      res.once('close', () => void transaction.abort().catch((err: unknown) => logger.error({ err }, 'rollback failed')));
+      return { ...call, db: transaction.manager, transaction, loaders: definition.createLoaders(transaction.manager) };
     },
   });
   await listen(httpServer, config.port);

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { generateDemoWorld } from '../../demo/generator';
 import { insertInBatches } from '../shared/batch-insert';
 import type { DemoSeedOptions } from '../shared/subgraph-server';
+import { ConsentRow } from './consent/consent.entity';
 import { PairingRow } from './pairing/pairing.entity';
 import { PartnerRow } from './partner/partner.entity';
 import { ProgrammeRow } from './programme/programme.entity';
@@ -17,6 +18,7 @@ export async function seedWomensFederationDemo(db: DataSource, options: DemoSeed
     await insertInBatches(em, PartnerRow, world.partners.map((partner) => ({ ...partner, ...created })));
     await insertInBatches(em, ProgrammeRow, world.programmes.map((programme) => ({ ...programme, endsOn: null, ...created })));
     await insertInBatches(em, PairingRow, world.pairings.map((pairing) => ({ ...pairing, ...created })));
+    await insertInBatches(em, ConsentRow, world.consents.map((consent) => ({ ...consent, recordedBy: DEMO_CREATOR, recordedAt: new Date() })));
   });
   return world.children.length;
 }

@@ -1,11 +1,11 @@
-import { In, type DataSource } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { groupLoader, rowLoader } from '../shared/loaders';
 import { PairingRow } from './pairing/pairing.entity';
 import { PartnerRow } from './partner/partner.entity';
 import { ProgrammeRow } from './programme/programme.entity';
 
 /** The women's-federation DataLoaders of one request. */
-export function createWomensFederationLoaders(db: DataSource) {
+export function createWomensFederationLoaders(db: EntityManager) {
   return {
     partnerById: rowLoader((ids: readonly string[]) => db.getRepository(PartnerRow).findBy({ id: In([...ids]) }), (row) => row.id),
     programmeById: rowLoader((ids: readonly string[]) => db.getRepository(ProgrammeRow).findBy({ id: In([...ids]) }), (row) => row.id),

@@ -4,6 +4,8 @@ import { buildFederatedSchema } from '../shared/federated-schema';
 import { resolverContainer } from '../shared/resolver-container';
 import type { SubgraphDefinition } from '../shared/subgraph-server';
 import { childReferenceResolver } from './child/child.reference';
+import { ConsentRow } from './consent/consent.entity';
+import { ConsentResolver } from './consent/consent.resolver';
 import { seedWomensFederationDemo } from './demo-seed';
 import { createWomensFederationLoaders, type WomensFederationLoaders } from './loaders';
 import { PairingRow } from './pairing/pairing.entity';
@@ -14,13 +16,13 @@ import { PartnerResolver } from './partner/partner.resolver';
 import { ProgrammeRow } from './programme/programme.entity';
 import { ProgrammeResolver } from './programme/programme.resolver';
 
-const resolvers: NonEmptyArray<Function> = [PartnerResolver, ProgrammeResolver, PairingResolver, ChildPairingsResolver];
+const resolvers: NonEmptyArray<Function> = [PartnerResolver, ProgrammeResolver, PairingResolver, ChildPairingsResolver, ConsentResolver];
 
-/** The women's-federation subgraph (妇联): partners, programmes, pairings. */
+/** The women's-federation subgraph (妇联): partners, programmes, pairings, guardians' consents. */
 export function womensFederationSubgraph(): SubgraphDefinition<WomensFederationLoaders> {
   return {
     name: 'womens-federation',
-    entities: [PartnerRow, ProgrammeRow, PairingRow],
+    entities: [PartnerRow, ProgrammeRow, PairingRow, ConsentRow],
     migrations: womensFederationMigrations,
     buildSchema: () =>
       buildFederatedSchema({ resolvers, container: resolverContainer() }, { ...childReferenceResolver, ...partnerReferenceResolver }),

@@ -12,7 +12,8 @@ import { composeNationalId } from '../../subgraphs/shared/national-id';
 interface SystemInfo {
   gatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
-  databaseUrls: Record<SubgraphName, string>;
+  /** The application roles' URLs (what the services run as) and the owners'. */
+  databaseUrls: { app: Record<SubgraphName, string>; owner: Record<SubgraphName, string> };
   superuserUrl: string | null;
   keys: { idpPrivateKeyFile: string; idpPublicKeyFile: string; internalPrivateKeyFile: string; internalPublicKeyFile: string };
   tokens: Record<string, string>;
@@ -48,15 +49,18 @@ export async function post(url: string, body: unknown, headers: Record<string, s
 export const ADMIN = fullAccessPrincipal();
 let adminToken: Promise<string> | undefined;
 
-/** Sends a query to the gateway with a token (by default one with every scope). */
-export async function gql(query: string, variables: Record<string, unknown> = {}, token?: string) {
+/**
+ * Sends a query to the gateway with a token (by default one with every scope), stating a purpose
+ * (case management by default; null states none).
+ */
+export async function gql(query: string, variables: Record<string, unknown> = {}, token?: string, purpose: string | null = 'case-management') {
   token ??= await (adminToken ??= tokenFor(ADMIN, '1h'));
-  return post(system.gatewayUrl, { query, variables }, { authorization: `Bearer ${token}` });
+  return post(system.gatewayUrl, { query, variables }, { authorization: `Bearer ${token}`, ...(purpose ? { 'x-purpose': purpose } : {}) });
 }
 
 /** Like gql, but fails the test on any error and returns `data`. */
-export async function gqlData<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const response = await gql(query, variables, token);
+export async function gqlData<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string, purpose?: string | null): Promise<T> {
+  const response = await gql(query, variables, token, purpose);
   if (response.body.errors?.length || response.status !== 200) {
     throw new Error(`GraphQL request failed (${response.status}): ${JSON.stringify(response.body.errors)}`);
   }
@@ -76,9 +80,9 @@ export function freshNationalId(gender: 'MALE' | 'FEMALE' = 'FEMALE'): { nationa
   return { nationalId: composeNationalId('110101', birthDate, sequence), birthDate, gender };
 }
 
-/** A connection to one subgraph's database, as that subgraph's own role. */
-export async function database(name: SubgraphName): Promise<Client> {
-  const client = new Client({ connectionString: system.databaseUrls[name] });
+/** A connection to one subgraph's database: as its owner (inspecting storage), or as the role the service runs as. */
+export async function database(name: SubgraphName, role: 'owner' | 'app' = 'owner'): Promise<Client> {
+  const client = new Client({ connectionString: system.databaseUrls[role][name] });
   await client.connect();
   return client;
 }

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, badInput, notFound } from '../../../platform/errors';
 import type { Principal } from '../../../platform/principal';
@@ -41,7 +41,7 @@ export class ChildRegistry {
   }
 
   async register(
-    db: DataSource,
+    db: EntityManager,
     principal: Principal,
     input: RegisterChildInput,
     idempotencyKey: string | null | undefined,
@@ -87,7 +87,7 @@ export class ChildRegistry {
     return { id: result.id, alreadyRegistered: !inserted };
   }
 
-  async update(db: DataSource, id: string, expectedVersion: number, input: UpdateChildInput): Promise<void> {
+  async update(db: EntityManager, id: string, expectedVersion: number, input: UpdateChildInput): Promise<void> {
     const changes = this.validateChanges(input);
     const parentChanges = (['father', 'mother'] as const).filter((key) => input[key] !== undefined);
     if (Object.keys(changes).length === 0 && parentChanges.length === 0) throw badInput('Nothing to update.');

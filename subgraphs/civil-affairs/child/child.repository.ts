@@ -1,5 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { In } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
+import { DomainError, ErrorCode } from '../../../platform/errors';
 import type { PageWindow } from '../../shared/pagination';
 import { ParentRow } from '../parent/parent.entity';
 import { ChildRow } from './child.entity';
@@ -7,17 +7,17 @@ import type { ChildFilter } from './child.inputs';
 
 /** Data access for children: every statement the child resolvers send lives here. */
 
-export function findChildrenByIds(db: DataSource, ids: readonly string[]): Promise<ChildRow[]> {
+export function findChildrenByIds(db: EntityManager, ids: readonly string[]): Promise<ChildRow[]> {
   return db.getRepository(ChildRow).findBy({ id: In([...ids]) });
 }
 
-export async function findChildIdByNationalIdHash(db: DataSource | EntityManager, hash: string): Promise<string | null> {
+export async function findChildIdByNationalIdHash(db: EntityManager | EntityManager, hash: string): Promise<string | null> {
   const row = await db.getRepository(ChildRow).findOne({ select: { id: true }, where: { nationalIdHash: hash } });
   return row?.id ?? null;
 }
 
 /** One page of children matching the filter, in id order, in one statement. */
-export function listChildren(db: DataSource, filter: ChildFilter, window: PageWindow): Promise<ChildRow[]> {
+export function listChildren(db: EntityManager, filter: ChildFilter, window: PageWindow): Promise<ChildRow[]> {
   const query = db.getRepository(ChildRow).createQueryBuilder('child').orderBy('child.id').limit(window.limit);
   if (window.afterId) query.andWhere('child.id > :afterId', { afterId: window.afterId });
   if (filter.regionPrefix) query.andWhere('child.residence_region_code LIKE :prefix', { prefix: `${filter.regionPrefix}%` });
@@ -65,7 +65,14 @@ export async function insertChildOnce(em: EntityManager, child: NewChild): Promi
   );
   if (inserted.length) return { id: inserted[0].id, inserted: true };
   const existing = await findChildIdByNationalIdHash(em, child.nationalIdHash!);
-  return { id: existing!, inserted: false };
+  // Row-level security hides a child registered outside the caller's jurisdiction. Say the ID is
+  // taken (a second file would split the child's record) without saying where or by whom.
+  if (!existing) {
+    throw new DomainError(ErrorCode.CONFLICT, 'This national ID is already registered outside your jurisdiction; ask that county to share or transfer the file.', {
+      field: 'nationalId',
+    });
+  }
+  return { id: existing, inserted: false };
 }
 
 export type ChildChanges = Partial<
@@ -111,6 +118,6 @@ export async function replaceParent(em: EntityManager, parent: ParentRow | null,
   if (parent) await em.getRepository(ParentRow).insert(parent);
 }
 
-export function findParentsByChildIds(db: DataSource, childIds: readonly string[]): Promise<ParentRow[]> {
+export function findParentsByChildIds(db: EntityManager, childIds: readonly string[]): Promise<ParentRow[]> {
   return db.getRepository(ParentRow).findBy({ childId: In([...childIds]) });
 }

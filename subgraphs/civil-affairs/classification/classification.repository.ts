@@ -1,9 +1,9 @@
-import { In, type DataSource } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { LeftBehindType } from '../child/child.enums';
 import { ClassificationRow } from './classification.entity';
 import type { LeftBehindClassification } from './classification.type';
 
-export function findClassificationsByChildIds(db: DataSource, childIds: readonly string[]): Promise<ClassificationRow[]> {
+export function findClassificationsByChildIds(db: EntityManager, childIds: readonly string[]): Promise<ClassificationRow[]> {
   return db.getRepository(ClassificationRow).findBy({ childId: In([...childIds]) });
 }
 

@@ -1,8 +1,8 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { GuardianshipRow } from './guardianship.entity';
 import type { Guardianship } from './guardianship.type';
 
-export function findGuardianshipsByChildIds(db: DataSource, childIds: readonly string[]): Promise<GuardianshipRow[]> {
+export function findGuardianshipsByChildIds(db: EntityManager, childIds: readonly string[]): Promise<GuardianshipRow[]> {
   return db.getRepository(GuardianshipRow).findBy({ childId: In([...childIds]) });
 }
 

@@ -1,13 +1,13 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { EnrolmentRow } from './enrolment.entity';
 
-export function findCurrentEnrolments(db: DataSource, childIds: readonly string[]): Promise<EnrolmentRow[]> {
+export function findCurrentEnrolments(db: EntityManager, childIds: readonly string[]): Promise<EnrolmentRow[]> {
   return db.getRepository(EnrolmentRow).findBy({ childId: In([...childIds]), status: 'ENROLLED' });
 }
 
 /** One page of current enrolments for each school, all schools in one statement. */
 export async function findEnrolmentPages(
-  db: DataSource,
+  db: EntityManager,
   schoolIds: readonly string[],
   page: { afterId: string | null; limit: number },
 ): Promise<EnrolmentRow[]> {

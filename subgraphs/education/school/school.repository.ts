@@ -1,12 +1,12 @@
-import { In, type DataSource } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { PageWindow } from '../../shared/pagination';
 import { SchoolRow } from './school.entity';
 
-export function findSchoolsByIds(db: DataSource, ids: readonly string[]): Promise<SchoolRow[]> {
+export function findSchoolsByIds(db: EntityManager, ids: readonly string[]): Promise<SchoolRow[]> {
   return db.getRepository(SchoolRow).findBy({ id: In([...ids]) });
 }
 
-export function listSchools(db: DataSource, regionPrefix: string | null, window: PageWindow): Promise<SchoolRow[]> {
+export function listSchools(db: EntityManager, regionPrefix: string | null, window: PageWindow): Promise<SchoolRow[]> {
   const query = db.getRepository(SchoolRow).createQueryBuilder('school').orderBy('school.id').limit(window.limit);
   if (window.afterId) query.andWhere('school.id > :afterId', { afterId: window.afterId });
   if (regionPrefix) query.andWhere('school.region_code LIKE :prefix', { prefix: `${regionPrefix}%` });

@@ -1,11 +1,11 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { TalkRow } from './talk.entity';
 
 const TALK_COLUMNS = `id, child_id AS "childId", held_on::text AS "heldOn", held_by AS "heldBy", summary,
                       created_at AS "createdAt", created_by AS "createdBy"`;
 
 /** The `last` most recent talks of each child, all children in one statement. */
-export function findRecentTalks(db: DataSource, childIds: readonly string[], last: number): Promise<TalkRow[]> {
+export function findRecentTalks(db: EntityManager, childIds: readonly string[], last: number): Promise<TalkRow[]> {
   return db.query(
     `SELECT ${TALK_COLUMNS} FROM (
        SELECT t.*, row_number() OVER (PARTITION BY child_id ORDER BY held_on DESC, id DESC) AS position
@@ -17,7 +17,7 @@ export function findRecentTalks(db: DataSource, childIds: readonly string[], las
 }
 
 /** The date of each child's latest talk. */
-export function findLastTalkDates(db: DataSource, childIds: readonly string[]): Promise<{ childId: string; heldOn: string }[]> {
+export function findLastTalkDates(db: EntityManager, childIds: readonly string[]): Promise<{ childId: string; heldOn: string }[]> {
   return db.query(
     `SELECT child_id AS "childId", max(held_on)::text AS "heldOn" FROM talk WHERE child_id = ANY($1::uuid[]) GROUP BY child_id`,
     [childIds],

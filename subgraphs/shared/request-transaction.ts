@@ -1,0 +1,84 @@
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { InternalCall } from '../../platform/internal-token';
+
+/**
+ * The rows a request may reach, as the per-transaction settings the row-level-security policies
+ * read (`app.*`). A partner NGO's rows come only from its consent grants: its jurisdiction and
+ * school claims, if any, open nothing.
+ */
+export interface RowScope {
+  sub: string;
+  jurisdiction: ReadonlyArray<string>;
+  schools: ReadonlyArray<string>;
+  partner: string | null;
+  purpose: string | null;
+  /** Children a partner's consents open (from the gateway, which asked the women's federation). */
+  partnerChildren: ReadonlyArray<string>;
+}
+
+export function rowScopeOf(call: InternalCall): RowScope {
+  const partner = call.principal.partner;
+  return {
+    sub: call.principal.sub,
+    jurisdiction: partner ? [] : call.principal.jurisdiction,
+    schools: partner ? [] : call.principal.schools,
+    partner,
+    purpose: call.purpose,
+    partnerChildren: partner ? (call.partnerChildren ?? []) : [],
+  };
+}
+
+/**
+ * One database transaction per GraphQL request, opened with the request's row scope as
+ * transaction-local settings, so every statement of the request, on the one connection it holds,
+ * is filtered by row-level security. Mutations nest in it as savepoints. Settings are
+ * `set_config(..., true)`: they end with the transaction and never reach another request.
+ */
+export class RequestTransaction {
+  private done = false;
+
+  private constructor(private readonly runner: QueryRunner) {}
+
+  static async open(db: DataSource, scope: RowScope): Promise<RequestTransaction> {
+    const runner = db.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+      await runner.query(
+        `SELECT set_config('app.sub', $1, true), set_config('app.jurisdiction', $2, true), set_config('app.schools', $3, true),
+                set_config('app.partner', $4, true), set_config('app.purpose', $5, true), set_config('app.partner_children', $6, true)`,
+        [scope.sub, scope.jurisdiction.join(','), scope.schools.join(','), scope.partner ?? '', scope.purpose ?? '', scope.partnerChildren.join(',')],
+      );
+      return new RequestTransaction(runner);
+    } catch (err) {
+      await runner.release().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  get manager(): EntityManager {
+    return this.runner.manager;
+  }
+
+  /** Commits what the request did and returns the connection; a second call does nothing. */
+  async finish(): Promise<void> {
+    if (this.done) return;
+    this.done = true;
+    try {
+      if (this.runner.isTransactionActive) await this.runner.commitTransaction();
+    } finally {
+      await this.runner.release();
+    }
+  }
+
+  /** Rolls back (the client went away, or the request failed outside GraphQL); a no-op once finished. */
+  async abort(): Promise<void> {
+    if (this.done) return;
+    this.done = true;
+    try {
+      if (this.runner.isTransactionActive) await this.runner.rollbackTransaction();
+    } finally {
+      await this.runner.release();
+    }
+  }
+}
