@@ -19,6 +19,14 @@ export function createErrorMasker(logger: Logger) {
       original instanceof GraphQLError ||
       (error instanceof GraphQLError && !error.originalError) ||
       (typeof code === 'string' && !(original instanceof Error));
+    if (isRowSecurityRefusal(original)) {
+      return {
+        message: 'That record is outside the rows you may write (your jurisdiction, schools or partner grants).',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: ErrorCode.OUTSIDE_JURISDICTION },
+      };
+    }
     if (isDeliberate && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
@@ -31,4 +39,10 @@ export function createErrorMasker(logger: Logger) {
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
+}
+
+/** PostgreSQL refused a write under a row-level-security policy (SQLSTATE 42501 from a policy check). */
+function isRowSecurityRefusal(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: string; message?: string } } | null)?.driverError ?? (error as { code?: string; message?: string } | null);
+  return driverError?.code === '42501' && /row-level security/.test(driverError.message ?? '');
 }

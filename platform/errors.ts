@@ -16,6 +16,8 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** A field or type the caller's scopes do not open (the code Apollo Router uses). */
   UNAUTHORIZED_FIELD_OR_TYPE: 'UNAUTHORIZED_FIELD_OR_TYPE',
+  /** A write would create or change a row outside the caller's jurisdiction, schools or grants. */
+  OUTSIDE_JURISDICTION: 'OUTSIDE_JURISDICTION',
   /** The operation reads a named child's data but the request stated no purpose (X-Purpose). */
   PURPOSE_REQUIRED: 'PURPOSE_REQUIRED',
 } as const;

@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import { DEMO_COUNTY, demoPrincipals } from '../demo/principals';
+import { InternalTokenSigner } from '../platform/internal-token';
+import type { RoleName } from '../schema/roles';
+import { database, freshNationalId, gql, gqlData, post, system, type GraphQLResponse } from './support/system';
+
+const principals = demoPrincipals(2026);
+const OTHER_COUNTY = '360731';
+const asRole = (role: RoleName, query: string, variables: Record<string, unknown> = {}) =>
+  gql(query, variables, system.tokens[role], principals[role].purposes[0]);
+const codes = (response: GraphQLResponse) => (response.body.errors ?? []).map((error) => error.extensions?.code);
+
+let otherChild: { id: string; nationalId: string };
+let ownChildId: string;
+let otherSchoolId: string;
+
+beforeAll(async () => {
+  const other = await gqlData(`query ($p: String) { children(first: 1, filter: { regionPrefix: $p }) { edges { node { id nationalId } } } }`, { p: OTHER_COUNTY });
+  otherChild = other.children.edges[0].node;
+  const own = await gqlData(`query ($p: String) { children(first: 1, filter: { regionPrefix: $p }) { edges { node { id } } } }`, { p: DEMO_COUNTY });
+  ownChildId = own.children.edges[0].node.id;
+  const schools = await gqlData(`{ schools(first: 100) { edges { node { id regionCode } } } }`);
+  otherSchoolId = schools.schools.edges.map((edge: any) => edge.node).find((school: any) => school.regionCode === OTHER_COUNTY).id;
+});
+
+describe('jurisdiction: a county user gets nothing about another county’s child', () => {
+  it('asking by id', async () => {
+    const response = await asRole('civil-affairs-case-worker', `query ($id: ID!) { child(id: $id) { id name } }`, { id: otherChild.id });
+    expect(response.body.data?.child ?? null).toBeNull();
+    expect(codes(response)).toEqual(['NOT_FOUND']);
+    // The same query reaches a child of the user's own county.
+    const own = await asRole('civil-affairs-case-worker', `query ($id: ID!) { child(id: $id) { id name } }`, { id: ownChildId });
+    expect(own.body.data.child.id).toBe(ownChildId);
+  });
+
+  it('asking by national ID', async () => {
+    const response = await asRole('police-liaison', `query ($n: String!) { childByNationalId(nationalId: $n) { id name } }`, { n: otherChild.nationalId });
+    expect(response.body.data?.childByNationalId ?? null).toBeNull();
+    expect(JSON.stringify(response.body)).not.toContain(otherChild.id);
+  });
+
+  it('asking by list filter, or with no filter at all', async () => {
+    const filtered = await asRole('county-education-officer', `query ($p: String) { children(first: 100, filter: { regionPrefix: $p }) { edges { node { id } } } }`, { p: '36' });
+    expect(filtered.body.data.children.edges).toEqual([]);
+    const all = await asRole('county-education-officer', `{ children(first: 100) { edges { node { id residenceRegionCode householdRegionCode } } } }`);
+    expect(all.body.data.children.edges.length).toBeGreaterThan(0);
+    for (const { node } of all.body.data.children.edges) expect([node.residenceRegionCode, node.householdRegionCode]).toContain(DEMO_COUNTY);
+  });
+
+  it('through an entity path: another county’s school lists none of its enrolments', async () => {
+    const response = await asRole(
+      'county-education-officer',
+      `query ($id: ID!) { school(id: $id) { name enrolments(first: 50) { edges { node { grade child { id name } } } } } }`,
+      { id: otherSchoolId },
+    );
+    // The school is in the public directory; its pupils are not.
+    expect(response.body.data.school.name).toBeTruthy();
+    expect(response.body.data.school.enrolments.edges).toEqual([]);
+  });
+
+  it('through a direct _entities call signed for a county user', async () => {
+    const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
+    for (const name of ['civil-affairs', 'education', 'womens-federation'] as const) {
+      const token = await signer.sign({ principal: principals['civil-affairs-case-worker'], requestId: randomUUID(), purpose: 'case-management' }, name);
+      const selection = { 'civil-affairs': 'name nationalId', education: 'enrolment { grade }', 'womens-federation': 'pairings { helperName }' }[name];
+      const response = await post(
+        system.subgraphUrls[name],
+        { query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Child { ${selection} } } }`, variables: { r: [{ __typename: 'Child', id: otherChild.id }] } },
+        { authorization: `Bearer ${token}` },
+      );
+      const entity = response.body.data?._entities?.[0];
+      for (const value of Object.values(entity ?? {})) expect(value === null || (Array.isArray(value) && value.length === 0)).toBe(true);
+    }
+  });
+
+  it('cannot write a record outside its jurisdiction', async () => {
+    const identity = freshNationalId();
+    const response = await asRole(
+      'civil-affairs-case-worker',
+      `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`,
+      { input: { name: '外县儿童', gender: identity.gender, birthDate: identity.birthDate, nationalId: identity.nationalId, householdRegionCode: OTHER_COUNTY, residenceRegionCode: OTHER_COUNTY } },
+    );
+    expect(codes(response)).toEqual(['OUTSIDE_JURISDICTION']);
+    expect(JSON.stringify(response.body)).not.toMatch(/policy|SQL|INSERT/i);
+  });
+});
+
+describe('the database itself', () => {
+  it('runs the services as a role that owns nothing and cannot bypass row-level security', async () => {
+    const app = await database('civil-affairs', 'app');
+    try {
+      const [role] = (await app.query(`SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`)).rows;
+      expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
+      // Without a request's row scope the role sees no child at all.
+      expect((await app.query(`SELECT count(*)::int AS n FROM child`)).rows[0].n).toBe(0);
+      await expect(app.query(`ALTER TABLE child DISABLE ROW LEVEL SECURITY`)).rejects.toThrow(/owner/);
+      await app.query('BEGIN');
+      await app.query(`SELECT set_config('app.jurisdiction', $1, true)`, [DEMO_COUNTY]);
+      const regions = (await app.query(`SELECT DISTINCT residence_region_code AS r, household_region_code AS h FROM child`)).rows;
+      await app.query('COMMIT');
+      expect(regions.length).toBeGreaterThan(0);
+      for (const row of regions) expect([row.r, row.h]).toContain(DEMO_COUNTY);
+    } finally {
+      await app.end();
+    }
+  });
+
+  it('binds every table of every database', async () => {
+    for (const name of ['civil-affairs', 'education', 'womens-federation'] as const) {
+      const owner = await database(name);
+      try {
+        const unprotected = (
+          await owner.query(
+            `SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+              WHERE n.nspname = 'public' AND c.relkind = 'r' AND NOT c.relrowsecurity AND c.relname <> 'schema_migrations'`,
+          )
+        ).rows.map((row: { relname: string }) => row.relname);
+        expect({ name, unprotected }).toEqual({ name, unprotected: [] });
+      } finally {
+        await owner.end();
+      }
+    }
+  });
+});
+
+describe('a partner NGO sees its consented, paired children and no others', () => {
+  const partnerId = principals['partner-ngo'].partner!;
+  let programmeId: string;
+
+  /** A new child of the demo county, paired with the demo partner's programme. */
+  async function pairedChild(): Promise<string> {
+    const identity = freshNationalId();
+    const registered = await gqlData(
+      `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`,
+      { input: { name: '结对儿童', gender: identity.gender, birthDate: identity.birthDate, nationalId: identity.nationalId, householdRegionCode: DEMO_COUNTY, residenceRegionCode: DEMO_COUNTY } },
+    );
+    const childId = registered.registerChild.child.id;
+    await gqlData(`mutation ($input: PairChildInput!) { pairChild(input: $input) { id } }`, {
+      input: { childId, programmeId, helperName: '志愿者甲', helperRole: 'VOLUNTEER' },
+    });
+    return childId;
+  }
+
+  async function consent(childId: string, overrides: Record<string, unknown> = {}): Promise<string> {
+    const nextYear = new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10);
+    const recorded = await gqlData(`mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id active } }`, {
+      input: {
+        childId, partnerId, regionCode: DEMO_COUNTY, guardianName: '王奶奶', guardianRelationship: '祖母',
+        categories: ['CHILD_MASKED', 'WF_PROGRAMMES'], purpose: 'care-programmes', expiresOn: nextYear, ...overrides,
+      },
+    });
+    return recorded.recordConsent.id;
+  }
+
+  const ngoSees = async (childId: string) => {
+    const response = await asRole('partner-ngo', `query ($id: ID!) { child(id: $id) { id maskedName pairings { helperName } } }`, { id: childId });
+    return response.body.data?.child ?? null;
+  };
+
+  beforeAll(async () => {
+    const partner = await gqlData(`query ($id: ID!) { partner(id: $id) { programmes { id kind } } }`, { id: partnerId });
+    programmeId = partner.partner.programmes[0].id;
+  });
+
+  it('with an active consent: the masked record and the pairings, nothing more', async () => {
+    const childId = await pairedChild();
+    await consent(childId);
+    const seen = await ngoSees(childId);
+    expect(seen.maskedName).toBe('结**童');
+    expect(seen.pairings).toEqual([{ helperName: '志愿者甲' }]);
+  });
+
+  it('without consent, nothing, though the child is paired with it', async () => {
+    expect(await ngoSees(await pairedChild())).toBeNull();
+  });
+
+  it('a consent to masked data only opens no pairings', async () => {
+    const childId = await pairedChild();
+    await consent(childId, { categories: ['CHILD_MASKED'] });
+    const seen = await ngoSees(childId);
+    expect(seen.maskedName).toBeTruthy();
+    expect(seen.pairings).toEqual([]);
+  });
+
+  it('nothing after the consent is revoked, from the next request on', async () => {
+    const childId = await pairedChild();
+    const consentId = await consent(childId);
+    expect(await ngoSees(childId)).not.toBeNull();
+    const revoked = await asRole('womens-federation-officer', `mutation ($id: ID!) { revokeConsent(id: $id) { active revokedAt } }`, { id: consentId });
+    expect(revoked.body.data.revokeConsent.active).toBe(false);
+    expect(await ngoSees(childId)).toBeNull();
+  });
+
+  it('nothing once the consent has expired', async () => {
+    const childId = await pairedChild();
+    await consent(childId, { givenOn: '2025-01-01', expiresOn: '2025-06-30' });
+    expect(await ngoSees(childId)).toBeNull();
+  });
+
+  it('never lists children, nor reads consents or anyone’s identity', async () => {
+    const response = await asRole('partner-ngo', `{ children(first: 10) { edges { node { id } } } consents(first: 10) { edges { node { guardianName } } } }`);
+    expect(response.body.data).toBeNull();
+    expect(codes(response).every((code) => code === 'UNAUTHORIZED_FIELD_OR_TYPE')).toBe(true);
+  });
+
+  it('a consent cannot open identity, family or other categories', async () => {
+    const childId = await pairedChild();
+    const response = await gql(`mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
+      input: { childId, partnerId, regionCode: DEMO_COUNTY, guardianName: '王奶奶', guardianRelationship: '祖母', categories: ['CHILD_IDENTITY'], purpose: 'care-programmes', expiresOn: '2027-01-01' },
+    });
+    // Not a category a consent can name at all: the variables are refused before anything runs.
+    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('purpose', () => {
+  it('is required to read a named child', async () => {
+    const response = await gql(`query ($id: ID!) { child(id: $id) { id } }`, { id: ownChildId }, undefined, null);
+    expect(response.body.data ?? null).toBeNull();
+    expect(codes(response)).toEqual(['PURPOSE_REQUIRED']);
+  });
+
+  it('is not needed for the public directory', async () => {
+    const response = await gql(`{ schools(first: 1) { edges { node { name } } } }`, {}, undefined, null);
+    expect(response.body.errors).toBeUndefined();
+  });
+});
