@@ -18,6 +18,8 @@ export const ErrorCode = {
   UNAUTHORIZED_FIELD_OR_TYPE: 'UNAUTHORIZED_FIELD_OR_TYPE',
   /** A write would create or change a row outside the caller's jurisdiction, schools or grants. */
   OUTSIDE_JURISDICTION: 'OUTSIDE_JURISDICTION',
+  /** The request's accesses could not be written to the access log, so its answer was withheld. */
+  AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
   /** The operation reads a named child's data but the request stated no purpose (X-Purpose). */
   PURPOSE_REQUIRED: 'PURPOSE_REQUIRED',
 } as const;

@@ -20,6 +20,7 @@ describe('the scope catalogue', () => {
         if (definition.name.value.startsWith('_')) continue;
         for (const field of definition.fields ?? []) {
           if (field.name.value.startsWith('_')) continue; // _entities, _service: federation's own
+          if (field.directives?.some((directive) => directive.name.value === 'external')) continue; // ruled where it is resolved
           const coordinate = `${definition.name.value}.${field.name.value}`;
           fields.add(coordinate);
           if (!FIELD_CATEGORIES[coordinate]) uncategorized.push(coordinate);

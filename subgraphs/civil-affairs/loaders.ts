@@ -3,10 +3,12 @@ import { groupLoader, rowLoader } from '../shared/loaders';
 import { findChildrenByIds, findParentsByChildIds } from './child/child.repository';
 import { findClassificationsByChildIds } from './classification/classification.repository';
 import { findGuardianshipsByChildIds } from './guardianship/guardianship.repository';
+import { accessLogLoader } from '../shared/audit/access-log.loader';
 
 /** The civil-affairs DataLoaders of one request. */
 export function createCivilAffairsLoaders(db: EntityManager) {
   return {
+    accessLog: accessLogLoader(db, 'civil-affairs'),
     childById: rowLoader((ids: readonly string[]) => findChildrenByIds(db, ids), (row) => row.id),
     parentsByChildId: groupLoader((ids: readonly string[]) => findParentsByChildIds(db, ids), (row) => row.childId),
     guardianshipByChildId: rowLoader((ids: readonly string[]) => findGuardianshipsByChildIds(db, ids), (row) => row.childId),

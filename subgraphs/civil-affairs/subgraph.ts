@@ -6,6 +6,7 @@ import type { SubgraphDefinition } from '../shared/subgraph-server';
 import { ChildRegistry } from './child/child-registry';
 import { ChildRow } from './child/child.entity';
 import { childReferenceResolver } from './child/child.reference';
+import { ChildAccessLogResolver } from './child/child.access-log.resolver';
 import { ChildResolver } from './child/child.resolver';
 import { ChildClassificationResolver } from './classification/classification.resolver';
 import { ClassificationRow } from './classification/classification.entity';
@@ -17,7 +18,7 @@ import { NationalIdCipher } from './national-id/national-id-cipher';
 import { ParentRow } from './parent/parent.entity';
 import { ChildParentsResolver } from './parent/parent.resolver';
 
-const resolvers: NonEmptyArray<Function> = [ChildResolver, ChildParentsResolver, ChildClassificationResolver, GuardianshipResolver];
+const resolvers: NonEmptyArray<Function> = [ChildResolver, ChildParentsResolver, ChildClassificationResolver, GuardianshipResolver, ChildAccessLogResolver];
 
 /** The civil-affairs subgraph: the child registry (民政). */
 export function civilAffairsSubgraph(cipher: NationalIdCipher): SubgraphDefinition<CivilAffairsLoaders> {

@@ -5,10 +5,12 @@ import { CareAssignmentRow } from './care/care-assignment.entity';
 import { findCurrentEnrolments, findEnrolmentPages } from './enrolment/enrolment.repository';
 import { findSchoolsByIds } from './school/school.repository';
 import { findLastTalkDates, findRecentTalks } from './talk/talk.repository';
+import { accessLogLoader } from '../shared/audit/access-log.loader';
 
 /** The education DataLoaders of one request. */
 export function createEducationLoaders(db: EntityManager) {
   return {
+    accessLog: accessLogLoader(db, 'education'),
     schoolById: rowLoader((ids: readonly string[]) => findSchoolsByIds(db, ids), (row) => row.id),
     currentEnrolmentByChildId: rowLoader((ids: readonly string[]) => findCurrentEnrolments(db, ids), (row) => row.childId),
     careByChildId: rowLoader(

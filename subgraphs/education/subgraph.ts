@@ -5,6 +5,7 @@ import { resolverContainer } from '../shared/resolver-container';
 import type { SubgraphDefinition } from '../shared/subgraph-server';
 import { CareAssignmentRow } from './care/care-assignment.entity';
 import { CareResolver, ChildCareResolver } from './care/care.resolver';
+import { ChildAccessLogResolver } from './child/child.access-log.resolver';
 import { childReferenceResolver } from './child/child.reference';
 import { seedEducationDemo } from './demo-seed';
 import { EnrolmentRow } from './enrolment/enrolment.entity';
@@ -17,6 +18,7 @@ import { TalkRow } from './talk/talk.entity';
 import { ChildTalksResolver, TalkResolver } from './talk/talk.resolver';
 
 const resolvers: NonEmptyArray<Function> = [
+  ChildAccessLogResolver,
   SchoolResolver,
   EnrolmentResolver,
   SchoolEnrolmentsResolver,

@@ -17,6 +17,8 @@ export function withAccessDirectives(typeDefs: DocumentNode): DocumentNode {
 }
 
 function annotate(typeName: string, field: FieldDefinitionNode, missing: string[]): FieldDefinitionNode {
+  // An @external field is resolved, and its access rule declared, in the subgraph that owns it.
+  if (field.directives?.some((directive) => directive.name.value === 'external')) return field;
   const coordinate = `${typeName}.${field.name.value}`;
   const category = FIELD_CATEGORIES[coordinate];
   if (!category) {

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../platform/principal';
+import type { AccessRecorder } from './audit/access-recorder';
 import type { RequestTransaction } from './request-transaction';
 
 /** What every resolver of a subgraph receives for one request. */
@@ -10,6 +11,8 @@ export interface SubgraphContext<Loaders> {
   /** The request's transaction, bound by row-level security to the principal's rows. */
   db: EntityManager;
   transaction: RequestTransaction;
+  /** What the request read and wrote, appended to the access log before it commits. */
+  audit: AccessRecorder;
   /** Per-request DataLoaders: never shared between requests, so no data crosses principals. */
   loaders: Loaders;
 }

@@ -1,7 +1,8 @@
-import { defaultFieldResolver, isObjectType, type GraphQLSchema } from 'graphql';
-import { meetsRequirements, requirementsOf } from '../../platform/access-requirements';
+import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLSchema } from 'graphql';
+import { meetsRequirements, requirementsOf, type AccessRequirement } from '../../platform/access-requirements';
 import { unauthorizedField } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
+import type { AccessRecorder } from './audit/access-recorder';
 
 const scopeSets = new WeakMap<Principal, ReadonlySet<string>>();
 
@@ -11,11 +12,36 @@ function scopesOf(principal: Principal): ReadonlySet<string> {
   return scopes;
 }
 
+/** The category a field's reads are logged under: its scope, unless it is public or plumbing. */
+function auditedCategory(requirements: ReadonlyArray<AccessRequirement>): string | null {
+  const scope = requirements.flat(2)[0];
+  return scope && !UNAUDITED.has(scope) ? scope : null;
+}
+const UNAUDITED = new Set(['directory:read']);
+
+/** The child a row is about: a Child itself, or any row that names its child. */
+function childIdOf(typeName: string, source: unknown): string | null {
+  const row = source as { id?: unknown; childId?: unknown } | null;
+  if (!row) return null;
+  if (typeName === 'Child') return typeof row.id === 'string' ? row.id : null;
+  return typeof row.childId === 'string' ? row.childId : null;
+}
+
+/** The child a mutation wrote: the child it returns, or the one the returned row names. */
+function childIdOfResult(value: unknown, returnTypeName: string): string | null {
+  const row = value as { id?: unknown; childId?: unknown; child?: { id?: unknown } } | null;
+  if (!row) return null;
+  if (returnTypeName === 'Child' && typeof row.id === 'string') return row.id;
+  if (typeof row.childId === 'string') return row.childId;
+  return typeof row.child?.id === 'string' ? row.child.id : null;
+}
+
 /**
  * Defense in depth: the subgraph enforces its own fields' `@authenticated` / `@requiresScopes`
  * directives from the principal in the gateway's internal token, so a misrouted or forged plan
  * still gets `null` and an UNAUTHORIZED_FIELD_OR_TYPE error, never the value. The resolvers are
- * wrapped in place, so `_entities` and every other path reach the same checks.
+ * wrapped in place, so `_entities` and every other path reach the same checks. The same wrapper
+ * notes, for the access log, which child's data each field read or wrote, in which category.
  */
 export function enforceFieldAccess(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
@@ -25,9 +51,23 @@ export function enforceFieldAccess(schema: GraphQLSchema): GraphQLSchema {
       const requirements = [...typeRequirements, ...requirementsOf(field.astNode?.directives)];
       if (!requirements.length) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, context: { principal?: Principal }, info) => {
+      const category = auditedCategory(requirements);
+      const isWrite = type.name === 'Mutation';
+      field.resolve = (source, args, context: { principal?: Principal; audit?: AccessRecorder }, info) => {
         if (!context.principal || !meetsRequirements(requirements, scopesOf(context.principal))) throw unauthorizedField();
-        return resolve(source, args, context, info);
+        const result = resolve(source, args, context, info);
+        const audit = context.audit;
+        if (!category || !audit) return result;
+        if (isWrite) {
+          return Promise.resolve(result).then((value) => {
+            const childId = childIdOfResult(value, getNamedType(info.returnType).name);
+            if (childId) audit.record(childId, category, 'WRITE');
+            return value;
+          });
+        }
+        const childId = childIdOf(type.name, source);
+        if (childId) audit.record(childId, category, 'READ');
+        return result;
       };
     }
   }

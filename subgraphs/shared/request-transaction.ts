@@ -8,6 +8,8 @@ import type { InternalCall } from '../../platform/internal-token';
  */
 export interface RowScope {
   sub: string;
+  /** The scopes, for the few policies that depend on one (reading the access log needs audit:read). */
+  scopes: ReadonlyArray<string>;
   jurisdiction: ReadonlyArray<string>;
   schools: ReadonlyArray<string>;
   partner: string | null;
@@ -20,6 +22,7 @@ export function rowScopeOf(call: InternalCall): RowScope {
   const partner = call.principal.partner;
   return {
     sub: call.principal.sub,
+    scopes: call.principal.scopes,
     jurisdiction: partner ? [] : call.principal.jurisdiction,
     schools: partner ? [] : call.principal.schools,
     partner,
@@ -46,8 +49,9 @@ export class RequestTransaction {
       await runner.startTransaction();
       await runner.query(
         `SELECT set_config('app.sub', $1, true), set_config('app.jurisdiction', $2, true), set_config('app.schools', $3, true),
-                set_config('app.partner', $4, true), set_config('app.purpose', $5, true), set_config('app.partner_children', $6, true)`,
-        [scope.sub, scope.jurisdiction.join(','), scope.schools.join(','), scope.partner ?? '', scope.purpose ?? '', scope.partnerChildren.join(',')],
+                set_config('app.partner', $4, true), set_config('app.purpose', $5, true), set_config('app.partner_children', $6, true),
+                set_config('app.scopes', $7, true)`,
+        [scope.sub, scope.jurisdiction.join(','), scope.schools.join(','), scope.partner ?? '', scope.purpose ?? '', scope.partnerChildren.join(','), scope.scopes.join(',')],
       );
       return new RequestTransaction(runner);
     } catch (err) {

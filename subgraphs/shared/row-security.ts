@@ -6,6 +6,7 @@
  *   app.schools       school ids, comma separated
  *   app.partner       the partner organisation id of an NGO user ('' = none)
  *   app.purpose       the purpose the request stated
+ *   app.scopes        the user's scopes (the access log's policy needs audit:read)
  *   app.partner_children  for a partner NGO, the children its guardians' consents open (civil affairs)
  * A setting that was never set reads as empty, so a connection without a row scope sees nothing.
  */

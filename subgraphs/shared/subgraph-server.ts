@@ -4,7 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { DataSource, EntityManager, EntitySchema, MigrationInterface } from 'typeorm';
 import { createErrorMasker } from '../../platform/error-masking';
-import { unauthenticated } from '../../platform/errors';
+import { ErrorCode, unauthenticated } from '../../platform/errors';
 import { closeHttpServer, createGraphQLHttpApp, listen, stopOnSignals } from '../../platform/graphql-http';
 import { bearerToken, InternalTokenVerifier } from '../../platform/internal-token';
 import { createLogger, type Logger } from '../../platform/logger';
@@ -13,6 +13,7 @@ import type { SubgraphName } from '../../platform/subgraphs';
 import { loadSubgraphConfig, type SubgraphConfig } from './config';
 import type { SubgraphContext } from './context';
 import { assertBoundByRowSecurity, createDataSource, migrate, withMigrationLock } from './database';
+import { AccessRecorder } from './audit/access-recorder';
 import { RequestTransaction, rowScopeOf } from './request-transaction';
 
 export interface DemoSeedOptions {
@@ -80,9 +81,22 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
       {
         async requestDidStart() {
           return {
-            // Commit before the answer leaves, so a client that reads its own write sees it.
-            async willSendResponse({ contextValue }) {
-              await contextValue.transaction.finish();
+            // Log the request's accesses and commit before the answer leaves, so a client that
+            // reads its own write sees it. No access log entry, no answer.
+            async willSendResponse({ contextValue, response }) {
+              try {
+                await contextValue.audit.flush(contextValue.db, contextValue);
+                await contextValue.transaction.finish();
+              } catch (err) {
+                logger.error({ err, requestId: contextValue.requestId }, 'could not log or commit the request; nothing is returned');
+                await contextValue.transaction.abort().catch(() => undefined);
+                if (response.body.kind === 'single') {
+                  response.body.singleResult.data = null;
+                  response.body.singleResult.errors = [
+                    { message: 'The request could not be recorded in the access log, so nothing is returned.', extensions: { code: ErrorCode.AUDIT_UNAVAILABLE } },
+                  ];
+                }
+              }
             },
           };
         },
@@ -110,7 +124,7 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
       const transaction = await RequestTransaction.open(db, rowScopeOf(call));
       // Whatever happens to the request, the connection goes back to the pool.
       res.once('close', () => void transaction.abort().catch((err: unknown) => logger.error({ err }, 'rollback failed')));
-      return { ...call, db: transaction.manager, transaction, loaders: definition.createLoaders(transaction.manager) };
+      return { ...call, db: transaction.manager, transaction, audit: new AccessRecorder(), loaders: definition.createLoaders(transaction.manager) };
     },
   });
   await listen(httpServer, config.port);

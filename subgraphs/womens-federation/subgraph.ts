@@ -3,6 +3,7 @@ import { womensFederationMigrations } from '../../migrations/womens-federation';
 import { buildFederatedSchema } from '../shared/federated-schema';
 import { resolverContainer } from '../shared/resolver-container';
 import type { SubgraphDefinition } from '../shared/subgraph-server';
+import { ChildAccessLogResolver } from './child/child.access-log.resolver';
 import { childReferenceResolver } from './child/child.reference';
 import { ConsentRow } from './consent/consent.entity';
 import { ConsentResolver } from './consent/consent.resolver';
@@ -16,7 +17,7 @@ import { PartnerResolver } from './partner/partner.resolver';
 import { ProgrammeRow } from './programme/programme.entity';
 import { ProgrammeResolver } from './programme/programme.resolver';
 
-const resolvers: NonEmptyArray<Function> = [PartnerResolver, ProgrammeResolver, PairingResolver, ChildPairingsResolver, ConsentResolver];
+const resolvers: NonEmptyArray<Function> = [PartnerResolver, ProgrammeResolver, PairingResolver, ChildPairingsResolver, ConsentResolver, ChildAccessLogResolver];
 
 /** The women's-federation subgraph (妇联): partners, programmes, pairings, guardians' consents. */
 export function womensFederationSubgraph(): SubgraphDefinition<WomensFederationLoaders> {

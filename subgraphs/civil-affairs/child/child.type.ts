@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { AccessLogEntry } from '../../shared/audit/access-log.type';
 import { LocalDate } from '../../shared/scalars';
 import { ChildStatus, Gender } from './child.enums';
 
@@ -53,4 +54,13 @@ export class Child {
 
   @Field({ nullable: true, description: 'When the record last changed.' })
   updatedAt!: Date;
+
+  // The other agencies' access logs, resolved by them and required by accessLog; not in the public API.
+  @Directive('@external')
+  @Field(() => [AccessLogEntry], { nullable: true, description: 'Education’s access-log entries about the child.' })
+  educationAccessLog?: AccessLogEntry[] | null;
+
+  @Directive('@external')
+  @Field(() => [AccessLogEntry], { nullable: true, description: 'The women’s federation’s access-log entries about the child.' })
+  womensFederationAccessLog?: AccessLogEntry[] | null;
 }
