@@ -75,6 +75,7 @@ async function main() {
     'Try:',
     `  curl -s ${system.gatewayUrl} -H 'content-type: application/json' \\`,
     `    -H "authorization: Bearer $(node -p "require('${resolve(dataDir, 'demo-tokens.json')}')['civil-affairs-case-worker']")" \\`,
+    `    -H 'x-purpose: case-management' \\`,
     `    -d '{"query":"{ children(first: 3) { edges { node { id name classification { type } enrolment { grade school { name } } pairings { helperName } } } } }"}'`,
     '',
     'Press Ctrl-C to stop.',

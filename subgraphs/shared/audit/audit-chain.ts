@@ -40,21 +40,21 @@ export async function verifyChain(client: Client, batchSize = 5000): Promise<Cha
   let entries = 0;
   for (;;) {
     const { rows } = await client.query(
-      `SELECT seq::text, ((extract(epoch FROM at) * 1000000)::bigint)::text AS at_micros, request_id, actor, org, purpose, action,
+      `SELECT seq::text AS seq_text, ((extract(epoch FROM at) * 1000000)::bigint)::text AS at_micros, request_id, actor, org, purpose, action,
               child_id::text, categories, prev_hash, hash
-         FROM access_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
+         FROM access_log WHERE seq > $1::bigint ORDER BY access_log.seq LIMIT $2`,
       [after, batchSize],
     );
     for (const row of rows) {
       const entry: ChainedEntry = {
-        seq: row.seq, atMicros: row.at_micros, requestId: row.request_id, actor: row.actor, org: row.org, purpose: row.purpose,
+        seq: row.seq_text, atMicros: row.at_micros, requestId: row.request_id, actor: row.actor, org: row.org, purpose: row.purpose,
         action: row.action, childId: row.child_id, categories: row.categories,
       };
-      if (row.prev_hash !== prev) return { entries, head: prev, brokenAt: { seq: row.seq, reason: 'does not link to the entry before it' } };
-      if (entryHash(prev, entry) !== row.hash) return { entries, head: prev, brokenAt: { seq: row.seq, reason: 'its content does not match its hash' } };
+      if (row.prev_hash !== prev) return { entries, head: prev, brokenAt: { seq: entry.seq, reason: 'does not link to the entry before it' } };
+      if (entryHash(prev, entry) !== row.hash) return { entries, head: prev, brokenAt: { seq: entry.seq, reason: 'its content does not match its hash' } };
       prev = row.hash;
       entries += 1;
-      after = row.seq;
+      after = entry.seq;
     }
     if (rows.length < batchSize) return { entries, head: prev, brokenAt: null };
   }

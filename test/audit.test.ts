@@ -1,0 +1,154 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { DEMO_COUNTY, demoPrincipals } from '../demo/principals';
+import type { SubgraphName } from '../platform/subgraphs';
+import { verifyChain } from '../subgraphs/shared/audit/audit-chain';
+import { database, freshNationalId, gqlData, post, system } from './support/system';
+
+const principals = demoPrincipals(2026);
+const CASE_WORKER = 'civil-affairs-case-worker';
+const ROOT = resolve(__dirname, '..', '..');
+
+/** A request as the demo case worker, with a request id of our choosing. */
+function asCaseWorker(query: string, variables: Record<string, unknown>, requestId: string) {
+  return post(system.gatewayUrl, { query, variables }, {
+    authorization: `Bearer ${system.tokens[CASE_WORKER]}`,
+    'x-purpose': 'case-management',
+    'x-request-id': requestId,
+  });
+}
+
+async function entriesOf(name: SubgraphName, requestId: string) {
+  const owner = await database(name);
+  try {
+    return (await owner.query(`SELECT actor, org, purpose, action, child_id, categories FROM access_log WHERE request_id = $1 ORDER BY seq`, [requestId])).rows;
+  } finally {
+    await owner.end();
+  }
+}
+
+let childId: string;
+
+beforeAll(async () => {
+  const page = await gqlData(
+    `query ($p: String) { children(first: 100, filter: { regionPrefix: $p }) { edges { node { id enrolment { grade } pairings { id } } } } }`,
+    { p: DEMO_COUNTY },
+  );
+  childId = page.children.edges.map((edge: any) => edge.node).find((node: any) => node.enrolment && node.pairings.length).id;
+});
+
+describe('the access log', () => {
+  const readRequest = `audit-read-${randomUUID()}`;
+
+  it('records a read in each agency that served it: who, which child, which categories, purpose and request id', async () => {
+    const response = await asCaseWorker(
+      `query ($id: ID!) { child(id: $id) { name nationalId guardianship { form } enrolment { grade } talkOverdue pairings { helperName } } }`,
+      { id: childId },
+      readRequest,
+    );
+    expect(response.body.errors).toBeUndefined();
+    const who = { actor: principals[CASE_WORKER].sub, org: principals[CASE_WORKER].org, purpose: 'case-management', action: 'READ', child_id: childId };
+    const civil = await entriesOf('civil-affairs', readRequest);
+    expect(civil).toEqual([{ ...who, categories: ['child:basic', 'child:family', 'child:identity', 'child:masked'] }]);
+    expect(await entriesOf('education', readRequest)).toEqual([{ ...who, categories: ['edu:care', 'edu:enrolment'] }]);
+    expect(await entriesOf('womens-federation', readRequest)).toEqual([{ ...who, categories: ['wf:programmes'] }]);
+  });
+
+  it('records writes', async () => {
+    const identity = freshNationalId();
+    const writeRequest = `audit-write-${randomUUID()}`;
+    const response = await asCaseWorker(
+      `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`,
+      { input: { name: '新登记', gender: identity.gender, birthDate: identity.birthDate, nationalId: identity.nationalId, householdRegionCode: DEMO_COUNTY, residenceRegionCode: DEMO_COUNTY } },
+      writeRequest,
+    );
+    const newId = response.body.data.registerChild.child.id;
+    const entries = await entriesOf('civil-affairs', writeRequest);
+    expect(entries).toContainEqual(expect.objectContaining({ action: 'WRITE', child_id: newId, categories: ['child:write'] }));
+  });
+
+  it('Child.accessLog merges the three agencies’ entries for a holder of audit:read', async () => {
+    const response = await asCaseWorker(
+      `query ($id: ID!) { child(id: $id) { accessLog(last: 200) { at agency actor purpose requestId action categories } } }`,
+      { id: childId },
+      `audit-look-${randomUUID()}`,
+    );
+    expect(response.body.errors).toBeUndefined();
+    const mine = response.body.data.child.accessLog.filter((entry: any) => entry.requestId === readRequest);
+    expect(mine.map((entry: any) => entry.agency).sort()).toEqual(['civil-affairs', 'education', 'womens-federation']);
+    const times = response.body.data.child.accessLog.map((entry: any) => Date.parse(entry.at));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+  });
+
+  it('is closed to those without audit:read', async () => {
+    const response = await post(
+      system.gatewayUrl,
+      { query: `query ($id: ID!) { child(id: $id) { id accessLog { actor } } }`, variables: { id: childId } },
+      { authorization: `Bearer ${system.tokens['county-education-officer']}`, 'x-purpose': 'education-support' },
+    );
+    expect(response.body.data.child.accessLog).toBeNull();
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
+  });
+
+  it('cannot be written, changed or deleted by the service’s role, nor changed by the owner', async () => {
+    const app = await database('education', 'app');
+    try {
+      await expect(app.query(`INSERT INTO access_log (seq, at, request_id, actor, org, action, child_id, categories, prev_hash, hash)
+        VALUES (999999, now(), 'x', 'x', 'x', 'READ', $1, '{}', repeat('0', 64), repeat('1', 64))`, [childId])).rejects.toThrow(/permission denied/);
+      await expect(app.query(`DELETE FROM access_log`)).rejects.toThrow(/permission denied/);
+    } finally {
+      await app.end();
+    }
+    const owner = await database('education');
+    try {
+      await expect(owner.query(`UPDATE access_log SET actor = 'someone else'`)).rejects.toThrow(/append-only/);
+    } finally {
+      await owner.end();
+    }
+  });
+});
+
+describe('the hash chain', () => {
+  const verifyCommand = () =>
+    promisify(execFile)(process.execPath, [join(ROOT, 'dist', 'scripts', 'verify-audit.js')], {
+      env: {
+        ...process.env,
+        CIVIL_AFFAIRS_OWNER_DATABASE_URL: system.databaseUrls.owner['civil-affairs'],
+        EDUCATION_OWNER_DATABASE_URL: system.databaseUrls.owner.education,
+        WOMENS_FEDERATION_OWNER_DATABASE_URL: system.databaseUrls.owner['womens-federation'],
+      },
+    });
+
+  it('verifies in every agency', async () => {
+    const { stdout } = await verifyCommand();
+    expect(stdout).toMatch(/civil-affairs: ok, [1-9]\d* entries/);
+    expect(stdout).toMatch(/education: ok, [1-9]\d* entries/);
+    expect(stdout).toMatch(/womens-federation: ok, [1-9]\d* entries/);
+  });
+
+  it('fails, naming the entry, after a row is altered in the database', async () => {
+    const owner = await database('civil-affairs');
+    try {
+      const [victim] = (await owner.query(`SELECT seq::text, actor FROM access_log ORDER BY seq LIMIT 1 OFFSET 1`)).rows;
+      // A tamperer with the owner's rights: switch off the guard, change who read, switch it on again.
+      const tamper = async (actor: string) => {
+        await owner.query('ALTER TABLE access_log DISABLE TRIGGER access_log_append_only');
+        await owner.query('UPDATE access_log SET actor = $2 WHERE seq = $1', [victim.seq, actor]);
+        await owner.query('ALTER TABLE access_log ENABLE TRIGGER access_log_append_only');
+      };
+      await tamper('innocent-bystander');
+      try {
+        const report = await verifyChain(owner);
+        expect(report.brokenAt).toEqual({ seq: victim.seq, reason: 'its content does not match its hash' });
+        await expect(verifyCommand()).rejects.toMatchObject({ code: 1, stdout: expect.stringContaining(`civil-affairs: BROKEN at entry ${victim.seq}`) });
+      } finally {
+        await tamper(victim.actor);
+      }
+      expect((await verifyChain(owner)).brokenAt).toBeNull();
+    } finally {
+      await owner.end();
+    }
+  });
+});
