@@ -67,7 +67,7 @@ async function main() {
       const start = performance.now();
       const response = await fetch(system.gatewayUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-purpose': 'case-management' },
         body: JSON.stringify({ query: PAGE_QUERY, variables: { after } }),
       });
       const body = (await response.json()) as { data?: { children: { pageInfo: { endCursor: string | null; hasNextPage: boolean } } }; errors?: unknown };

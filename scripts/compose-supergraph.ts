@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { SUBGRAPHS } from '../platform/subgraphs';
+import { writeOrCheck } from './generated-file';
 import { subgraphSdls } from './subgraph-schemas';
 
 /**
@@ -26,18 +26,7 @@ export async function composeSupergraph(): Promise<string> {
 }
 
 async function main() {
-  const supergraph = await composeSupergraph();
-  if (process.argv.includes('--check')) {
-    const committed = readFileSync(SUPERGRAPH_PATH, 'utf8');
-    if (committed !== supergraph) {
-      console.error('schema/supergraph.graphql is stale: run `npm run compose` and commit the result.');
-      process.exit(1);
-    }
-    console.log('schema/supergraph.graphql is up to date.');
-    return;
-  }
-  writeFileSync(SUPERGRAPH_PATH, supergraph);
-  console.log(`wrote ${SUPERGRAPH_PATH}`);
+  writeOrCheck(SUPERGRAPH_PATH, await composeSupergraph(), 'npm run compose');
 }
 
 if (require.main === module) {

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse } from 'graphql';
 import { PURPOSES, ROLES } from '../schema/roles';
 import { DATA_CATEGORIES, FIELD_CATEGORIES, type CategoryName } from '../schema/scope-catalogue';
+import { writeOrCheck } from './generated-file';
 import { subgraphSdls } from './subgraph-schemas';
 
 /**
@@ -80,17 +80,7 @@ export async function accessControlDoc(): Promise<string> {
 }
 
 async function main() {
-  const doc = await accessControlDoc();
-  if (process.argv.includes('--check')) {
-    if (readFileSync(ACCESS_DOC_PATH, 'utf8') !== doc) {
-      console.error('docs/access-control.md is stale: run `npm run docs` and commit the result.');
-      process.exit(1);
-    }
-    console.log('docs/access-control.md is up to date.');
-    return;
-  }
-  writeFileSync(ACCESS_DOC_PATH, doc);
-  console.log(`wrote ${ACCESS_DOC_PATH}`);
+  writeOrCheck(ACCESS_DOC_PATH, await accessControlDoc(), 'npm run docs');
 }
 
 if (require.main === module) {

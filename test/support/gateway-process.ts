@@ -1,25 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../../demo/tokens';
 import { system } from './system';
+import { freePort } from './free-port';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 
 export interface GatewayProcess {
   url: string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
 }
 
 /** A second real gateway in front of the suite's subgraphs, with other settings (e.g. strict mode). */
