@@ -26,10 +26,18 @@ export class RowLevelSecurity1763900000000 implements MigrationInterface {
     await db.query(`CREATE POLICY child_insert ON child FOR INSERT WITH CHECK (${inJurisdiction})`);
     await db.query(`CREATE POLICY child_update ON child FOR UPDATE USING (${inJurisdiction}) WITH CHECK (${inJurisdiction})`);
 
+    // Whether the caller can see a child (the query runs under child's policies). A plpgsql function
+    // is not inlined, so a policy calling it checks each row by the child's primary key instead of
+    // the planner hashing every visible child first (100 ms for 20,000 children).
+    await db.query(`
+      CREATE FUNCTION app_child_visible(p_child_id uuid) RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+      BEGIN
+        RETURN EXISTS (SELECT 1 FROM child WHERE id = p_child_id);
+      END $$`);
     for (const table of ['parent', 'guardianship']) {
       await db.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      // Visible and writable exactly when the child is (the subquery runs under child's policies).
-      const ofVisibleChild = `EXISTS (SELECT 1 FROM child WHERE child.id = ${table}.child_id)`;
+      // Visible and writable exactly when the child is.
+      const ofVisibleChild = `app_child_visible(${table}.child_id)`;
       await db.query(`CREATE POLICY ${table}_of_visible_child ON ${table} USING (${ofVisibleChild}) WITH CHECK (${ofVisibleChild})`);
     }
     for (const sql of idempotencyKeyPolicySql(APP)) await db.query(sql);
@@ -46,6 +54,7 @@ export class RowLevelSecurity1763900000000 implements MigrationInterface {
     await db.query(`ALTER TABLE child DISABLE ROW LEVEL SECURITY`);
     await db.query(`ALTER VIEW child_classification SET (security_invoker = false)`);
     await db.query(`REVOKE ALL ON child, parent, guardianship, child_classification, idempotency_key FROM ${APP}`);
+    await db.query(`DROP FUNCTION app_child_visible(uuid)`);
     for (const sql of DROP_ROW_SECURITY_FUNCTIONS_SQL) await db.query(sql);
   }
 }
