@@ -237,3 +237,28 @@ describe('the demo tokens', () => {
     expect(Object.keys(system.tokens).sort()).toEqual(Object.keys(ROLES).sort());
   });
 });
+
+describe('the gateway’s log', () => {
+  let gateway: GatewayProcess;
+  beforeAll(async () => {
+    gateway = await startGateway({ LOG_LEVEL: 'info' });
+  });
+  afterAll(() => gateway.stop());
+
+  it('records each request’s principal, operation hash and denied paths', async () => {
+    const requestId = `log-check-${randomUUID()}`;
+    await post(gateway.url, { query: `query ($id: ID!) { child(id: $id) { id nationalId } }`, variables: { id: childId } }, {
+      authorization: `Bearer ${roleToken('partner-ngo')}`,
+      'x-purpose': purposeOf('partner-ngo'),
+      'x-request-id': requestId,
+    });
+    const line = gateway
+      .output()
+      .split('\n')
+      .filter(Boolean)
+      .map((text) => JSON.parse(text))
+      .find((entry) => entry.requestId === requestId && entry.msg === 'operation authorized');
+    expect(line).toMatchObject({ sub: principals['partner-ngo'].sub, org: principals['partner-ngo'].org, purpose: 'care-programmes', denied: ['child.nationalId'] });
+    expect(line.operationHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});

@@ -8,6 +8,8 @@ const ROOT = resolve(__dirname, '..', '..', '..');
 
 export interface GatewayProcess {
   url: string;
+  /** What the gateway has written to stdout so far (its JSON log lines). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -31,8 +33,10 @@ export async function startGateway(env: Record<string, string>): Promise<Gateway
       WOMENS_FEDERATION_URL: system.subgraphUrls['womens-federation'],
       ...env,
     },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'ignore'],
   });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the gateway exited with code ${child.exitCode}`);
@@ -46,6 +50,7 @@ export async function startGateway(env: Record<string, string>): Promise<Gateway
   }
   return {
     url: `http://127.0.0.1:${port}/graphql`,
+    output: () => output,
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null) return done();
