@@ -1,9 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError as GraphQLErrorClass, type GraphQLError, type GraphQLFormattedError, type ValidationContext, type ValidationRule } from 'graphql';
-
-/** The stable code of a refusal by a query limit; `extensions.limit` says which. */
-export const QUERY_LIMIT_EXCEEDED = 'QUERY_LIMIT_EXCEEDED';
+import { GraphQLError, type GraphQLFormattedError, type ValidationContext, type ValidationRule } from 'graphql';
+import { ErrorCode } from '../platform/errors';
 
 /**
  * Reports a refusal with the name of the limit, so the gateway can give it our code (graphql-armor
@@ -15,8 +13,8 @@ function report(limit: string) {
     propagateOnRejection: false,
     onReject: [
       (context: ValidationContext | null, error: GraphQLError) => {
-        if (context) context.reportError(new GraphQLErrorClass(error.message, { extensions: { limit } }));
-        else throw new GraphQLErrorClass(error.message, { extensions: { limit } });
+        if (context) context.reportError(new GraphQLError(error.message, { extensions: { limit } }));
+        else throw new GraphQLError(error.message, { extensions: { limit } });
       },
     ],
   };
@@ -28,7 +26,7 @@ export function formatLimitErrors(next: (formatted: GraphQLFormattedError, error
     const limit = formatted.extensions?.limit;
     if (typeof limit !== 'string') return next(formatted, error);
     // graphql-armor words every refusal as a "Syntax Error", which it is not.
-    return { message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: QUERY_LIMIT_EXCEEDED, limit } };
+    return { message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: ErrorCode.QUERY_LIMIT_EXCEEDED, limit } };
   };
 }
 

@@ -22,6 +22,10 @@ export const ErrorCode = {
   AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
   /** The operation reads a named child's data but the request stated no purpose (X-Purpose). */
   PURPOSE_REQUIRED: 'PURPOSE_REQUIRED',
+  /** The operation is too deep or costly, or has too many aliases or directives (`extensions.limit`). */
+  QUERY_LIMIT_EXCEEDED: 'QUERY_LIMIT_EXCEEDED',
+  /** A batched request carries more operations than allowed. */
+  BATCH_TOO_LARGE: 'BATCH_TOO_LARGE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -47,4 +51,9 @@ export const unauthorizedField = (path?: ReadonlyArray<string | number>) =>
   new GraphQLError('Unauthorized field or type', {
     ...(path ? { path } : {}),
     extensions: { code: ErrorCode.UNAUTHORIZED_FIELD_OR_TYPE },
+  });
+
+export const purposeRequired = () =>
+  new GraphQLError('This operation reads a named child’s data: state its purpose in the X-Purpose header (one your token allows).', {
+    extensions: { code: ErrorCode.PURPOSE_REQUIRED },
   });

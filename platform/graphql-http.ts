@@ -2,6 +2,7 @@ import http from 'node:http';
 import express, { type Request } from 'express';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ErrorCode } from './errors';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 
@@ -23,7 +24,7 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
 function limitBatch(maxBatch: number): express.RequestHandler {
   return (req, res, next) => {
     if (Array.isArray(req.body) && req.body.length > maxBatch) {
-      res.status(400).json({ errors: [{ message: `A batch may hold at most ${maxBatch} operations.`, extensions: { code: 'BATCH_TOO_LARGE' } }] });
+      res.status(400).json({ errors: [{ message: `A batch may hold at most ${maxBatch} operations.`, extensions: { code: ErrorCode.BATCH_TOO_LARGE } }] });
       return;
     }
     next();

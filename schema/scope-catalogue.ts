@@ -219,8 +219,3 @@ export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   'Consent.child': 'wf:consent',
   'Consent.active': 'wf:consent',
 };
-
-/** The directive a category puts on a field, as SDL. */
-export function categoryDirective(category: CategoryName): string {
-  return category === 'authenticated' ? '@authenticated' : `@requiresScopes(scopes: [["${category}"]])`;
-}

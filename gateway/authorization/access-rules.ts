@@ -1,5 +1,5 @@
 import { Kind, parse, type ConstDirectiveNode, type DocumentNode } from 'graphql';
-import { requirementsOf, type AccessDirectiveNames, type AccessRequirement } from '../../platform/access-requirements';
+import { DEFAULT_ACCESS_DIRECTIVE_NAMES, requirementsOf, type AccessDirectiveNames, type AccessRequirement } from '../../platform/access-requirements';
 
 const AUTHENTICATED_SPEC = 'https://specs.apollo.dev/authenticated/';
 const REQUIRES_SCOPES_SPEC = 'https://specs.apollo.dev/requiresScopes/';
@@ -42,7 +42,7 @@ export function readAccessRules(supergraphSdl: string | DocumentNode): AccessRul
 
 /** The names the supergraph's `@link(url: ..., as: ...)` gives the access directives. */
 function linkedDirectiveNames(document: DocumentNode): AccessDirectiveNames {
-  const names: AccessDirectiveNames = { authenticated: 'authenticated', requiresScopes: 'requiresScopes' };
+  const names: AccessDirectiveNames = { ...DEFAULT_ACCESS_DIRECTIVE_NAMES };
   for (const definition of document.definitions) {
     if (definition.kind !== Kind.SCHEMA_DEFINITION && definition.kind !== Kind.SCHEMA_EXTENSION) continue;
     for (const link of definition.directives ?? []) {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ApolloGateway, type GatewayConfig } from '@apollo/gateway';
 import { DEFAULT_SUPPORTED_SUPERGRAPH_FEATURES, Supergraph } from '@apollo/federation-internals';
-import { GraphQLError as GraphQLErrorClass, print, type GraphQLError, type OperationDefinitionNode } from 'graphql';
-import { ErrorCode, unauthorizedField } from '../../platform/errors';
+import { print, type GraphQLError, type OperationDefinitionNode } from 'graphql';
+import { purposeRequired, unauthorizedField } from '../../platform/errors';
 import type { Logger } from '../../platform/logger';
 import type { GatewayContext } from '../context';
 import { readAccessRules, type AccessRules } from './access-rules';
@@ -24,7 +24,6 @@ export type AuthorizationMode = 'filter' | 'strict';
 const CHILD_DATA_TYPES = new Set([
   'Child', 'Guardianship', 'Parent', 'LeftBehindClassification', 'Enrolment', 'CareResponsiblePerson', 'Talk', 'Pairing', 'Consent',
 ]);
-const PURPOSE_REQUIRED_MESSAGE = 'This operation reads a named child’s data: state its purpose in the X-Purpose header (one your token allows).';
 
 export interface EnforcementOptions {
   /** filter: unauthorized fields become null with an error each; strict: the whole operation is refused. */
@@ -101,7 +100,7 @@ async function enforce(
     'operation authorized',
   );
   if (!requestContext.context.purpose && [...filtered.readTypes].some((type) => CHILD_DATA_TYPES.has(type))) {
-    return { errors: [new GraphQLErrorClass(PURPOSE_REQUIRED_MESSAGE, { extensions: { code: ErrorCode.PURPOSE_REQUIRED } })] };
+    return { errors: [purposeRequired()] };
   }
   const errors: GraphQLError[] = reported.map((denial) => unauthorizedField(denial.path));
   if (!filtered.denials.length) return execute(requestContext);

@@ -1,5 +1,5 @@
-import { Kind, parseConstValue, visit, type ConstDirectiveNode, type DocumentNode, type FieldDefinitionNode } from 'graphql';
-import { categoryDirective, FIELD_CATEGORIES } from '../../schema/scope-catalogue';
+import { Kind, visit, type ConstDirectiveNode, type DocumentNode, type FieldDefinitionNode } from 'graphql';
+import { FIELD_CATEGORIES, type CategoryName } from '../../schema/scope-catalogue';
 
 /**
  * Puts each field's `@authenticated` or `@requiresScopes` directive, from the scope catalogue,
@@ -25,16 +25,13 @@ function annotate(typeName: string, field: FieldDefinitionNode, missing: string[
     missing.push(coordinate);
     return field;
   }
-  return { ...field, directives: [...(field.directives ?? []), directiveNode(categoryDirective(category))] };
+  return { ...field, directives: [...(field.directives ?? []), accessDirective(category)] };
 }
 
-function directiveNode(sdl: string): ConstDirectiveNode {
-  const match = /^@(\w+)(?:\(scopes: (.*)\))?$/.exec(sdl);
-  if (!match) throw new Error(`unexpected directive ${sdl}`);
-  const [, name, scopes] = match;
-  return {
-    kind: Kind.DIRECTIVE,
-    name: { kind: Kind.NAME, value: name! },
-    arguments: scopes ? [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'scopes' }, value: parseConstValue(scopes) }] : [],
-  };
+/** `@authenticated` for plumbing, else `@requiresScopes(scopes: [["<category>"]])`. */
+function accessDirective(category: CategoryName): ConstDirectiveNode {
+  const name = (value: string) => ({ kind: Kind.NAME, value }) as const;
+  if (category === 'authenticated') return { kind: Kind.DIRECTIVE, name: name('authenticated'), arguments: [] };
+  const scopes = { kind: Kind.LIST, values: [{ kind: Kind.LIST, values: [{ kind: Kind.STRING, value: category }] }] } as const;
+  return { kind: Kind.DIRECTIVE, name: name('requiresScopes'), arguments: [{ kind: Kind.ARGUMENT, name: name('scopes'), value: scopes }] };
 }

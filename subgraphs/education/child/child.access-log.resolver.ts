@@ -1,14 +1,5 @@
-import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { AccessLogEntry } from '../../shared/audit/access-log.type';
-import type { EducationContext } from '../context';
+import { agencyAccessLogResolver } from '../../shared/audit/agency-access-log.resolver';
 import { Child } from './child.type';
 
-@Resolver(() => Child)
-export class ChildAccessLogResolver {
-  // Not in the public API: civil affairs requires it to merge the three agencies' logs into Child.accessLog.
-  @Directive('@inaccessible')
-  @FieldResolver(() => [AccessLogEntry], { nullable: true, description: 'This agency’s access-log entries about the child, newest first.' })
-  async educationAccessLog(@Root() child: Child, @Ctx() ctx: EducationContext) {
-    return (await ctx.loaders.accessLog.load(child.id)).map((row) => row.entry);
-  }
-}
+/** This agency's access-log entries about a child, for civil affairs' merged Child.accessLog. */
+export const ChildAccessLogResolver = agencyAccessLogResolver(Child, 'educationAccessLog');

@@ -61,7 +61,7 @@ export class ConsentResolver {
   async revokeConsent(@Arg('id', () => ID, { description: 'Consent id.' }) id: string, @Ctx() ctx: WomensFederationContext) {
     const consentId = uuid(id, 'id');
     const repository = ctx.db.getRepository(ConsentRow);
-    await repository.update({ id: consentId, revokedAt: IsNull() }, { revokedAt: () => 'now()', revokedBy: ctx.principal.sub } as never);
+    await repository.update({ id: consentId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedBy: ctx.principal.sub });
     const row = await repository.findOneBy({ id: consentId });
     if (!row) throw notFound('Consent', id);
     return row;
