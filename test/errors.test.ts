@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { composeNationalId } from '../subgraphs/shared/national-id';
+import { composeNationalId } from '../standards/national-id';
 import { ADMIN, gql, gqlData, post, system, tokenFor } from './support/system';
 
 const REGISTER = `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`;

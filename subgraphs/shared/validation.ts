@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode, badInput } from '../../platform/errors';
-import { isCountyCode, isRegionPrefix } from './regions';
+import { isCountyCode, isRegionPrefix } from '../../standards/regions';
 
 /** Input checks shared by the subgraphs; each throws a DomainError naming the field. */
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { NationalIdCipher } from '../../subgraphs/civil-affairs/national-id/national-id-cipher';
-import { assertNationalIdMatches, composeNationalId, nationalIdCheckCharacter, parseNationalId } from '../../subgraphs/shared/national-id';
+import { assertNationalIdMatches, composeNationalId, nationalIdCheckCharacter, parseNationalId } from '../../standards/national-id';
 
 describe('GB 11643 national ID', () => {
   it('computes the ISO 7064 MOD 11-2 check character, including X', () => {

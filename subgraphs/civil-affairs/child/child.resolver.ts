@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../../platform/errors';
-import { regionFullName } from '../../shared/regions';
+import { regionFullName } from '../../../standards/regions';
 import { pageWindow, PageArgs, toConnection } from '../../shared/pagination';
 import { regionPrefix, uuid } from '../../shared/validation';
 import type { CivilAffairsContext } from '../context';

@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { notFound } from '../../../platform/errors';
 import { createOnce } from '../../shared/idempotency';
 import { pageWindow, PageArgs, toConnection, ConnectionType } from '../../shared/pagination';
-import { regionFullName } from '../../shared/regions';
+import { regionFullName } from '../../../standards/regions';
 import { countyCode, regionPrefix, requiredText, uuid } from '../../shared/validation';
 import type { EducationContext } from '../context';
 import { SchoolRow } from './school.entity';

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '../../platform/errors';
+import { DomainError, ErrorCode } from '../platform/errors';
 
 /**
  * 居民身份证号 (GB 11643-1999): 6-digit region of first registration, 8-digit birth date,
