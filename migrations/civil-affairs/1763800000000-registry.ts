@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { IDEMPOTENCY_TABLE_SQL } from '../../subgraphs/shared/idempotency';
+import { IDEMPOTENCY_TABLE_SQL } from '../shared/1763800000000-idempotency-key.sql';
 
 /** The child registry: children, their parents' whereabouts, guardianship, derived classification. */
 export class Registry1763800000000 implements MigrationInterface {

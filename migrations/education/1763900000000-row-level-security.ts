@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { subgraphInfo } from '../../platform/subgraphs';
-import { DROP_ROW_SECURITY_FUNCTIONS_SQL, idempotencyKeyPolicySql, ROW_SECURITY_FUNCTIONS_SQL } from '../../subgraphs/shared/row-security';
+import { DROP_ROW_SECURITY_FUNCTIONS_SQL, idempotencyKeyPolicySql, ROW_SECURITY_FUNCTIONS_SQL } from '../shared/1763900000000-row-security.sql';
 
-const APP = subgraphInfo('education').appRole;
+/** The application role, as named when this migration was written. */
+const APP = 'education_app';
 
 /**
  * Row-level security for education: schools are a public directory; enrolments and care

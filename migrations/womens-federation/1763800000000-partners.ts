@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { IDEMPOTENCY_TABLE_SQL } from '../../subgraphs/shared/idempotency';
+import { IDEMPOTENCY_TABLE_SQL } from '../shared/1763800000000-idempotency-key.sql';
 
 /** Partner organisations, their programmes, and pairings of helpers with children. */
 export class Partners1763800000000 implements MigrationInterface {

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { subgraphInfo } from '../../platform/subgraphs';
-import { DROP_ROW_SECURITY_FUNCTIONS_SQL, idempotencyKeyPolicySql, ROW_SECURITY_FUNCTIONS_SQL } from '../../subgraphs/shared/row-security';
+import { DROP_ROW_SECURITY_FUNCTIONS_SQL, idempotencyKeyPolicySql, ROW_SECURITY_FUNCTIONS_SQL } from '../shared/1763900000000-row-security.sql';
 
-const APP = subgraphInfo('womens-federation').appRole;
+/** The application role, as named when this migration was written. */
+const APP = 'womens_federation_app';
 
 /**
  * Guardians' consents to share a child's data with a partner NGO, and row-level security:

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Client } from 'pg';
-import { GENESIS_HASH } from './access-log.sql';
+
+/** The `prev_hash` of the first entry (the SQL function append_access_log starts from the same). */
+export const GENESIS_HASH = '0'.repeat(64);
 
 /** The fields of one access-log row, as the chain hashes them. */
 export interface ChainedEntry {

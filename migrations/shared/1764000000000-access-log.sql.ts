@@ -1,4 +1,8 @@
 /**
+ * FROZEN: the access-log table, its hash chain and its append function, exactly as the migrations of this date ran it. Never edit this file: a change to
+ * the schema is a new migration (and, if shared, a new file here named by its date). Imports nothing.
+ */
+/**
  * The append-only, hash-chained access log every subgraph keeps in its own database (DESIGN 4,
  * Audit). The application role cannot insert, update or delete rows: it may only call
  * `append_access_log`, a SECURITY DEFINER function that takes a transaction lock, chains each new
@@ -6,8 +10,6 @@
  * length-prefixed) and inserts. A trigger refuses updates and deletes even by the owner, and
  * `npm run audit:verify` recomputes the chain, so a row changed behind the trigger's back shows.
  */
-export const GENESIS_HASH = '0'.repeat(64);
-
 export function accessLogSql(appRole: string, readPolicy: string): string[] {
   return [
     `CREATE SEQUENCE access_log_seq`,

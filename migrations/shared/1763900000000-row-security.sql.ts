@@ -1,4 +1,8 @@
 /**
+ * FROZEN: the row-security helper functions and the idempotency-key policy, exactly as the migrations of this date ran it. Never edit this file: a change to
+ * the schema is a new migration (and, if shared, a new file here named by its date). Imports nothing.
+ */
+/**
  * SQL shared by the row-level-security migrations of the three databases. The policies read the
  * request's row scope from transaction-local settings (see request-transaction.ts):
  *   app.sub           the user
