@@ -1,5 +1,6 @@
 import type { Principal } from '../platform/principal';
-import { PURPOSES, ROLES, type RoleName } from '../schema/roles';
+import { PURPOSES } from '../schema/purposes';
+import { ROLES, type RoleName } from '../schema/roles';
 import { DATA_CATEGORIES } from '../schema/scope-catalogue';
 import { demoCounties } from './counties';
 import { demoPartnerId, generateDemoSchools } from './generator';

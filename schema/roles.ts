@@ -1,3 +1,4 @@
+import type { Purpose } from './purposes';
 import type { CategoryName } from './scope-catalogue';
 
 /**
@@ -6,18 +7,6 @@ import type { CategoryName } from './scope-catalogue';
  * jurisdiction, schools and partner claims of the token; this is the reference the identity
  * provider's administrators issue tokens from, and the demo tokens are made from it.
  */
-
-/** Purposes a request may state (X-Purpose) when it reads a named child. */
-export const PURPOSES = {
-  'case-management': '个案管理: following up a child’s file, guardianship and assistance.',
-  protection: '强制报告与保护: acting on a protection report or an emergency.',
-  'education-support': '教育关爱: school care, talks and academic support.',
-  'dropout-prevention': '控辍保学: bringing a child who left school back.',
-  'care-programmes': '结对关爱: pairing children with helpers and programmes.',
-  statistics: '统计分析: aggregate reports, no named child.',
-} as const;
-
-export type Purpose = keyof typeof PURPOSES;
 
 export interface Role {
   /** The role as the documents name it. */

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { Kind, parse } from 'graphql';
-import { PURPOSES, ROLES } from '../schema/roles';
+import { PURPOSES } from '../schema/purposes';
+import { ROLES } from '../schema/roles';
 import { DATA_CATEGORIES, FIELD_CATEGORIES, type CategoryName } from '../schema/scope-catalogue';
 import { writeOrCheck } from './generated-file';
 import { subgraphSdls } from './subgraph-schemas';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { IsNull } from 'typeorm';
 import { badInput, notFound } from '../../../platform/errors';
-import { PURPOSES } from '../../../schema/roles';
+import { PURPOSES } from '../../../schema/purposes';
 import { createOnce } from '../../shared/idempotency';
 import { ConnectionType, PageArgs, pageWindow, toConnection } from '../../shared/pagination';
 import { countyCode, requiredText, uuid } from '../../shared/validation';
