@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
-import { GraphQLError } from 'graphql';
-import { unauthenticated } from '../platform/errors';
+import { forbiddenPurpose, unauthenticated } from '../platform/errors';
 import { bearerToken } from '../platform/internal-token';
 import type { Logger } from '../platform/logger';
 import { AuthenticationError, type Authenticator } from './authenticate';
@@ -28,9 +27,7 @@ export function createRequestContext(authenticator: Authenticator, partnerGrants
     const purposeHeader = req.headers['x-purpose'];
     const purpose = typeof purposeHeader === 'string' && purposeHeader ? purposeHeader : null;
     if (purpose && !principal.purposes.includes(purpose)) {
-      throw new GraphQLError('The stated purpose is not one this token may act under.', {
-        extensions: { code: 'FORBIDDEN_PURPOSE', http: { status: 403 } },
-      });
+      throw forbiddenPurpose();
     }
     const requestIdHeader = req.headers['x-request-id'];
     const requestId = typeof requestIdHeader === 'string' && REQUEST_ID.test(requestIdHeader) ? requestIdHeader : randomUUID();

@@ -26,6 +26,12 @@ export const ErrorCode = {
   QUERY_LIMIT_EXCEEDED: 'QUERY_LIMIT_EXCEEDED',
   /** A batched request carries more operations than allowed. */
   BATCH_TOO_LARGE: 'BATCH_TOO_LARGE',
+  /** HTTP 403: the X-Purpose header names a purpose the token does not grant. */
+  FORBIDDEN_PURPOSE: 'FORBIDDEN_PURPOSE',
+  /** HTTP 413: the request body is larger than BODY_LIMIT. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** HTTP 400: the request is not a GraphQL request at all (malformed JSON and the like). */
+  BAD_REQUEST: 'BAD_REQUEST',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -51,6 +57,11 @@ export const unauthorizedField = (path?: ReadonlyArray<string | number>) =>
   new GraphQLError('Unauthorized field or type', {
     ...(path ? { path } : {}),
     extensions: { code: ErrorCode.UNAUTHORIZED_FIELD_OR_TYPE },
+  });
+
+export const forbiddenPurpose = () =>
+  new GraphQLError('The stated purpose is not one this token may act under.', {
+    extensions: { code: ErrorCode.FORBIDDEN_PURPOSE, http: { status: 403 } },
   });
 
 export const purposeRequired = () =>

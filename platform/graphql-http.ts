@@ -59,7 +59,7 @@ export function createGraphQLHttpApp<TContext extends BaseContext>(options: Grap
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: express.Response, _next: express.NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) options.logger.error({ err }, 'unhandled HTTP error');
-    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+    const code = status === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_REQUEST;
     const message = status === 413 ? 'Request body too large.' : status === 500 ? 'Internal server error.' : 'Malformed request.';
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   });

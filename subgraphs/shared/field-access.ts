@@ -2,6 +2,7 @@ import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLSchema } 
 import { meetsRequirements, requirementsOf, type AccessRequirement } from '../../platform/access-requirements';
 import { unauthorizedField } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
+import { AccessAction } from './audit/access-log.type';
 import type { AccessRecorder } from './audit/access-recorder';
 
 const scopeSets = new WeakMap<Principal, ReadonlySet<string>>();
@@ -61,12 +62,12 @@ export function enforceFieldAccess(schema: GraphQLSchema): GraphQLSchema {
         if (isWrite) {
           return Promise.resolve(result).then((value) => {
             const childId = childIdOfResult(value, getNamedType(info.returnType).name);
-            if (childId) audit.record(childId, category, 'WRITE');
+            if (childId) audit.record(childId, category, AccessAction.WRITE);
             return value;
           });
         }
         const childId = childIdOf(type.name, source);
-        if (childId) audit.record(childId, category, 'READ');
+        if (childId) audit.record(childId, category, AccessAction.READ);
         return result;
       };
     }

@@ -1,5 +1,14 @@
-import type { EntityManager } from 'typeorm';
-import { DomainError, ErrorCode } from '../../platform/errors';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { badInput } from '../../platform/errors';
+
+/** Who asked for a create, which create it was, and the client's key for it (if any). */
+export interface CreateScope {
+  principal: string;
+  operation: string;
+  key: string | null | undefined;
+}
+
+const MAX_KEY_LENGTH = 200;
 
 /**
  * Makes a create safe to retry (DESIGN 6.3): the first call with a key creates and records the
@@ -9,11 +18,11 @@ import { DomainError, ErrorCode } from '../../platform/errors';
  */
 export async function createOnce(
   em: EntityManager,
-  scope: { principal: string; operation: string; key: string | null | undefined },
+  scope: CreateScope,
   create: () => Promise<string>,
 ): Promise<{ id: string; replayed: boolean }> {
   if (!scope.key) return { id: await create(), replayed: false };
-  if (scope.key.length > 200) throw new DomainError(ErrorCode.BAD_USER_INPUT, 'idempotencyKey is longer than 200 characters.');
+  if (scope.key.length > MAX_KEY_LENGTH) throw badInput(`idempotencyKey is longer than ${MAX_KEY_LENGTH} characters.`, 'idempotencyKey');
   const claimed: unknown[] = await em.query(
     `INSERT INTO idempotency_key (principal, operation, key) VALUES ($1, $2, $3)
      ON CONFLICT DO NOTHING RETURNING key`,
@@ -36,13 +45,20 @@ export async function createOnce(
   return { id, replayed: false };
 }
 
-/** The SQL each subgraph's first migration runs to create the key table. */
-export const IDEMPOTENCY_TABLE_SQL = `
-  CREATE TABLE idempotency_key (
-    principal  text        NOT NULL,
-    operation  text        NOT NULL,
-    key        text        NOT NULL,
-    result_id  uuid,
-    created_at timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (principal, operation, key)
-  )`;
+/**
+ * The common create: in one transaction, claim the idempotency key and insert the row (whose id
+ * it returns), or return the row a retry with the same key created before.
+ */
+export function insertOnce<T extends ObjectLiteral & { id: string }>(
+  db: EntityManager,
+  scope: CreateScope,
+  entity: EntityTarget<T>,
+  row: T,
+): Promise<{ id: string; replayed: boolean }> {
+  return db.transaction((em) =>
+    createOnce(em, scope, async () => {
+      await em.getRepository(entity).insert(row as never);
+      return row.id;
+    }),
+  );
+}

@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { InternalCall } from '../../../platform/internal-token';
-
-export type AccessAction = 'READ' | 'WRITE';
+import type { AccessAction } from './access-log.type';
 
 /**
  * Collects, during one request, which children's data it read or wrote in which categories, and
@@ -15,10 +14,6 @@ export class AccessRecorder {
     const entry = this.entries.get(key);
     if (entry) entry.categories.add(category);
     else this.entries.set(key, { childId, action, categories: new Set([category]) });
-  }
-
-  get size(): number {
-    return this.entries.size;
   }
 
   async flush(db: EntityManager, call: InternalCall): Promise<void> {
