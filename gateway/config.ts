@@ -5,6 +5,10 @@ import type { AuthorizationMode } from './authorization/enforcing-gateway';
 
 const url = z.string().url('must be an http(s) URL');
 
+function subgraphUrlVariables() {
+  return Object.fromEntries(SUBGRAPHS.map(({ envPrefix, defaultPort }) => [`${envPrefix}_URL`, url.default(`http://localhost:${defaultPort}/graphql`)]));
+}
+
 export interface GatewayConfig {
   port: number;
   development: boolean;
@@ -23,9 +27,8 @@ const gatewayEnvSchema = z.object({
       NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
       GATEWAY_PORT: port(4000),
       GATEWAY_SUPERGRAPH: z.string().default('schema/supergraph.graphql'),
-      CIVIL_AFFAIRS_URL: url.default('http://localhost:4001/graphql'),
-      EDUCATION_URL: url.default('http://localhost:4002/graphql'),
-      WOMENS_FEDERATION_URL: url.default('http://localhost:4003/graphql'),
+      // Where each agency's subgraph answers: <AGENCY>_URL.
+      ...subgraphUrlVariables(),
       GATEWAY_JWT_PUBLIC_KEY_FILE: filePath.optional(),
       GATEWAY_JWKS_URL: url.optional(),
       GATEWAY_JWT_ISSUER: z.string().min(1, 'must name the token issuer'),
@@ -50,7 +53,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     });
   const parsed = parseEnv(schema, env);
   const subgraphUrls = Object.fromEntries(
-    SUBGRAPHS.map((subgraph) => [subgraph.name, parsed[`${subgraph.envPrefix}_URL` as const]]),
+    SUBGRAPHS.map((subgraph) => [subgraph.name, (parsed as Record<string, unknown>)[`${subgraph.envPrefix}_URL`]]),
   ) as Record<SubgraphName, string>;
   return {
     port: parsed.GATEWAY_PORT,

@@ -1,10 +1,11 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
 import { fullAccessPrincipal } from '../demo/principals';
 import { signDevToken } from '../demo/tokens';
+import { freePort } from './free-port';
+import { statementCount } from './statement-count';
 import { startSystem } from './system';
 
 /**
@@ -22,19 +23,6 @@ const PAGE_QUERY = `query ($after: String) {
     } }
   }
 }`;
-
-const freePort = () =>
-  new Promise<number>((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-
-async function statements(url: string): Promise<number> {
-  const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
-  return Number(/^db_statements_total(?:\{[^}]*\})? (\d+)/m.exec(text)?.[1] ?? NaN);
-}
 
 async function main() {
   const children = Number(process.env.BENCH_CHILDREN ?? 20_000);
@@ -60,7 +48,7 @@ async function main() {
   console.log(`started (migrations and demo data included) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   try {
     const token = await signDevToken(system.keys.idpPrivateKeyFile, fullAccessPrincipal());
-    const before = await Promise.all(SUBGRAPHS.map(({ name }) => statements(system.subgraphUrls[name])));
+    const before = await Promise.all(SUBGRAPHS.map(({ name }) => statementCount(system.subgraphUrls[name])));
     const timings: number[] = [];
     let after: string | null = null;
     for (let page = 0; page < pages; page++) {
@@ -75,7 +63,7 @@ async function main() {
       if (body.errors || !body.data) throw new Error(`query failed: ${JSON.stringify(body.errors)}`);
       after = body.data.children.pageInfo.hasNextPage ? body.data.children.pageInfo.endCursor : null;
     }
-    const afterCounts = await Promise.all(SUBGRAPHS.map(({ name }) => statements(system.subgraphUrls[name])));
+    const afterCounts = await Promise.all(SUBGRAPHS.map(({ name }) => statementCount(system.subgraphUrls[name])));
     timings.sort((a, b) => a - b);
     const at = (q: number) => timings[Math.min(timings.length - 1, Math.floor(q * timings.length))].toFixed(1);
     console.log(`\n${pages} pages of 100 children, fields from all three subgraphs, one at a time:`);

@@ -14,24 +14,24 @@ async function main() {
     z.object({
       DATA_DIR: z.string().default('.data'),
       GATEWAY_PORT: port(4000),
-      CIVIL_AFFAIRS_PORT: port(4001),
-      EDUCATION_PORT: port(4002),
-      WOMENS_FEDERATION_PORT: port(4003),
       POSTGRES_PORT: port(54329),
       POSTGRES_ADMIN_URL: postgresUrl.optional(),
-      CIVIL_AFFAIRS_DATABASE_URL: postgresUrl.optional(),
-      EDUCATION_DATABASE_URL: postgresUrl.optional(),
-      WOMENS_FEDERATION_DATABASE_URL: postgresUrl.optional(),
-      CIVIL_AFFAIRS_OWNER_DATABASE_URL: postgresUrl.optional(),
-      EDUCATION_OWNER_DATABASE_URL: postgresUrl.optional(),
-      WOMENS_FEDERATION_OWNER_DATABASE_URL: postgresUrl.optional(),
       DEMO_CHILDREN: z.coerce.number().int().min(1).max(1_000_000).default(2000),
       DEMO_SEED: z.coerce.number().int().default(2026),
       NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
       LOG_FILE: z.string().optional(),
+      // Per agency: its port, and optionally its application-role and owner database URLs.
+      ...Object.fromEntries(
+        SUBGRAPHS.flatMap(({ envPrefix, defaultPort }) => [
+          [`${envPrefix}_PORT`, port(defaultPort)],
+          [`${envPrefix}_DATABASE_URL`, postgresUrl.optional()],
+          [`${envPrefix}_OWNER_DATABASE_URL`, postgresUrl.optional()],
+        ]),
+      ),
     }),
-  );
-  const external = SUBGRAPHS.flatMap(({ envPrefix }) => [env[`${envPrefix}_DATABASE_URL`], env[`${envPrefix}_OWNER_DATABASE_URL`]]);
+  ) as Record<string, string | undefined> & { DATA_DIR: string; GATEWAY_PORT: number; POSTGRES_PORT: number; DEMO_CHILDREN: number; DEMO_SEED: number; NODE_ENV: string };
+  const agency = (envPrefix: string, suffix: string) => env[`${envPrefix}_${suffix}`] as unknown;
+  const external = SUBGRAPHS.flatMap(({ envPrefix }) => [agency(envPrefix, 'DATABASE_URL'), agency(envPrefix, 'OWNER_DATABASE_URL')]);
   if (external.some(Boolean) && !external.every(Boolean)) {
     throw new Error(
       'Set, for each of CIVIL_AFFAIRS, EDUCATION and WOMENS_FEDERATION, both <AGENCY>_DATABASE_URL (the application role) ' +
@@ -48,12 +48,12 @@ async function main() {
   const system = await startSystem({
     dataDir,
     gatewayPort: env.GATEWAY_PORT,
-    subgraphPorts: { 'civil-affairs': env.CIVIL_AFFAIRS_PORT, education: env.EDUCATION_PORT, 'womens-federation': env.WOMENS_FEDERATION_PORT },
+    subgraphPorts: Object.fromEntries(SUBGRAPHS.map(({ name, envPrefix }) => [name, agency(envPrefix, 'PORT') as number])) as Record<SubgraphName, number>,
     postgresPort: env.POSTGRES_PORT,
     externalDatabaseUrls: external.every(Boolean)
       ? {
-          app: Object.fromEntries(SUBGRAPHS.map(({ name, envPrefix }) => [name, env[`${envPrefix}_DATABASE_URL`]!])) as Record<SubgraphName, string>,
-          owner: Object.fromEntries(SUBGRAPHS.map(({ name, envPrefix }) => [name, env[`${envPrefix}_OWNER_DATABASE_URL`]!])) as Record<SubgraphName, string>,
+          app: Object.fromEntries(SUBGRAPHS.map(({ name, envPrefix }) => [name, agency(envPrefix, 'DATABASE_URL') as string])) as Record<SubgraphName, string>,
+          owner: Object.fromEntries(SUBGRAPHS.map(({ name, envPrefix }) => [name, agency(envPrefix, 'OWNER_DATABASE_URL') as string])) as Record<SubgraphName, string>,
         }
       : null,
     externalAdminUrl: env.POSTGRES_ADMIN_URL ?? null,

@@ -16,11 +16,9 @@ async function main() {
   const env = parseEnv(
     z.object({
       DATA_DIR: z.string().default('.data'),
-      CIVIL_AFFAIRS_OWNER_DATABASE_URL: postgresUrl.optional(),
-      EDUCATION_OWNER_DATABASE_URL: postgresUrl.optional(),
-      WOMENS_FEDERATION_OWNER_DATABASE_URL: postgresUrl.optional(),
+      ...Object.fromEntries(SUBGRAPHS.map(({ envPrefix }) => [`${envPrefix}_OWNER_DATABASE_URL`, postgresUrl.optional()])),
     }),
-  );
+  ) as Record<string, string | undefined> & { DATA_DIR: string };
   let broken = false;
   for (const { name, envPrefix } of SUBGRAPHS) {
     const url = env[`${envPrefix}_OWNER_DATABASE_URL`] ?? ownerUrlFromSystemFile(env.DATA_DIR, name);

@@ -1,5 +1,5 @@
 import { DEMO_COUNTY } from '../demo/principals';
-import { freePort } from './support/free-port';
+import { freePort } from '../scripts/free-port';
 import { startGateway, type GatewayProcess } from './support/gateway-process';
 import { ADMIN, gqlData, post, tokenFor } from './support/system';
 

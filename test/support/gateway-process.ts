@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../../demo/tokens';
 import { system } from './system';
-import { freePort } from './free-port';
+import { freePort } from '../../scripts/free-port';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 

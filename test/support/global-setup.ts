@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { freePort } from './free-port';
+import { freePort } from '../../scripts/free-port';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 export const TEST_DATA_DIR = join(ROOT, '.test-data');

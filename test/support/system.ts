@@ -6,7 +6,8 @@ import type { Principal } from '../../platform/principal';
 import type { SubgraphName } from '../../platform/subgraphs';
 import { fullAccessPrincipal } from '../../demo/principals';
 import { signDevToken } from '../../demo/tokens';
-import { composeNationalId } from '../../subgraphs/shared/national-id';
+import { composeNationalId } from '../../standards/national-id';
+import { statementCount as countStatements } from '../../scripts/statement-count';
 
 /** What global-setup started, read from the file the start script writes once it is ready. */
 interface SystemInfo {
@@ -72,7 +73,6 @@ export function tokenFor(principal: Principal, expiresIn = '10m'): Promise<strin
   return signDevToken(system.keys.idpPrivateKeyFile, principal, expiresIn);
 }
 
-
 /** A valid national ID no demo child can hold (Beijing region code, random date and sequence). */
 export function freshNationalId(gender: 'MALE' | 'FEMALE' = 'FEMALE'): { nationalId: string; birthDate: string; gender: 'MALE' | 'FEMALE' } {
   const birthDate = `201${randomInt(2, 9)}-${String(randomInt(1, 13)).padStart(2, '0')}-${String(randomInt(1, 29)).padStart(2, '0')}`;
@@ -88,10 +88,6 @@ export async function database(name: SubgraphName, role: 'owner' | 'app' = 'owne
 }
 
 /** The SQL statements a subgraph has sent so far (its db_statements_total metric). */
-export async function statementCount(name: SubgraphName): Promise<number> {
-  const metricsUrl = system.subgraphUrls[name].replace(/\/graphql$/, '/metrics');
-  const text = await (await fetch(metricsUrl)).text();
-  const match = /^db_statements_total(?:\{[^}]*\})? (\d+)/m.exec(text);
-  if (!match) throw new Error(`no db_statements_total metric at ${metricsUrl}`);
-  return Number(match[1]);
+export function statementCount(name: SubgraphName): Promise<number> {
+  return countStatements(system.subgraphUrls[name]);
 }
