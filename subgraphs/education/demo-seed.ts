@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { generateDemoWorld } from '../../demo/generator';
 import { insertInBatches } from '../shared/batch-insert';
 import type { DemoSeedOptions } from '../shared/subgraph-server';
-import { CareAssignmentRow } from './care/care-assignment.entity';
+import { CareAssignmentRow } from './care/care.entity';
 import { EnrolmentRow } from './enrolment/enrolment.entity';
 import { SchoolRow } from './school/school.entity';
 import { TalkRow } from './talk/talk.entity';

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { groupLoader, loaderFamily, rowLoader } from '../shared/loaders';
-import { CareAssignmentRow } from './care/care-assignment.entity';
+import { CareAssignmentRow } from './care/care.entity';
 import { findCurrentEnrolments, findEnrolmentPages } from './enrolment/enrolment.repository';
 import { findSchoolsByIds } from './school/school.repository';
 import { findLastTalkDates, findRecentTalks } from './talk/talk.repository';

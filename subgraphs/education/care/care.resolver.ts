@@ -6,8 +6,9 @@ import { optionalPhone, requiredText, uuid } from '../../shared/validation';
 import { Child } from '../child/child.type';
 import type { EducationContext } from '../context';
 import { School } from '../school/school.type';
-import { CareAssignmentRow } from './care-assignment.entity';
-import { AssignCareTeacherInput, CareResponsiblePerson } from './care.type';
+import { CareAssignmentRow } from './care.entity';
+import { AssignCareTeacherInput } from './care.inputs';
+import { CareResponsiblePerson } from './care.type';
 
 const today = () => new Date().toISOString().slice(0, 10);
 

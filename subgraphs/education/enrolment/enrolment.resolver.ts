@@ -2,18 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { DomainError, ErrorCode, badInput, notFound } from '../../../platform/errors';
 import { createOnce } from '../../shared/idempotency';
-import { ConnectionType, PageArgs, pageWindow, toConnection } from '../../shared/pagination';
+import { PageArgs, pageWindow, toConnection } from '../../shared/pagination';
 import { optionalText, pastDate, uuid } from '../../shared/validation';
 import { Child } from '../child/child.type';
 import type { EducationContext } from '../context';
 import { School } from '../school/school.type';
 import type { SchoolRow } from '../school/school.entity';
 import { EnrolmentRow } from './enrolment.entity';
-import { EnrolInput } from './enrolment.input';
+import { EnrolInput } from './enrolment.inputs';
+import { EnrolmentConnection } from './enrolment.payloads';
 import { endCurrentEnrolment } from './enrolment.repository';
 import { Enrolment } from './enrolment.type';
-
-export const EnrolmentConnection = ConnectionType(Enrolment, 'Enrolment', 'A page of enrolments.');
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -2,16 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../../platform/errors';
 import { createOnce } from '../../shared/idempotency';
-import { pageWindow, PageArgs, toConnection, ConnectionType } from '../../shared/pagination';
+import { pageWindow, PageArgs, toConnection } from '../../shared/pagination';
 import { regionFullName } from '../../../standards/regions';
 import { countyCode, regionPrefix, requiredText, uuid } from '../../shared/validation';
 import type { EducationContext } from '../context';
 import { SchoolRow } from './school.entity';
-import { CreateSchoolInput } from './school.input';
+import { CreateSchoolInput } from './school.inputs';
+import { SchoolConnection } from './school.payloads';
 import { listSchools } from './school.repository';
 import { School } from './school.type';
-
-export const SchoolConnection = ConnectionType(School, 'School', 'A page of schools.');
 
 @Resolver(() => School)
 export class SchoolResolver {

@@ -7,7 +7,8 @@ import { optionalText, pastDate, requiredText, uuid } from '../../shared/validat
 import { Child } from '../child/child.type';
 import type { EducationContext } from '../context';
 import { TalkRow } from './talk.entity';
-import { LogTalkInput, Talk } from './talk.type';
+import { LogTalkInput } from './talk.inputs';
+import { Talk } from './talk.type';
 
 /** A talk is due every two weeks (每两周至少一次谈心谈话). */
 export const TALK_INTERVAL_DAYS = 14;

@@ -4,15 +4,15 @@ import { IsNull } from 'typeorm';
 import { badInput, notFound } from '../../../platform/errors';
 import { PURPOSES } from '../../../schema/purposes';
 import { createOnce } from '../../shared/idempotency';
-import { ConnectionType, PageArgs, pageWindow, toConnection } from '../../shared/pagination';
+import { PageArgs, pageWindow, toConnection } from '../../shared/pagination';
 import { countyCode, requiredText, uuid } from '../../shared/validation';
 import { Child } from '../child/child.type';
 import type { WomensFederationContext } from '../context';
+import { ConsentConnection } from './consent.payloads';
 import { activeConsentsFor } from './consent.repository';
 import { ConsentRow } from './consent.entity';
-import { Consent, RecordConsentInput, ShareableCategory } from './consent.type';
-
-export const ConsentConnection = ConnectionType(Consent, 'Consent', 'A page of consents.');
+import { RecordConsentInput } from './consent.inputs';
+import { Consent, ShareableCategory } from './consent.type';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const MAX_CONSENT_DAYS = 731;

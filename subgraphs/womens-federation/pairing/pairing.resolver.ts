@@ -7,7 +7,8 @@ import { Child } from '../child/child.type';
 import type { WomensFederationContext } from '../context';
 import { Programme } from '../programme/programme.type';
 import { PairingRow } from './pairing.entity';
-import { PairChildInput, Pairing } from './pairing.type';
+import { PairChildInput } from './pairing.inputs';
+import { Pairing } from './pairing.type';
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../../platform/errors';
 import { createOnce } from '../../shared/idempotency';
-import { ConnectionType, PageArgs, pageWindow, toConnection } from '../../shared/pagination';
+import { PageArgs, pageWindow, toConnection } from '../../shared/pagination';
 import { countyCode, optionalPhone, requiredText, uuid } from '../../shared/validation';
 import type { WomensFederationContext } from '../context';
 import { Programme } from '../programme/programme.type';
 import { PartnerRow } from './partner.entity';
-import { CreatePartnerInput, PartnerOrganization } from './partner.type';
-
-export const PartnerConnection = ConnectionType(PartnerOrganization, 'PartnerOrganization', 'A page of partner organisations.');
+import { CreatePartnerInput } from './partner.inputs';
+import { PartnerConnection } from './partner.payloads';
+import { PartnerOrganization } from './partner.type';
 
 @Resolver(() => PartnerOrganization)
 export class PartnerResolver {

@@ -6,7 +6,8 @@ import { countyCode, requiredText, uuid } from '../../shared/validation';
 import type { WomensFederationContext } from '../context';
 import { PartnerOrganization } from '../partner/partner.type';
 import { ProgrammeRow } from './programme.entity';
-import { CreateProgrammeInput, Programme } from './programme.type';
+import { CreateProgrammeInput } from './programme.inputs';
+import { Programme } from './programme.type';
 
 @Resolver(() => Programme)
 export class ProgrammeResolver {
