@@ -8,7 +8,8 @@ export function findCurrentCareAssignments(db: EntityManager, childIds: readonly
   return db.getRepository(CareAssignmentRow).findBy({ childId: In([...childIds]), endedOn: IsNull() });
 }
 
-export function findCareAssignment(db: EntityManager, id: string): Promise<CareAssignmentRow> {
+/** The row with this id, which must exist (the one a create returned). */
+export function getCareAssignment(db: EntityManager, id: string): Promise<CareAssignmentRow> {
   return db.getRepository(CareAssignmentRow).findOneByOrFail({ id });
 }
 

@@ -6,7 +6,7 @@ import { optionalPhone, requiredText, uuid } from '../../shared/validation';
 import type { EducationContext } from '../context';
 import type { CareAssignmentRow } from './care.entity';
 import type { AssignCareTeacherInput } from './care.inputs';
-import { endCurrentCareAssignment, findCareAssignment, insertCareAssignment } from './care.repository';
+import { endCurrentCareAssignment, getCareAssignment, insertCareAssignment, type NewCareAssignment } from './care.repository';
 
 /** The care rules: a child has one care-responsible teacher at a time. */
 export class CareService {
@@ -14,7 +14,7 @@ export class CareService {
   async assignTeacher(ctx: EducationContext, input: AssignCareTeacherInput): Promise<CareAssignmentRow> {
     const childId = uuid(input.childId, 'childId');
     const schoolId = uuid(input.schoolId, 'schoolId');
-    const row = {
+    const row: NewCareAssignment = {
       id: randomUUID(),
       childId,
       schoolId,
@@ -36,6 +36,6 @@ export class CareService {
       }
       throw err;
     }
-    return findCareAssignment(ctx.db, row.id);
+    return getCareAssignment(ctx.db, row.id);
   }
 }

@@ -7,7 +7,8 @@ export function findCurrentEnrolments(db: EntityManager, childIds: readonly stri
   return db.getRepository(EnrolmentRow).findBy({ childId: In([...childIds]), status: 'ENROLLED' });
 }
 
-export function findEnrolment(db: EntityManager, id: string): Promise<EnrolmentRow> {
+/** The row with this id, which must exist (the one a create returned). */
+export function getEnrolment(db: EntityManager, id: string): Promise<EnrolmentRow> {
   return db.getRepository(EnrolmentRow).findOneByOrFail({ id });
 }
 

@@ -7,7 +7,7 @@ import { optionalText, pastDate, uuid } from '../../shared/validation';
 import type { EducationContext } from '../context';
 import type { EnrolmentRow } from './enrolment.entity';
 import type { EnrolInput } from './enrolment.inputs';
-import { endCurrentEnrolment, findEnrolment, insertEnrolment } from './enrolment.repository';
+import { endCurrentEnrolment, getEnrolment, insertEnrolment, type NewEnrolment } from './enrolment.repository';
 
 /** The enrolment rules: a child is enrolled at one school at a time, and a new school is a transfer. */
 export class EnrolmentService {
@@ -20,7 +20,7 @@ export class EnrolmentService {
     const schoolId = uuid(input.schoolId, 'schoolId');
     if (!Number.isInteger(input.grade) || input.grade < 1 || input.grade > 12) throw badInput('grade must be 1 to 12.', 'grade');
     const enrolledOn = input.enrolledOn ? pastDate(input.enrolledOn, 'enrolledOn') : today();
-    const row = {
+    const row: NewEnrolment = {
       id: randomUUID(),
       childId,
       schoolId,
@@ -45,7 +45,7 @@ export class EnrolmentService {
           return row.id;
         }),
       );
-      return findEnrolment(ctx.db, id);
+      return getEnrolment(ctx.db, id);
     } catch (err) {
       // Two enrolments of the same child racing: the unique index lets one through.
       if (isUniqueViolation(err)) {

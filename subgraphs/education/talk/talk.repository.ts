@@ -26,6 +26,7 @@ export function findLastTalkDates(db: EntityManager, childIds: readonly string[]
   );
 }
 
-export function findTalk(db: EntityManager, id: string): Promise<TalkRow> {
+/** The row with this id, which must exist (the one a create returned). */
+export function getTalk(db: EntityManager, id: string): Promise<TalkRow> {
   return db.getRepository(TalkRow).findOneByOrFail({ id });
 }

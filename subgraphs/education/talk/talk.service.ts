@@ -6,7 +6,7 @@ import { optionalText, pastDate, requiredText, uuid } from '../../shared/validat
 import type { EducationContext } from '../context';
 import { TalkRow } from './talk.entity';
 import type { LogTalkInput } from './talk.inputs';
-import { findTalk, type NewTalk } from './talk.repository';
+import { getTalk, type NewTalk } from './talk.repository';
 
 /** A talk is due every two weeks (每两周至少一次谈心谈话). */
 export const TALK_INTERVAL_DAYS = 14;
@@ -25,7 +25,7 @@ export class TalkService {
       createdBy: ctx.principal.sub,
     };
     const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'logTalk', key: idempotencyKey }, TalkRow, row);
-    return findTalk(ctx.db, id);
+    return getTalk(ctx.db, id);
   }
 
   /** The child's `last` most recent talks, newest first. */
