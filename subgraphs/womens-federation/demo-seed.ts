@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { generateDemoWorld } from '../../demo/generator';
 import { insertInBatches } from '../shared/batch-insert';
+import { today } from '../shared/dates';
 import type { DemoSeedOptions } from '../shared/subgraph-server';
 import { ConsentRow } from './consent/consent.entity';
 import { PairingRow } from './pairing/pairing.entity';
@@ -12,7 +13,7 @@ const DEMO_CREATOR = 'demo-data';
 /** Loads the women's federation's part of the demo world, once, into an empty database. */
 export async function seedWomensFederationDemo(db: DataSource, options: DemoSeedOptions): Promise<number> {
   if ((await db.getRepository(PartnerRow).count()) > 0) return 0;
-  const world = generateDemoWorld({ ...options, referenceDate: new Date().toISOString().slice(0, 10) });
+  const world = generateDemoWorld({ ...options, referenceDate: today() });
   const created = { createdBy: DEMO_CREATOR, createdAt: new Date() };
   await db.transaction(async (em) => {
     await insertInBatches(em, PartnerRow, world.partners.map((partner) => ({ ...partner, ...created })));

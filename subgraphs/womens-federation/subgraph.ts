@@ -3,7 +3,7 @@ import { womensFederationMigrations } from '../../migrations/womens-federation';
 import { buildFederatedSchema } from '../shared/federated-schema';
 import { resolverContainer } from '../shared/resolver-container';
 import type { SubgraphDefinition } from '../shared/subgraph-server';
-import { ChildAccessLogResolver } from './child/child.access-log.resolver';
+import { ChildAccessLogResolver } from './child/child.resolver';
 import { childReferenceResolver } from './child/child.reference';
 import { ConsentRow } from './consent/consent.entity';
 import { ConsentResolver } from './consent/consent.resolver';

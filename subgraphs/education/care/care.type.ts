@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDate } from '../../shared/scalars';
 
 export enum CareRole {
@@ -31,22 +31,4 @@ export class CareResponsiblePerson {
 
   @Field(() => LocalDate, { description: 'Responsible since.' })
   assignedOn!: string;
-}
-
-@InputType({ description: 'Makes a teacher the child’s care-responsible person, replacing the previous one.' })
-export class AssignCareTeacherInput {
-  @Field(() => ID, { description: 'Registry id of the child.' })
-  childId!: string;
-
-  @Field(() => ID, { description: 'The teacher’s school.' })
-  schoolId!: string;
-
-  @Field({ description: 'Teacher’s name.' })
-  teacherName!: string;
-
-  @Field(() => String, { nullable: true, description: 'Teacher’s phone.' })
-  teacherPhone?: string | null;
-
-  @Field(() => CareRole, { defaultValue: CareRole.HEAD_TEACHER, description: 'Role at school.' })
-  role: CareRole = CareRole.HEAD_TEACHER;
 }

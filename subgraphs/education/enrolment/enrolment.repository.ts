@@ -1,8 +1,15 @@
 import { In, type EntityManager } from 'typeorm';
 import { EnrolmentRow } from './enrolment.entity';
 
+export type NewEnrolment = Omit<EnrolmentRow, 'endedOn' | 'createdAt'>;
+
 export function findCurrentEnrolments(db: EntityManager, childIds: readonly string[]): Promise<EnrolmentRow[]> {
   return db.getRepository(EnrolmentRow).findBy({ childId: In([...childIds]), status: 'ENROLLED' });
+}
+
+/** The row with this id, which must exist (the one a create returned). */
+export function getEnrolment(db: EntityManager, id: string): Promise<EnrolmentRow> {
+  return db.getRepository(EnrolmentRow).findOneByOrFail({ id });
 }
 
 /** One page of current enrolments for each school, all schools in one statement. */
@@ -35,4 +42,8 @@ export async function endCurrentEnrolment(em: EntityManager, childId: string, en
     .getRepository(EnrolmentRow)
     .update({ id: current.id }, { status: 'TRANSFERRED', endedOn, version: current.version + 1 });
   return current;
+}
+
+export async function insertEnrolment(em: EntityManager, enrolment: NewEnrolment): Promise<void> {
+  await em.getRepository(EnrolmentRow).insert(enrolment);
 }

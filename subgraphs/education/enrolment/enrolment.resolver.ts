@@ -1,71 +1,30 @@
-import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { DomainError, ErrorCode, badInput, notFound } from '../../../platform/errors';
-import { createOnce } from '../../shared/idempotency';
-import { ConnectionType, PageArgs, pageWindow, toConnection } from '../../shared/pagination';
-import { optionalText, pastDate, uuid } from '../../shared/validation';
+import { PageArgs, pageWindow, toConnection } from '../../shared/pagination';
 import { Child } from '../child/child.type';
 import type { EducationContext } from '../context';
 import { School } from '../school/school.type';
 import type { SchoolRow } from '../school/school.entity';
 import { EnrolmentRow } from './enrolment.entity';
-import { EnrolInput } from './enrolment.input';
-import { endCurrentEnrolment } from './enrolment.repository';
+import { EnrolInput } from './enrolment.inputs';
+import { EnrolmentConnection } from './enrolment.payloads';
+import { EnrolmentService } from './enrolment.service';
 import { Enrolment } from './enrolment.type';
-
-export const EnrolmentConnection = ConnectionType(Enrolment, 'Enrolment', 'A page of enrolments.');
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 @Resolver(() => Enrolment)
 export class EnrolmentResolver {
+  private readonly service = new EnrolmentService();
+
   @Mutation(() => Enrolment, {
     description:
       'Enrols a child at a school. A current enrolment at another school ends as TRANSFERRED, so the child’s education records follow it to the new school.',
   })
-  async enrol(
+  enrol(
     @Arg('input', () => EnrolInput, { description: 'The enrolment.' }) input: EnrolInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'A client-chosen key that makes retries safe.' })
     idempotencyKey: string | null,
     @Ctx() ctx: EducationContext,
   ) {
-    const childId = uuid(input.childId, 'childId');
-    const schoolId = uuid(input.schoolId, 'schoolId');
-    if (!Number.isInteger(input.grade) || input.grade < 1 || input.grade > 12) throw badInput('grade must be 1 to 12.', 'grade');
-    const enrolledOn = input.enrolledOn ? pastDate(input.enrolledOn, 'enrolledOn') : today();
-    const row = {
-      id: randomUUID(),
-      childId,
-      schoolId,
-      grade: input.grade,
-      className: optionalText(input.className, 'className', 30),
-      studentNumber: optionalText(input.studentNumber, 'studentNumber', 30),
-      boarding: input.boarding,
-      status: 'ENROLLED',
-      enrolledOn,
-      version: 1,
-      createdBy: ctx.principal.sub,
-    };
-    if (!(await ctx.loaders.schoolById.load(schoolId))) throw notFound('School', schoolId);
-    try {
-      const { id } = await ctx.db.transaction((em) =>
-        createOnce(em, { principal: ctx.principal.sub, operation: 'enrol', key: idempotencyKey }, async () => {
-          const previous = await endCurrentEnrolment(em, childId, enrolledOn);
-          if (previous?.schoolId === schoolId) {
-            throw new DomainError(ErrorCode.CONFLICT, 'The child is already enrolled at this school.', { field: 'schoolId' });
-          }
-          await em.getRepository(EnrolmentRow).insert(row);
-          return row.id;
-        }),
-      );
-      return ctx.db.getRepository(EnrolmentRow).findOneByOrFail({ id });
-    } catch (err) {
-      // Two enrolments of the same child racing: the unique index lets one through.
-      if ((err as { code?: string }).code === '23505') {
-        throw new DomainError(ErrorCode.CONFLICT, 'The child was enrolled by someone else at the same moment. Read again and retry.');
-      }
-      throw err;
-    }
+    return this.service.enrol(ctx, input, idempotencyKey);
   }
 
   @FieldResolver(() => School, { description: 'The school.' })

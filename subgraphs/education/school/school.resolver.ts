@@ -1,20 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../../platform/errors';
-import { createOnce } from '../../shared/idempotency';
-import { pageWindow, PageArgs, toConnection, ConnectionType } from '../../shared/pagination';
+import { pageWindow, PageArgs, toConnection } from '../../shared/pagination';
 import { regionFullName } from '../../../standards/regions';
-import { countyCode, regionPrefix, requiredText, uuid } from '../../shared/validation';
+import { uuid } from '../../shared/validation';
 import type { EducationContext } from '../context';
 import { SchoolRow } from './school.entity';
-import { CreateSchoolInput } from './school.input';
-import { listSchools } from './school.repository';
+import { CreateSchoolInput } from './school.inputs';
+import { SchoolConnection } from './school.payloads';
+import { SchoolService } from './school.service';
 import { School } from './school.type';
-
-export const SchoolConnection = ConnectionType(School, 'School', 'A page of schools.');
 
 @Resolver(() => School)
 export class SchoolResolver {
+  private readonly service = new SchoolService();
+
   @Query(() => School, { nullable: true, description: 'One school by id. An unknown id is a NOT_FOUND error.' })
   async school(@Arg('id', () => ID, { description: 'School id.' }) id: string, @Ctx() ctx: EducationContext) {
     const row = await ctx.loaders.schoolById.load(uuid(id, 'id'));
@@ -30,33 +29,17 @@ export class SchoolResolver {
     @Ctx() ctx: EducationContext,
   ) {
     const window = pageWindow(page);
-    const rows = await listSchools(ctx.db, prefix ? regionPrefix(prefix, 'regionPrefix') : null, window);
-    for (const row of rows) ctx.loaders.schoolById.prime(row.id, row);
-    return toConnection(rows, window);
+    return toConnection(await this.service.list(ctx, prefix, window), window);
   }
 
   @Mutation(() => School, { description: 'Adds a school. A retry with the same idempotencyKey returns the first one.' })
-  async createSchool(
+  createSchool(
     @Arg('input', () => CreateSchoolInput, { description: 'The school.' }) input: CreateSchoolInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'A client-chosen key that makes retries safe.' })
     idempotencyKey: string | null,
     @Ctx() ctx: EducationContext,
   ) {
-    const row = {
-      id: randomUUID(),
-      name: requiredText(input.name, 'name', 100),
-      regionCode: countyCode(input.regionCode, 'regionCode'),
-      type: input.type,
-      boarding: input.boarding,
-      createdBy: ctx.principal.sub,
-    };
-    const { id } = await ctx.db.transaction((em) =>
-      createOnce(em, { principal: ctx.principal.sub, operation: 'createSchool', key: idempotencyKey }, async () => {
-        await em.getRepository(SchoolRow).insert(row);
-        return row.id;
-      }),
-    );
-    return ctx.loaders.schoolById.load(id);
+    return this.service.create(ctx, input, idempotencyKey);
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Name of the school’s region, e.g. 安徽省宿州市萧县.' })

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { TalkRow } from './talk.entity';
+import { TalkRow } from './talk.entity';
+
+export type NewTalk = Omit<TalkRow, 'createdAt'>;
 
 const TALK_COLUMNS = `id, child_id AS "childId", held_on::text AS "heldOn", held_by AS "heldBy", summary,
                       created_at AS "createdAt", created_by AS "createdBy"`;
@@ -22,4 +24,9 @@ export function findLastTalkDates(db: EntityManager, childIds: readonly string[]
     `SELECT child_id AS "childId", max(held_on)::text AS "heldOn" FROM talk WHERE child_id = ANY($1::uuid[]) GROUP BY child_id`,
     [childIds],
   );
+}
+
+/** The row with this id, which must exist (the one a create returned). */
+export function getTalk(db: EntityManager, id: string): Promise<TalkRow> {
+  return db.getRepository(TalkRow).findOneByOrFail({ id });
 }

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { LocalDate } from '../../shared/scalars';
 
 @ObjectType({ description: '谈心谈话: a talk with the child; one is due every two weeks.' })
@@ -14,19 +14,4 @@ export class Talk {
 
   @Field(() => String, { nullable: true, description: 'What was said and agreed.' })
   summary!: string | null;
-}
-
-@InputType({ description: 'A talk held with a child.' })
-export class LogTalkInput {
-  @Field(() => ID, { description: 'Registry id of the child.' })
-  childId!: string;
-
-  @Field(() => LocalDate, { nullable: true, description: 'When it was held; today when omitted.' })
-  heldOn?: string | null;
-
-  @Field({ description: 'Who talked with the child.' })
-  heldBy!: string;
-
-  @Field(() => String, { nullable: true, description: 'What was said and agreed, up to 2,000 characters.' })
-  summary?: string | null;
 }

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum PartnerType {
   NGO = 'NGO',
@@ -34,19 +34,4 @@ export class PartnerOrganization {
 
   @Field(() => String, { nullable: true, description: 'Contact phone.' })
   contactPhone!: string | null;
-}
-
-@InputType({ description: 'A new partner organisation.' })
-export class CreatePartnerInput {
-  @Field({ description: 'Name, 1 to 100 characters.' })
-  name!: string;
-
-  @Field(() => PartnerType, { description: 'Kind of organisation.' })
-  type!: PartnerType;
-
-  @Field({ description: 'County-level GB/T 2260 code.' })
-  regionCode!: string;
-
-  @Field(() => String, { nullable: true, description: 'Contact phone.' })
-  contactPhone?: string | null;
 }

@@ -1,15 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, notFound } from '../../../platform/errors';
-import { createOnce } from '../../shared/idempotency';
-import { countyCode, requiredText, uuid } from '../../shared/validation';
+import { notFound } from '../../../platform/errors';
+import { uuid } from '../../shared/validation';
 import type { WomensFederationContext } from '../context';
 import { PartnerOrganization } from '../partner/partner.type';
 import { ProgrammeRow } from './programme.entity';
-import { CreateProgrammeInput, Programme } from './programme.type';
+import { CreateProgrammeInput } from './programme.inputs';
+import { ProgrammeService } from './programme.service';
+import { Programme } from './programme.type';
 
 @Resolver(() => Programme)
 export class ProgrammeResolver {
+  private readonly service = new ProgrammeService();
+
   @Query(() => Programme, { nullable: true, description: 'One programme by id. An unknown id is a NOT_FOUND error.' })
   async programme(@Arg('id', () => ID, { description: 'Programme id.' }) id: string, @Ctx() ctx: WomensFederationContext) {
     const row = await ctx.loaders.programmeById.load(uuid(id, 'id'));
@@ -18,32 +20,13 @@ export class ProgrammeResolver {
   }
 
   @Mutation(() => Programme, { description: 'Adds a programme to a partner. A retry with the same idempotencyKey returns the first one.' })
-  async createProgramme(
+  createProgramme(
     @Arg('input', () => CreateProgrammeInput, { description: 'The programme.' }) input: CreateProgrammeInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'A client-chosen key that makes retries safe.' })
     idempotencyKey: string | null,
     @Ctx() ctx: WomensFederationContext,
   ) {
-    const partnerId = uuid(input.partnerId, 'partnerId');
-    if (input.endsOn && input.endsOn < input.startsOn) throw badInput('endsOn must not be before startsOn.', 'endsOn');
-    if (!(await ctx.loaders.partnerById.load(partnerId))) throw notFound('PartnerOrganization', partnerId);
-    const row = {
-      id: randomUUID(),
-      partnerId,
-      name: requiredText(input.name, 'name', 100),
-      kind: input.kind,
-      regionCode: countyCode(input.regionCode, 'regionCode'),
-      startsOn: input.startsOn,
-      endsOn: input.endsOn ?? null,
-      createdBy: ctx.principal.sub,
-    };
-    const { id } = await ctx.db.transaction((em) =>
-      createOnce(em, { principal: ctx.principal.sub, operation: 'createProgramme', key: idempotencyKey }, async () => {
-        await em.getRepository(ProgrammeRow).insert(row);
-        return row.id;
-      }),
-    );
-    return ctx.loaders.programmeById.load(id);
+    return this.service.create(ctx, input, idempotencyKey);
   }
 
   @FieldResolver(() => PartnerOrganization, { description: 'The partner running the programme.' })

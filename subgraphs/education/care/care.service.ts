@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, ErrorCode, notFound } from '../../../platform/errors';
+import { today } from '../../shared/dates';
+import { isUniqueViolation } from '../../shared/postgres-errors';
+import { optionalPhone, requiredText, uuid } from '../../shared/validation';
+import type { EducationContext } from '../context';
+import type { CareAssignmentRow } from './care.entity';
+import type { AssignCareTeacherInput } from './care.inputs';
+import { endCurrentCareAssignment, getCareAssignment, insertCareAssignment, type NewCareAssignment } from './care.repository';
+
+/** The care rules: a child has one care-responsible teacher at a time. */
+export class CareService {
+  /** Makes a teacher responsible for the child; the previous assignment ends today, in the same transaction. */
+  async assignTeacher(ctx: EducationContext, input: AssignCareTeacherInput): Promise<CareAssignmentRow> {
+    const childId = uuid(input.childId, 'childId');
+    const schoolId = uuid(input.schoolId, 'schoolId');
+    const row: NewCareAssignment = {
+      id: randomUUID(),
+      childId,
+      schoolId,
+      teacherName: requiredText(input.teacherName, 'teacherName', 50),
+      teacherPhone: optionalPhone(input.teacherPhone, 'teacherPhone'),
+      role: input.role,
+      assignedOn: today(),
+      createdBy: ctx.principal.sub,
+    };
+    if (!(await ctx.loaders.schoolById.load(schoolId))) throw notFound('School', schoolId);
+    try {
+      await ctx.db.transaction(async (em) => {
+        await endCurrentCareAssignment(em, childId, today());
+        await insertCareAssignment(em, row);
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) {
+        throw new DomainError(ErrorCode.CONFLICT, 'Someone else assigned a teacher to this child at the same moment. Retry.');
+      }
+      throw err;
+    }
+    return getCareAssignment(ctx.db, row.id);
+  }
+}

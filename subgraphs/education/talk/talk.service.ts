@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { badInput } from '../../../platform/errors';
+import { daysBefore, today } from '../../shared/dates';
+import { insertOnce } from '../../shared/idempotency';
+import { optionalText, pastDate, requiredText, uuid } from '../../shared/validation';
+import type { EducationContext } from '../context';
+import { TalkRow } from './talk.entity';
+import type { LogTalkInput } from './talk.inputs';
+import { getTalk, type NewTalk } from './talk.repository';
+
+/** A talk is due every two weeks (每两周至少一次谈心谈话). */
+export const TALK_INTERVAL_DAYS = 14;
+export const MAX_TALKS = 100;
+
+/** The talk rules: what a talk record holds, how many a page shows, and when the next one is due. */
+export class TalkService {
+  /** Logs a talk; a retry with the same idempotency key logs it once. */
+  async log(ctx: EducationContext, input: LogTalkInput, idempotencyKey: string | null): Promise<TalkRow> {
+    const row: NewTalk = {
+      id: randomUUID(),
+      childId: uuid(input.childId, 'childId'),
+      heldOn: input.heldOn ? pastDate(input.heldOn, 'heldOn') : today(),
+      heldBy: requiredText(input.heldBy, 'heldBy', 50),
+      summary: optionalText(input.summary, 'summary', 2000),
+      createdBy: ctx.principal.sub,
+    };
+    const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'logTalk', key: idempotencyKey }, TalkRow, row);
+    return getTalk(ctx.db, id);
+  }
+
+  /** The child's `last` most recent talks, newest first. */
+  recent(ctx: EducationContext, childId: string, last: number): Promise<TalkRow[]> {
+    if (!Number.isInteger(last) || last < 1 || last > MAX_TALKS) throw badInput(`last must be between 1 and ${MAX_TALKS}.`, 'last');
+    return ctx.loaders.recentTalks(last).load(childId);
+  }
+
+  /** Whether an enrolled child's talk is overdue; null when the child is not at school. */
+  async overdue(ctx: EducationContext, childId: string): Promise<boolean | null> {
+    const [enrolment, lastTalkOn] = await Promise.all([
+      ctx.loaders.currentEnrolmentByChildId.load(childId),
+      ctx.loaders.lastTalkOnByChildId.load(childId),
+    ]);
+    if (!enrolment) return null;
+    return lastTalkOn === null || lastTalkOn < daysBefore(TALK_INTERVAL_DAYS);
+  }
+}
