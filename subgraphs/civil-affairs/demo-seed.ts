@@ -5,7 +5,7 @@ import { insertInBatches } from '../shared/batch-insert';
 import type { DemoSeedOptions } from '../shared/subgraph-server';
 import { ChildRow } from './child/child.entity';
 import { GuardianshipRow } from './guardianship/guardianship.entity';
-import type { NationalIdCipher } from './national-id/national-id-cipher';
+import type { NationalIdCipher } from './national-id-cipher';
 import { ParentRow } from './parent/parent.entity';
 
 const DEMO_CREATOR = 'demo-data';

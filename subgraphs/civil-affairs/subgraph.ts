@@ -14,7 +14,7 @@ import { seedCivilAffairsDemo } from './demo-seed';
 import { GuardianshipRow } from './guardianship/guardianship.entity';
 import { GuardianshipResolver } from './guardianship/guardianship.resolver';
 import { createCivilAffairsLoaders, type CivilAffairsLoaders } from './loaders';
-import { NationalIdCipher } from './national-id/national-id-cipher';
+import { NationalIdCipher } from './national-id-cipher';
 import { ParentRow } from './parent/parent.entity';
 import { ChildParentsResolver } from './parent/parent.resolver';
 

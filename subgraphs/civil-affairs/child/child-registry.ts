@@ -5,7 +5,7 @@ import type { Principal } from '../../../platform/principal';
 import { createOnce } from '../../shared/idempotency';
 import { countyCode, optionalText, pastDate, requiredText } from '../../shared/validation';
 import { assertNationalIdMatches, parseNationalId } from '../../../standards/national-id';
-import type { NationalIdCipher } from '../national-id/national-id-cipher';
+import type { NationalIdCipher } from '../national-id-cipher';
 import { ParentRow } from '../parent/parent.entity';
 import { toParentRow } from '../parent/parent.mapping';
 import { ChildRow } from './child.entity';
