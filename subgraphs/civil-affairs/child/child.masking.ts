@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { AgeBand } from './child.type';
 
 /**
  * What a partner NGO may see of a child instead of the child's identity: a masked name and an
@@ -18,26 +18,6 @@ export function ageOn(birthDate: string, today: string): number {
   const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
   return today.slice(5) >= birthDate.slice(5) ? years : years - 1;
 }
-
-export enum AgeBand {
-  UNDER_6 = 'UNDER_6',
-  AGE_6_TO_11 = 'AGE_6_TO_11',
-  AGE_12_TO_14 = 'AGE_12_TO_14',
-  AGE_15_TO_17 = 'AGE_15_TO_17',
-  ADULT = 'ADULT',
-}
-
-registerEnumType(AgeBand, {
-  name: 'AgeBand',
-  description: 'Age band, following the school stages; shown where the exact age is not.',
-  valuesConfig: {
-    UNDER_6: { description: 'Under 6: pre-school (学龄前).' },
-    AGE_6_TO_11: { description: '6 to 11: primary school age (小学).' },
-    AGE_12_TO_14: { description: '12 to 14: junior middle school age (初中).' },
-    AGE_15_TO_17: { description: '15 to 17: senior middle school age (高中).' },
-    ADULT: { description: '18 or over: no longer a minor; the file should be archived.' },
-  },
-});
 
 export function ageBand(age: number): AgeBand {
   if (age < 6) return AgeBand.UNDER_6;

@@ -6,11 +6,11 @@ import { regionPrefix, uuid } from '../../shared/validation';
 import type { CivilAffairsContext } from '../context';
 import { ChildRegistry } from './child-registry';
 import type { ChildRow } from './child.entity';
-import { AgeBand, ageBand, ageOn, maskName } from './child.masking';
+import { ageBand, ageOn, maskName } from './child.masking';
 import { ChildFilter, RegisterChildInput, UpdateChildInput } from './child.inputs';
 import { ChildConnection, RegisterChildPayload } from './child.payloads';
 import { findChildIdByNationalIdHash, listChildren } from './child.repository';
-import { Child } from './child.type';
+import { AgeBand, Child } from './child.type';
 
 @Resolver(() => Child)
 export class ChildResolver {

@@ -1,7 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
-import type { LeftBehindType } from '../child/child.enums';
 import { ClassificationRow } from './classification.entity';
-import type { LeftBehindClassification } from './classification.type';
+import type { LeftBehindClassification, LeftBehindType } from './classification.type';
 
 export function findClassificationsByChildIds(db: EntityManager, childIds: readonly string[]): Promise<ClassificationRow[]> {
   return db.getRepository(ClassificationRow).findBy({ childId: In([...childIds]) });
