@@ -1,16 +1,17 @@
 import type { EntityManager } from 'typeorm';
-import { groupLoader, rowLoader } from '../shared/loaders';
-import { findChildrenByIds, findParentsByChildIds } from './child/child.repository';
+import { rowLoader } from '../shared/loaders';
+import { findChildrenByIds } from './child/child.repository';
 import { findClassificationsByChildIds } from './classification/classification.repository';
 import { findGuardianshipsByChildIds } from './guardianship/guardianship.repository';
 import { accessLogLoader } from '../shared/audit/access-log.loader';
+import { parentLoaders } from './parent/parent.loaders';
 
 /** The civil-affairs DataLoaders of one request. */
 export function createCivilAffairsLoaders(db: EntityManager) {
   return {
     accessLog: accessLogLoader(db, 'civil-affairs'),
     childById: rowLoader((ids: readonly string[]) => findChildrenByIds(db, ids), (row) => row.id),
-    parentsByChildId: groupLoader((ids: readonly string[]) => findParentsByChildIds(db, ids), (row) => row.childId),
+    ...parentLoaders(db),
     guardianshipByChildId: rowLoader((ids: readonly string[]) => findGuardianshipsByChildIds(db, ids), (row) => row.childId),
     classificationByChildId: rowLoader((ids: readonly string[]) => findClassificationsByChildIds(db, ids), (row) => row.childId),
   };

@@ -6,11 +6,11 @@ import { createOnce } from '../../shared/idempotency';
 import { countyCode, optionalText, pastDate, requiredText } from '../../shared/validation';
 import { assertNationalIdMatches, parseNationalId } from '../../../standards/national-id';
 import type { NationalIdCipher } from '../national-id-cipher';
-import { ParentRow } from '../parent/parent.entity';
-import { toParentRow } from '../parent/parent.mapping';
+import { insertParent, replaceParent } from '../parent/parent.repository';
+import { toParentRow } from '../parent/parent.service';
 import { ChildRow } from './child.entity';
 import type { RegisterChildInput, UpdateChildInput } from './child.inputs';
-import { insertChildOnce, replaceParent, updateChildIfVersion, type ChildChanges } from './child.repository';
+import { insertChildOnce, updateChildIfVersion, type ChildChanges } from './child.repository';
 
 const MAX_AGE_YEARS = 18;
 
@@ -80,7 +80,7 @@ export class ChildRegistry {
       createOnce(em, { principal: principal.sub, operation: 'registerChild', key: idempotencyKey }, async () => {
         const outcome = await insertChildOnce(em, row);
         inserted = outcome.inserted;
-        if (inserted) for (const parent of parents) if (parent) await em.getRepository(ParentRow).insert(parent);
+        if (inserted) for (const parent of parents) if (parent) await insertParent(em, parent);
         return outcome.id;
       }),
     );

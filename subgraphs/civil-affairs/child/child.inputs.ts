@@ -2,7 +2,7 @@ import { Field, InputType } from 'type-graphql';
 import { LocalDate } from '../../shared/scalars';
 import { LeftBehindType } from '../classification/classification.type';
 import { GuardianshipForm } from '../guardianship/guardianship.type';
-import { ParentInput } from '../parent/parent.input';
+import { ParentInput } from '../parent/parent.inputs';
 import { ChildStatus, Gender } from './child.type';
 
 @InputType({ description: 'A new child for the registry.' })

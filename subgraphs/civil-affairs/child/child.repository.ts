@@ -1,7 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../../../platform/errors';
 import type { PageWindow } from '../../shared/pagination';
-import { ParentRow } from '../parent/parent.entity';
 import { ChildRow } from './child.entity';
 import type { ChildFilter } from './child.inputs';
 
@@ -110,14 +109,4 @@ export async function updateChildIfVersion(
 export async function childVersion(em: EntityManager, id: string): Promise<number | null> {
   const row = await em.getRepository(ChildRow).findOne({ select: { version: true }, where: { id } });
   return row?.version ?? null;
-}
-
-/** Replaces one parent's facts (or removes them when `parent` is null). */
-export async function replaceParent(em: EntityManager, parent: ParentRow | null, childId: string, role: ParentRow['role']) {
-  await em.getRepository(ParentRow).delete({ childId, role });
-  if (parent) await em.getRepository(ParentRow).insert(parent);
-}
-
-export function findParentsByChildIds(db: EntityManager, childIds: readonly string[]): Promise<ParentRow[]> {
-  return db.getRepository(ParentRow).findBy({ childId: In([...childIds]) });
 }
