@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { rowLoader } from '../shared/loaders';
 import { findChildrenByIds } from './child/child.repository';
-import { findClassificationsByChildIds } from './classification/classification.repository';
+import { classificationLoaders } from './classification/classification.loaders';
 import { findGuardianshipsByChildIds } from './guardianship/guardianship.repository';
 import { accessLogLoader } from '../shared/audit/access-log.loader';
 import { parentLoaders } from './parent/parent.loaders';
@@ -13,7 +13,7 @@ export function createCivilAffairsLoaders(db: EntityManager) {
     childById: rowLoader((ids: readonly string[]) => findChildrenByIds(db, ids), (row) => row.id),
     ...parentLoaders(db),
     guardianshipByChildId: rowLoader((ids: readonly string[]) => findGuardianshipsByChildIds(db, ids), (row) => row.childId),
-    classificationByChildId: rowLoader((ids: readonly string[]) => findClassificationsByChildIds(db, ids), (row) => row.childId),
+    ...classificationLoaders(db),
   };
 }
 
