@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { rowLoader } from '../shared/loaders';
 import { findChildrenByIds } from './child/child.repository';
 import { classificationLoaders } from './classification/classification.loaders';
-import { findGuardianshipsByChildIds } from './guardianship/guardianship.repository';
+import { guardianshipLoaders } from './guardianship/guardianship.loaders';
 import { accessLogLoader } from '../shared/audit/access-log.loader';
 import { parentLoaders } from './parent/parent.loaders';
 
@@ -12,7 +12,7 @@ export function createCivilAffairsLoaders(db: EntityManager) {
     accessLog: accessLogLoader(db, 'civil-affairs'),
     childById: rowLoader((ids: readonly string[]) => findChildrenByIds(db, ids), (row) => row.id),
     ...parentLoaders(db),
-    guardianshipByChildId: rowLoader((ids: readonly string[]) => findGuardianshipsByChildIds(db, ids), (row) => row.childId),
+    ...guardianshipLoaders(db),
     ...classificationLoaders(db),
   };
 }
