@@ -32,6 +32,6 @@ export function civilAffairsSubgraph(cipher: NationalIdCipher): SubgraphDefiniti
         childReferenceResolver,
       ),
     createLoaders: createCivilAffairsLoaders,
-    seedDemoData: (db, options, logger) => seedCivilAffairsDemo(db, cipher, options, logger),
+    seedDemoData: (db, options) => seedCivilAffairsDemo(db, cipher, options),
   };
 }
