@@ -1,6 +1,7 @@
 import type { ClassificationRow } from './classification.entity';
 import type { LeftBehindClassification, LeftBehindType } from './classification.type';
 
+/** The classification as the API shows it (the view derives it; nothing here is stored). */
 export function toClassification(row: ClassificationRow): LeftBehindClassification {
   return {
     type: row.leftBehindType as LeftBehindType,

@@ -12,6 +12,7 @@ import type { Guardianship } from './guardianship.type';
  * replaces the recorded guardianship.
  */
 
+/** The guardianship as the API shows it: a child living alone (ALONE) is flagged as such. */
 export function toGuardianship(row: GuardianshipRow): Guardianship {
   return {
     form: row.form as Guardianship['form'],
