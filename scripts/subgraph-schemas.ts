@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { SubgraphName } from '../platform/subgraphs';
-import { NationalIdCipher } from '../subgraphs/civil-affairs/national-id/national-id-cipher';
+import { NationalIdCipher } from '../subgraphs/civil-affairs/national-id-cipher';
 import { civilAffairsSubgraph } from '../subgraphs/civil-affairs/subgraph';
 import { educationSubgraph } from '../subgraphs/education/subgraph';
 import { womensFederationSubgraph } from '../subgraphs/womens-federation/subgraph';

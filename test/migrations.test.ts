@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { Registry } from 'prom-client';
 import { createLogger } from '../platform/logger';
-import { NationalIdCipher } from '../subgraphs/civil-affairs/national-id/national-id-cipher';
+import { NationalIdCipher } from '../subgraphs/civil-affairs/national-id-cipher';
 import { civilAffairsSubgraph } from '../subgraphs/civil-affairs/subgraph';
 import { educationSubgraph } from '../subgraphs/education/subgraph';
 import { createDataSource, migrate } from '../subgraphs/shared/database';

@@ -1,19 +1,19 @@
 import type { DataSource } from 'typeorm';
 import { generateDemoWorld } from '../../demo/generator';
-import type { Logger } from '../../platform/logger';
 import { insertInBatches } from '../shared/batch-insert';
+import { today } from '../shared/dates';
 import type { DemoSeedOptions } from '../shared/subgraph-server';
 import { ChildRow } from './child/child.entity';
 import { GuardianshipRow } from './guardianship/guardianship.entity';
-import type { NationalIdCipher } from './national-id/national-id-cipher';
+import type { NationalIdCipher } from './national-id-cipher';
 import { ParentRow } from './parent/parent.entity';
 
 const DEMO_CREATOR = 'demo-data';
 
 /** Loads the registry's part of the demo world, once, into an empty database. */
-export async function seedCivilAffairsDemo(db: DataSource, cipher: NationalIdCipher, options: DemoSeedOptions, _logger: Logger) {
+export async function seedCivilAffairsDemo(db: DataSource, cipher: NationalIdCipher, options: DemoSeedOptions) {
   if ((await db.getRepository(ChildRow).count()) > 0) return 0;
-  const world = generateDemoWorld({ ...options, referenceDate: new Date().toISOString().slice(0, 10) });
+  const world = generateDemoWorld({ ...options, referenceDate: today() });
   const children = world.children;
   await db.transaction(async (em) => {
     await insertInBatches(

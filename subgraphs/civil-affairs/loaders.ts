@@ -1,18 +1,16 @@
 import type { EntityManager } from 'typeorm';
-import { groupLoader, rowLoader } from '../shared/loaders';
-import { findChildrenByIds, findParentsByChildIds } from './child/child.repository';
-import { findClassificationsByChildIds } from './classification/classification.repository';
-import { findGuardianshipsByChildIds } from './guardianship/guardianship.repository';
-import { accessLogLoader } from '../shared/audit/access-log.loader';
+import { childLoaders } from './child/child.loaders';
+import { classificationLoaders } from './classification/classification.loaders';
+import { guardianshipLoaders } from './guardianship/guardianship.loaders';
+import { parentLoaders } from './parent/parent.loaders';
 
-/** The civil-affairs DataLoaders of one request. */
+/** The civil-affairs DataLoaders of one request, assembled from the entities'. */
 export function createCivilAffairsLoaders(db: EntityManager) {
   return {
-    accessLog: accessLogLoader(db, 'civil-affairs'),
-    childById: rowLoader((ids: readonly string[]) => findChildrenByIds(db, ids), (row) => row.id),
-    parentsByChildId: groupLoader((ids: readonly string[]) => findParentsByChildIds(db, ids), (row) => row.childId),
-    guardianshipByChildId: rowLoader((ids: readonly string[]) => findGuardianshipsByChildIds(db, ids), (row) => row.childId),
-    classificationByChildId: rowLoader((ids: readonly string[]) => findClassificationsByChildIds(db, ids), (row) => row.childId),
+    ...childLoaders(db),
+    ...parentLoaders(db),
+    ...guardianshipLoaders(db),
+    ...classificationLoaders(db),
   };
 }
 

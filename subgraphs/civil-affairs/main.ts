@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { runSubgraph } from '../shared/subgraph-server';
 import { loadNationalIdKeys } from './config';
-import { NationalIdCipher } from './national-id/national-id-cipher';
+import { NationalIdCipher } from './national-id-cipher';
 import { civilAffairsSubgraph } from './subgraph';
 
 const keys = loadNationalIdKeys();

@@ -3,18 +3,17 @@ import { civilAffairsMigrations } from '../../migrations/civil-affairs';
 import { buildFederatedSchema } from '../shared/federated-schema';
 import { resolverContainer } from '../shared/resolver-container';
 import type { SubgraphDefinition } from '../shared/subgraph-server';
-import { ChildRegistry } from './child/child-registry';
 import { ChildRow } from './child/child.entity';
 import { childReferenceResolver } from './child/child.reference';
-import { ChildAccessLogResolver } from './child/child.access-log.resolver';
-import { ChildResolver } from './child/child.resolver';
+import { ChildAccessLogResolver, ChildResolver } from './child/child.resolver';
+import { ChildService } from './child/child.service';
 import { ChildClassificationResolver } from './classification/classification.resolver';
 import { ClassificationRow } from './classification/classification.entity';
 import { seedCivilAffairsDemo } from './demo-seed';
 import { GuardianshipRow } from './guardianship/guardianship.entity';
 import { GuardianshipResolver } from './guardianship/guardianship.resolver';
 import { createCivilAffairsLoaders, type CivilAffairsLoaders } from './loaders';
-import { NationalIdCipher } from './national-id/national-id-cipher';
+import { NationalIdCipher } from './national-id-cipher';
 import { ParentRow } from './parent/parent.entity';
 import { ChildParentsResolver } from './parent/parent.resolver';
 
@@ -22,17 +21,17 @@ const resolvers: NonEmptyArray<Function> = [ChildResolver, ChildParentsResolver,
 
 /** The civil-affairs subgraph: the child registry (民政). */
 export function civilAffairsSubgraph(cipher: NationalIdCipher): SubgraphDefinition<CivilAffairsLoaders> {
-  const registry = new ChildRegistry(cipher);
+  const children = new ChildService(cipher);
   return {
     name: 'civil-affairs',
     entities: [ChildRow, ParentRow, GuardianshipRow, ClassificationRow],
     migrations: civilAffairsMigrations,
     buildSchema: () =>
       buildFederatedSchema(
-        { resolvers, container: resolverContainer([new ChildResolver(registry)]) },
+        { resolvers, container: resolverContainer([new ChildResolver(children)]) },
         childReferenceResolver,
       ),
     createLoaders: createCivilAffairsLoaders,
-    seedDemoData: (db, options, logger) => seedCivilAffairsDemo(db, cipher, options, logger),
+    seedDemoData: (db, options) => seedCivilAffairsDemo(db, cipher, options),
   };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { NationalIdCipher } from '../../subgraphs/civil-affairs/national-id/national-id-cipher';
+import { NationalIdCipher } from '../../subgraphs/civil-affairs/national-id-cipher';
 import { assertNationalIdMatches, composeNationalId, nationalIdCheckCharacter, parseNationalId } from '../../standards/national-id';
 
 describe('GB 11643 national ID', () => {

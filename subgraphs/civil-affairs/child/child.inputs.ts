@@ -1,7 +1,9 @@
 import { Field, InputType } from 'type-graphql';
 import { LocalDate } from '../../shared/scalars';
-import { ParentInput } from '../parent/parent.input';
-import { ChildStatus, Gender, GuardianshipForm, LeftBehindType } from './child.enums';
+import { LeftBehindType } from '../classification/classification.type';
+import { GuardianshipForm } from '../guardianship/guardianship.type';
+import { ParentInput } from '../parent/parent.inputs';
+import { ChildStatus, Gender } from './child.type';
 
 @InputType({ description: 'A new child for the registry.' })
 export class RegisterChildInput {

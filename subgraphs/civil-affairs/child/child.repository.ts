@@ -1,17 +1,21 @@
 import { In, type EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../../../platform/errors';
 import type { PageWindow } from '../../shared/pagination';
-import { ParentRow } from '../parent/parent.entity';
 import { ChildRow } from './child.entity';
 import type { ChildFilter } from './child.inputs';
 
-/** Data access for children: every statement the child resolvers send lives here. */
+/** Data access for children: every statement about a child's row lives here. */
 
 export function findChildrenByIds(db: EntityManager, ids: readonly string[]): Promise<ChildRow[]> {
   return db.getRepository(ChildRow).findBy({ id: In([...ids]) });
 }
 
-export async function findChildIdByNationalIdHash(db: EntityManager | EntityManager, hash: string): Promise<string | null> {
+/** The child row, locked until the transaction ends, so a versioned update cannot race. */
+export function lockChild(em: EntityManager, id: string): Promise<ChildRow | null> {
+  return em.getRepository(ChildRow).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+}
+
+export async function findChildIdByNationalIdHash(db: EntityManager, hash: string): Promise<string | null> {
   const row = await db.getRepository(ChildRow).findOne({ select: { id: true }, where: { nationalIdHash: hash } });
   return row?.id ?? null;
 }
@@ -91,7 +95,7 @@ export type ChildChanges = Partial<
   >
 >;
 
-/** Applies changes only if the stored version is still `expectedVersion`; returns the updated row or null. */
+/** Applies changes only if the stored version is still `expectedVersion`; returns whether it did. */
 export async function updateChildIfVersion(
   em: EntityManager,
   id: string,
@@ -105,19 +109,4 @@ export async function updateChildIfVersion(
     .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
     .execute();
   return (result.affected ?? 0) === 1;
-}
-
-export async function childVersion(em: EntityManager, id: string): Promise<number | null> {
-  const row = await em.getRepository(ChildRow).findOne({ select: { version: true }, where: { id } });
-  return row?.version ?? null;
-}
-
-/** Replaces one parent's facts (or removes them when `parent` is null). */
-export async function replaceParent(em: EntityManager, parent: ParentRow | null, childId: string, role: ParentRow['role']) {
-  await em.getRepository(ParentRow).delete({ childId, role });
-  if (parent) await em.getRepository(ParentRow).insert(parent);
-}
-
-export function findParentsByChildIds(db: EntityManager, childIds: readonly string[]): Promise<ParentRow[]> {
-  return db.getRepository(ParentRow).findBy({ childId: In([...childIds]) });
 }

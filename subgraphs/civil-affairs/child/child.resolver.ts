@@ -1,20 +1,42 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../../platform/errors';
 import { regionFullName } from '../../../standards/regions';
+import { AccessLogEntry } from '../../shared/audit/access-log.type';
+import { today } from '../../shared/dates';
 import { pageWindow, PageArgs, toConnection } from '../../shared/pagination';
-import { regionPrefix, uuid } from '../../shared/validation';
+import { uuid } from '../../shared/validation';
 import type { CivilAffairsContext } from '../context';
-import { ChildRegistry } from './child-registry';
 import type { ChildRow } from './child.entity';
-import { AgeBand, ageBand, ageOn, maskName } from './child.masking';
 import { ChildFilter, RegisterChildInput, UpdateChildInput } from './child.inputs';
 import { ChildConnection, RegisterChildPayload } from './child.payloads';
-import { findChildIdByNationalIdHash, listChildren } from './child.repository';
-import { Child } from './child.type';
+import { accessLogOf, ageBand, ageOn, ChildService, findChildren, maskName, type ChildWithAgencyLogs } from './child.service';
+import { AgeBand, Child } from './child.type';
+
+const ENTRY_FIELDS = '{ at agency actor org purpose requestId action categories }';
+
+// Declared before ChildResolver: type-graphql orders a type's fields as their decorators run, and
+// accessLog has always come first among Child's resolved fields in the published schema.
+@Resolver(() => Child)
+export class ChildAccessLogResolver {
+  @Directive(`@requires(fields: "educationAccessLog ${ENTRY_FIELDS} womensFederationAccessLog ${ENTRY_FIELDS}")`)
+  @FieldResolver(() => [AccessLogEntry], {
+    nullable: true,
+    description:
+      '访问记录: who accessed this child’s data, in which agency and categories, when and for what purpose, merged from the ' +
+      'three agencies’ hash-chained access logs, newest first (as in X-Road, each side keeps its own log).',
+  })
+  accessLog(
+    @Root() child: ChildWithAgencyLogs,
+    @Arg('last', () => Int, { defaultValue: 50, description: 'How many entries, 1 to 200.' }) last: number,
+    @Ctx() ctx: CivilAffairsContext,
+  ): Promise<AccessLogEntry[]> {
+    return accessLogOf(ctx, child, last);
+  }
+}
 
 @Resolver(() => Child)
 export class ChildResolver {
-  constructor(private readonly registry: ChildRegistry) {}
+  constructor(private readonly service: ChildService) {}
 
   @Query(() => Child, { nullable: true, description: 'One child by registry id. An unknown id is a NOT_FOUND error.' })
   async child(@Arg('id', () => ID, { description: 'Registry id of the child.' }) id: string, @Ctx() ctx: CivilAffairsContext): Promise<ChildRow> {
@@ -28,7 +50,7 @@ export class ChildResolver {
     description: 'The child registered with this national ID (居民身份证号), or null when none is.',
   })
   async childByNationalId(@Arg('nationalId', { description: '居民身份证号, 18 characters.' }) nationalId: string, @Ctx() ctx: CivilAffairsContext): Promise<ChildRow | null> {
-    const id = await findChildIdByNationalIdHash(ctx.db, this.registry.lookupHash(nationalId));
+    const id = await this.service.findIdByNationalId(ctx, nationalId);
     return id ? ctx.loaders.childById.load(id) : null;
   }
 
@@ -39,9 +61,7 @@ export class ChildResolver {
     @Ctx() ctx: CivilAffairsContext,
   ) {
     const window = pageWindow(page);
-    const checked: ChildFilter = { ...filter };
-    if (checked.regionPrefix) regionPrefix(checked.regionPrefix, 'filter.regionPrefix');
-    const rows = await listChildren(ctx.db, checked, window);
+    const rows = await findChildren(ctx, filter, window);
     for (const row of rows) ctx.loaders.childById.prime(row.id, row);
     return toConnection(rows, window);
   }
@@ -56,7 +76,7 @@ export class ChildResolver {
     idempotencyKey: string | null,
     @Ctx() ctx: CivilAffairsContext,
   ): Promise<RegisterChildPayload> {
-    const { id, alreadyRegistered } = await this.registry.register(ctx.db, ctx.principal, input, idempotencyKey);
+    const { id, alreadyRegistered } = await this.service.register(ctx, input, idempotencyKey);
     const child = (await ctx.loaders.childById.clear(id).load(id)) as ChildRow;
     return { child: child as unknown as Child, alreadyRegistered };
   }
@@ -71,7 +91,7 @@ export class ChildResolver {
     @Ctx() ctx: CivilAffairsContext,
   ): Promise<ChildRow> {
     const childId = uuid(id, 'id');
-    await this.registry.update(ctx.db, childId, expectedVersion, input);
+    await this.service.update(ctx, childId, expectedVersion, input);
     ctx.loaders.parentsByChildId.clear(childId);
     ctx.loaders.classificationByChildId.clear(childId);
     return (await ctx.loaders.childById.clear(childId).load(childId)) as ChildRow;
@@ -79,7 +99,7 @@ export class ChildResolver {
 
   @FieldResolver(() => String, { nullable: true, description: '居民身份证号, decrypted; null when the child has none.' })
   nationalId(@Root() child: ChildRow): string | null {
-    return child.nationalIdEncrypted ? this.registry.reveal(child.nationalIdEncrypted) : null;
+    return child.nationalIdEncrypted ? this.service.reveal(child.nationalIdEncrypted) : null;
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Age in whole years today.' })
@@ -106,8 +126,4 @@ export class ChildResolver {
   residenceRegionName(@Root() child: ChildRow): string | null {
     return regionFullName(child.residenceRegionCode);
   }
-}
-
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
 }

@@ -1,7 +1,44 @@
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AccessLogEntry } from '../../shared/audit/access-log.type';
 import { LocalDate } from '../../shared/scalars';
-import { ChildStatus, Gender } from './child.enums';
+
+export enum Gender {
+  MALE = 'MALE',
+  FEMALE = 'FEMALE',
+}
+registerEnumType(Gender, { name: 'Gender', description: '性别, as on the national ID.' });
+
+export enum ChildStatus {
+  ACTIVE = 'ACTIVE',
+  ARCHIVED = 'ARCHIVED',
+}
+registerEnumType(ChildStatus, {
+  name: 'ChildStatus',
+  description: 'Whether the file is in use. Files are archived with a reason, never deleted.',
+  valuesConfig: {
+    ACTIVE: { description: 'The child is in the registry’s care.' },
+    ARCHIVED: { description: 'No longer qualifies (turned 16, parents returned, moved away); kept for supervisors.' },
+  },
+});
+
+export enum AgeBand {
+  UNDER_6 = 'UNDER_6',
+  AGE_6_TO_11 = 'AGE_6_TO_11',
+  AGE_12_TO_14 = 'AGE_12_TO_14',
+  AGE_15_TO_17 = 'AGE_15_TO_17',
+  ADULT = 'ADULT',
+}
+registerEnumType(AgeBand, {
+  name: 'AgeBand',
+  description: 'Age band, following the school stages; shown where the exact age is not.',
+  valuesConfig: {
+    UNDER_6: { description: 'Under 6: pre-school (学龄前).' },
+    AGE_6_TO_11: { description: '6 to 11: primary school age (小学).' },
+    AGE_12_TO_14: { description: '12 to 14: junior middle school age (初中).' },
+    AGE_15_TO_17: { description: '15 to 17: senior middle school age (高中).' },
+    ADULT: { description: '18 or over: no longer a minor; the file should be archived.' },
+  },
+});
 
 @Directive('@key(fields: "id")')
 @ObjectType({

@@ -2,7 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Child } from '../child/child.type';
 import type { ChildRow } from '../child/child.entity';
 import type { CivilAffairsContext } from '../context';
-import { toClassification } from './classification.repository';
+import { toClassification } from './classification.service';
 import { LeftBehindClassification } from './classification.type';
 
 @Resolver(() => Child)

@@ -1,5 +1,14 @@
-import { Field, Int, ObjectType } from 'type-graphql';
-import { LeftBehindType } from '../child/child.enums';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum LeftBehindType {
+  NONE = 'NONE',
+  ONE_PARENT_AWAY = 'ONE_PARENT_AWAY',
+  BOTH_PARENTS_AWAY = 'BOTH_PARENTS_AWAY',
+}
+registerEnumType(LeftBehindType, {
+  name: 'LeftBehindType',
+  description: 'How many parents work away: outside the county for at least 3 consecutive months (外出务工).',
+});
 
 @ObjectType({
   description:

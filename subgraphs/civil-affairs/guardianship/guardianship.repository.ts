@@ -1,6 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import { GuardianshipRow } from './guardianship.entity';
-import type { Guardianship } from './guardianship.type';
+
+/** Data access for guardianships: every statement about who looks after a child lives here. */
 
 export function findGuardianshipsByChildIds(db: EntityManager, childIds: readonly string[]): Promise<GuardianshipRow[]> {
   return db.getRepository(GuardianshipRow).findBy({ childId: In([...childIds]) });
@@ -10,16 +11,14 @@ export function lockGuardianship(em: EntityManager, childId: string): Promise<Gu
   return em.getRepository(GuardianshipRow).findOne({ where: { childId }, lock: { mode: 'pessimistic_write' } });
 }
 
-export function toGuardianship(row: GuardianshipRow): Guardianship {
-  return {
-    form: row.form as Guardianship['form'],
-    guardianName: row.guardianName,
-    guardianRelationship: row.guardianRelationship,
-    guardianPhone: row.guardianPhone,
-    guardianAddress: row.guardianAddress,
-    guardianCapacity: row.guardianCapacity as Guardianship['guardianCapacity'],
-    livingAlone: row.form === 'ALONE',
-    recordedAt: row.recordedAt,
-    version: row.version,
-  };
+export function findGuardianship(em: EntityManager, childId: string): Promise<GuardianshipRow> {
+  return em.getRepository(GuardianshipRow).findOneByOrFail({ childId });
+}
+
+export async function insertGuardianship(em: EntityManager, row: GuardianshipRow): Promise<void> {
+  await em.getRepository(GuardianshipRow).insert(row);
+}
+
+export async function updateGuardianship(em: EntityManager, childId: string, changes: Omit<GuardianshipRow, 'childId'>): Promise<void> {
+  await em.getRepository(GuardianshipRow).update({ childId }, changes);
 }

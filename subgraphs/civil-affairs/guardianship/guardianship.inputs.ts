@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { GuardianCapacity, GuardianshipForm } from '../child/child.enums';
+import { GuardianCapacity, GuardianshipForm } from './guardianship.type';
 
 @InputType({ description: 'A guardianship as found by the township or village; replaces the previous one.' })
 export class GuardianshipInput {

@@ -1,16 +1,20 @@
-import type { EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, badInput, notFound } from '../../../platform/errors';
-import type { Principal } from '../../../platform/principal';
-import { createOnce } from '../../shared/idempotency';
-import { countyCode, optionalText, pastDate, requiredText } from '../../shared/validation';
 import { assertNationalIdMatches, parseNationalId } from '../../../standards/national-id';
-import type { NationalIdCipher } from '../national-id/national-id-cipher';
-import { ParentRow } from '../parent/parent.entity';
-import { toParentRow } from '../parent/parent.mapping';
-import { ChildRow } from './child.entity';
-import type { RegisterChildInput, UpdateChildInput } from './child.inputs';
-import { insertChildOnce, replaceParent, updateChildIfVersion, type ChildChanges } from './child.repository';
+import type { AccessLogEntry } from '../../shared/audit/access-log.type';
+import { isoDate } from '../../shared/dates';
+import { createOnce } from '../../shared/idempotency';
+import type { PageWindow } from '../../shared/pagination';
+import { isUniqueViolation } from '../../shared/postgres-errors';
+import { countyCode, optionalText, pastDate, regionPrefix, requiredText } from '../../shared/validation';
+import type { CivilAffairsContext } from '../context';
+import type { NationalIdCipher } from '../national-id-cipher';
+import { insertParent, replaceParent } from '../parent/parent.repository';
+import { toParentRow } from '../parent/parent.service';
+import type { ChildRow } from './child.entity';
+import type { ChildFilter, RegisterChildInput, UpdateChildInput } from './child.inputs';
+import { findChildIdByNationalIdHash, insertChildOnce, listChildren, lockChild, updateChildIfVersion, type ChildChanges } from './child.repository';
+import { AgeBand } from './child.type';
 
 const MAX_AGE_YEARS = 18;
 
@@ -18,22 +22,22 @@ function birthDateOfMinor(value: string, field: string): string {
   pastDate(value, field);
   const limit = new Date();
   limit.setUTCFullYear(limit.getUTCFullYear() - MAX_AGE_YEARS);
-  if (value < limit.toISOString().slice(0, 10)) throw badInput(`${field}: the registry holds minors only.`, field);
+  if (value < isoDate(limit)) throw badInput(`${field}: the registry holds minors only.`, field);
   return value;
 }
 
-const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505';
-
 /**
  * The registry's write rules: validation, national-ID protection and de-duplication, versioned
- * updates. Each write is one transaction (DESIGN 6.3).
+ * updates. Each write is one transaction (DESIGN 6.3). It holds the national-ID keys; the child
+ * rules that need none are the functions below it.
  */
-export class ChildRegistry {
+export class ChildService {
   constructor(private readonly cipher: NationalIdCipher) {}
 
-  /** The keyed hash used to find a child by national ID; throws INVALID_NATIONAL_ID on a bad one. */
-  lookupHash(nationalId: string): string {
-    return this.cipher.lookupHash(parseNationalId(nationalId).value);
+  /** The id of the child registered with this national ID, or null; throws INVALID_NATIONAL_ID on a bad one. */
+  findIdByNationalId(ctx: CivilAffairsContext, nationalId: string): Promise<string | null> {
+    // The keyed hash finds the child without decrypting any stored ID.
+    return findChildIdByNationalIdHash(ctx.db, this.cipher.lookupHash(parseNationalId(nationalId).value));
   }
 
   reveal(encrypted: string): string {
@@ -41,8 +45,7 @@ export class ChildRegistry {
   }
 
   async register(
-    db: EntityManager,
-    principal: Principal,
+    ctx: CivilAffairsContext,
     input: RegisterChildInput,
     idempotencyKey: string | null | undefined,
   ): Promise<{ id: string; alreadyRegistered: boolean }> {
@@ -68,7 +71,7 @@ export class ChildRegistry {
       householdVillage: optionalText(input.householdVillage, 'householdVillage', 100),
       residenceRegionCode: countyCode(input.residenceRegionCode, 'residenceRegionCode'),
       residenceVillage: optionalText(input.residenceVillage, 'residenceVillage', 100),
-      createdBy: principal.sub,
+      createdBy: ctx.principal.sub,
     };
     const parents = [
       input.father ? toParentRow(id, 'FATHER', input.father) : null,
@@ -76,25 +79,25 @@ export class ChildRegistry {
     ];
 
     let inserted = false;
-    const result = await db.transaction((em) =>
-      createOnce(em, { principal: principal.sub, operation: 'registerChild', key: idempotencyKey }, async () => {
+    const result = await ctx.db.transaction((em) =>
+      createOnce(em, { principal: ctx.principal.sub, operation: 'registerChild', key: idempotencyKey }, async () => {
         const outcome = await insertChildOnce(em, row);
         inserted = outcome.inserted;
-        if (inserted) for (const parent of parents) if (parent) await em.getRepository(ParentRow).insert(parent);
+        if (inserted) for (const parent of parents) if (parent) await insertParent(em, parent);
         return outcome.id;
       }),
     );
     return { id: result.id, alreadyRegistered: !inserted };
   }
 
-  async update(db: EntityManager, id: string, expectedVersion: number, input: UpdateChildInput): Promise<void> {
+  async update(ctx: CivilAffairsContext, id: string, expectedVersion: number, input: UpdateChildInput): Promise<void> {
     const changes = this.validateChanges(input);
     const parentChanges = (['father', 'mother'] as const).filter((key) => input[key] !== undefined);
     if (Object.keys(changes).length === 0 && parentChanges.length === 0) throw badInput('Nothing to update.');
 
     try {
-      await db.transaction(async (em) => {
-        const current = await em.getRepository(ChildRow).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      await ctx.db.transaction(async (em) => {
+        const current = await lockChild(em, id);
         if (!current) throw notFound('Child', id);
         if (current.version !== expectedVersion) throw versionConflict(current.version);
         this.checkIdentityConsistency(current, changes);
@@ -148,3 +151,50 @@ function versionConflict(currentVersion: number | null): DomainError {
   );
 }
 
+/** One page of children matching the filter, in registry-id order. */
+export function findChildren(ctx: CivilAffairsContext, filter: ChildFilter | null, window: PageWindow): Promise<ChildRow[]> {
+  const checked: ChildFilter = { ...filter };
+  if (checked.regionPrefix) regionPrefix(checked.regionPrefix, 'filter.regionPrefix');
+  return listChildren(ctx.db, checked, window);
+}
+
+/** A child row as the gateway hands it over for `accessLog`: with the other agencies' entries it required. */
+export type ChildWithAgencyLogs = ChildRow & { educationAccessLog?: AccessLogEntry[] | null; womensFederationAccessLog?: AccessLogEntry[] | null };
+
+/** The newest `last` entries about the child from the three agencies' access logs, merged. */
+export async function accessLogOf(ctx: CivilAffairsContext, child: ChildWithAgencyLogs, last: number): Promise<AccessLogEntry[]> {
+  if (last < 1 || last > 200) throw badInput('last must be between 1 and 200.', 'last');
+  const own = (await ctx.loaders.accessLog.load(child.id)).map((row) => row.entry);
+  const merged = [...own, ...(child.educationAccessLog ?? []), ...(child.womensFederationAccessLog ?? [])].map((entry) => ({
+    ...entry,
+    at: new Date(entry.at),
+  }));
+  return merged.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, last);
+}
+
+/**
+ * What a partner NGO may see of a child instead of the child's identity: a masked name and an
+ * age band (DESIGN section 4, scope child:masked).
+ */
+
+/** 张小明 → 张*明, 张明 → 张*, 欧阳小明 → 欧**明: the family-name character and the last one stay. */
+export function maskName(name: string): string {
+  const characters = Array.from(name.trim());
+  if (characters.length <= 1) return '*';
+  if (characters.length === 2) return `${characters[0]}*`;
+  return characters[0] + '*'.repeat(characters.length - 2) + characters[characters.length - 1];
+}
+
+/** Age in whole years on `today` (YYYY-MM-DD) for a birth date (YYYY-MM-DD). */
+export function ageOn(birthDate: string, today: string): number {
+  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return today.slice(5) >= birthDate.slice(5) ? years : years - 1;
+}
+
+export function ageBand(age: number): AgeBand {
+  if (age < 6) return AgeBand.UNDER_6;
+  if (age < 12) return AgeBand.AGE_6_TO_11;
+  if (age < 15) return AgeBand.AGE_12_TO_14;
+  if (age < 18) return AgeBand.AGE_15_TO_17;
+  return AgeBand.ADULT;
+}

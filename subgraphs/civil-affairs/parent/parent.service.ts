@@ -1,6 +1,6 @@
 import { optionalPhone, optionalText, pastDate } from '../../shared/validation';
 import type { ParentRow } from './parent.entity';
-import type { ParentInput } from './parent.input';
+import type { ParentInput } from './parent.inputs';
 
 /** Validates a parent input and turns it into the row to store. */
 export function toParentRow(childId: string, role: ParentRow['role'], input: ParentInput): ParentRow {

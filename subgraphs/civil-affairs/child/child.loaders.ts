@@ -1,0 +1,12 @@
+import type { EntityManager } from 'typeorm';
+import { accessLogLoader } from '../../shared/audit/access-log.loader';
+import { rowLoader } from '../../shared/loaders';
+import { findChildrenByIds } from './child.repository';
+
+/** The child's DataLoaders of one request: its rows and the entries civil affairs logged about it. */
+export function childLoaders(db: EntityManager) {
+  return {
+    accessLog: accessLogLoader(db, 'civil-affairs'),
+    childById: rowLoader((ids: readonly string[]) => findChildrenByIds(db, ids), (row) => row.id),
+  };
+}
