@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloServer } from '@apollo/server';
 import { IntrospectAndCompose } from '@apollo/gateway';
 import { createErrorMasker } from '../platform/error-masking';
-import { closeHttpServer, createGraphQLHttpApp, listen, stopOnSignals } from '../platform/graphql-http';
+import { serve } from '../platform/graphql-http';
 import { InternalTokenSigner } from '../platform/internal-token';
 import { createLogger } from '../platform/logger';
 import { createMetrics } from '../platform/metrics';
@@ -64,8 +64,9 @@ async function main() {
   });
   await apollo.start();
 
-  const server = createGraphQLHttpApp({
+  await serve({
     apollo,
+    port: config.port,
     bodyLimit: config.bodyLimit,
     maxBatch: 10,
     metrics,
@@ -73,13 +74,7 @@ async function main() {
     ready: async () => true,
     context: createRequestContext(authenticator, new PartnerGrants(config.subgraphUrls['womens-federation'], signer, logger), logger),
   });
-  await listen(server, config.port);
   logger.info({ port: config.port }, 'gateway listening');
-
-  stopOnSignals(logger, async () => {
-    await closeHttpServer(server);
-    await apollo.stop();
-  });
 }
 
 main().catch((err: unknown) => {

@@ -5,7 +5,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import type { DataSource, EntityManager, EntitySchema, MigrationInterface } from 'typeorm';
 import { createErrorMasker } from '../../platform/error-masking';
 import { ErrorCode, unauthenticated } from '../../platform/errors';
-import { closeHttpServer, createGraphQLHttpApp, listen, stopOnSignals } from '../../platform/graphql-http';
+import { serve } from '../../platform/graphql-http';
 import { bearerToken, InternalTokenVerifier } from '../../platform/internal-token';
 import { createLogger, type Logger } from '../../platform/logger';
 import { createMetrics } from '../../platform/metrics';
@@ -105,8 +105,9 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
   });
   await apollo.start();
 
-  const httpServer = createGraphQLHttpApp({
+  await serve({
     apollo,
+    port: config.port,
     bodyLimit: config.bodyLimit,
     metrics,
     logger,
@@ -126,13 +127,7 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
       res.once('close', () => void transaction.abort().catch((err: unknown) => logger.error({ err }, 'rollback failed')));
       return { ...call, db: transaction.manager, transaction, audit: new AccessRecorder(), loaders: definition.createLoaders(transaction.manager) };
     },
+    release: () => db.destroy(),
   });
-  await listen(httpServer, config.port);
   logger.info({ port: config.port }, 'subgraph listening');
-
-  stopOnSignals(logger, async () => {
-    await closeHttpServer(httpServer);
-    await apollo.stop();
-    await db.destroy();
-  });
 }
