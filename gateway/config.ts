@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { filePath, parseEnv, port } from '../platform/env';
 import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
-import type { AuthorizationMode } from './authorization/enforcing-gateway';
+import type { AuthorizationMode } from './authorization/field-authorization';
 
 const url = z.string().url('must be an http(s) URL');
 
