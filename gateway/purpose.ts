@@ -17,7 +17,7 @@ const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
  * category that describes a named child. A type that only links to such data (a school's
  * enrolments) is not one; the type it links to is.
  */
-export const CHILD_DATA_TYPES: ReadonlySet<string> = (() => {
+const CHILD_DATA_TYPES: ReadonlySet<string> = (() => {
   const describesChild = new Map<string, boolean>();
   for (const [coordinate, category] of Object.entries(FIELD_CATEGORIES)) {
     const type = coordinate.slice(0, coordinate.indexOf('.'));
