@@ -33,6 +33,7 @@ export interface GatewayParts {
  * | step                                                                  | module                                 |
  * | --------------------------------------------------------------------- | -------------------------------------- |
  * | HTTP: body size, batch size                                           | platform/graphql-http.ts               |
+ * | CSRF: no operation from a request a browser sends without preflight   | Apollo Server (csrfPrevention)         |
  * | authentication: the user token's principal, or 401                    | authenticate.ts      (the context)     |
  * | purpose: X-Purpose one the token grants, or 403                       | purpose.ts           (the context)     |
  * | partner grants: the children a partner's consents open                | partner-grants.ts    (the context)     |
@@ -42,6 +43,7 @@ export interface GatewayParts {
  * | logging: the decision, authorized or refused and why                  | authorization/decision-log.ts          |
  * | execution, with null where fields were removed                        | authorization/field-authorization.ts   |
  * | metrics: each response's outcome                                      | request-metrics.ts                     |
+ * | errors: limit refusals coded, anything unexpected masked              | query-limits.ts, platform/error-masking.ts |
  *
  * Authorization, the purpose rule and the log run per operation (each of a batch on its own) in
  * the enforcing gateway's executor (authorization/enforcing-gateway.ts), in that order.
