@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTPayload, type KeyLike } from 'jose';
 import { z } from 'zod';
+import { unauthenticated } from '../platform/errors';
+import { bearerToken } from '../platform/internal-token';
+import type { Logger } from '../platform/logger';
 import { principalSchema, type Principal } from '../platform/principal';
 import type { GatewayConfig } from './config';
 
@@ -15,25 +18,42 @@ const claimsSchema = z.object({
   purposes: z.array(z.string()).default([]),
 });
 
-export class AuthenticationError extends Error {}
+class AuthenticationError extends Error {}
 
 /**
- * Verifies user tokens: signature by the configured key or JWKS, one of the allowed asymmetric
- * algorithms (never `none`, never HMAC), issuer, audience and expiry; then reads the principal.
+ * Authentication, the first step of a request: verifies the user token (signature by the
+ * configured key or JWKS, one of the allowed asymmetric algorithms, never `none`, never HMAC;
+ * issuer, audience and expiry), then reads the principal.
  */
 export class Authenticator {
   private constructor(
     private readonly key: KeyLike | ReturnType<typeof createRemoteJWKSet>,
     private readonly config: GatewayConfig['jwt'],
+    private readonly logger: Logger,
   ) {}
 
-  static async create(config: GatewayConfig['jwt']): Promise<Authenticator> {
-    if (config.jwksUrl) return new Authenticator(createRemoteJWKSet(new URL(config.jwksUrl)), config);
+  static async create(config: GatewayConfig['jwt'], logger: Logger): Promise<Authenticator> {
+    if (config.jwksUrl) return new Authenticator(createRemoteJWKSet(new URL(config.jwksUrl)), config, logger);
     const pem = readFileSync(config.publicKeyFile!, 'utf8');
-    return new Authenticator(await importSPKI(pem, config.algorithms[0]), config);
+    return new Authenticator(await importSPKI(pem, config.algorithms[0]), config, logger);
   }
 
-  async authenticate(token: string): Promise<Principal> {
+  /** The principal of the request's bearer token; 401 without a valid one (the reason is logged, never told). */
+  async authenticate(authorization: string | undefined): Promise<Principal> {
+    const token = bearerToken(authorization);
+    if (!token) throw unauthenticated('A bearer token is required.');
+    try {
+      return await this.verify(token);
+    } catch (err) {
+      if (err instanceof AuthenticationError) {
+        this.logger.info({ reason: err.message }, 'rejected user token');
+        throw unauthenticated('The token is not valid.');
+      }
+      throw err;
+    }
+  }
+
+  private async verify(token: string): Promise<Principal> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.key as KeyLike, {

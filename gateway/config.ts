@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { filePath, parseEnv, port } from '../platform/env';
+import { bodyLimit, filePath, nodeEnv, parseEnv, port } from '../platform/env';
 import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
-import type { AuthorizationMode } from './authorization/enforcing-gateway';
+import type { AuthorizationMode } from './authorization/field-authorization';
 
 const url = z.string().url('must be an http(s) URL');
 
@@ -24,22 +24,22 @@ export interface GatewayConfig {
 
 /** The gateway's configuration, validated at start; a bad variable is named in the error. */
 const gatewayEnvSchema = z.object({
-      NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
-      GATEWAY_PORT: port(4000),
-      GATEWAY_SUPERGRAPH: z.string().default('schema/supergraph.graphql'),
-      // Where each agency's subgraph answers: <AGENCY>_URL.
-      ...subgraphUrlVariables(),
-      GATEWAY_JWT_PUBLIC_KEY_FILE: filePath.optional(),
-      GATEWAY_JWKS_URL: url.optional(),
-      GATEWAY_JWT_ISSUER: z.string().min(1, 'must name the token issuer'),
-      GATEWAY_JWT_AUDIENCE: z.string().min(1).default('child-registry'),
-      GATEWAY_JWT_ALGORITHMS: z
-        .string()
-        .default('ES256,RS256')
-        .refine((value) => value.split(',').every((alg) => /^(ES|RS|PS)(256|384|512)$|^EdDSA$/.test(alg.trim())), 'must list asymmetric JWS algorithms such as ES256,RS256'),
-      INTERNAL_TOKEN_PRIVATE_KEY_FILE: filePath,
-      GATEWAY_AUTHORIZATION_MODE: z.enum(['filter', 'strict']).default('filter'),
-      BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must be a size such as 100kb').default('100kb'),
+  NODE_ENV: nodeEnv,
+  GATEWAY_PORT: port(4000),
+  GATEWAY_SUPERGRAPH: z.string().default('schema/supergraph.graphql'),
+  // Where each agency's subgraph answers: <AGENCY>_URL.
+  ...subgraphUrlVariables(),
+  GATEWAY_JWT_PUBLIC_KEY_FILE: filePath.optional(),
+  GATEWAY_JWKS_URL: url.optional(),
+  GATEWAY_JWT_ISSUER: z.string().min(1, 'must name the token issuer'),
+  GATEWAY_JWT_AUDIENCE: z.string().min(1).default('child-registry'),
+  GATEWAY_JWT_ALGORITHMS: z
+    .string()
+    .default('ES256,RS256')
+    .refine((value) => value.split(',').every((alg) => /^(ES|RS|PS)(256|384|512)$|^EdDSA$/.test(alg.trim())), 'must list asymmetric JWS algorithms such as ES256,RS256'),
+  INTERNAL_TOKEN_PRIVATE_KEY_FILE: filePath,
+  GATEWAY_AUTHORIZATION_MODE: z.enum(['filter', 'strict']).default('filter'),
+  BODY_LIMIT: bodyLimit,
 });
 
 /** Every environment variable the gateway reads. */

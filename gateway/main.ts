@@ -1,29 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { ApolloServer } from '@apollo/server';
-import { IntrospectAndCompose } from '@apollo/gateway';
-import { createErrorMasker } from '../platform/error-masking';
-import { closeHttpServer, createGraphQLHttpApp, listen, stopOnSignals } from '../platform/graphql-http';
+import { IntrospectAndCompose, type GatewayConfig as SupergraphConfig } from '@apollo/gateway';
+import { serve } from '../platform/graphql-http';
 import { InternalTokenSigner } from '../platform/internal-token';
-import { createLogger } from '../platform/logger';
+import { createLogger, type Logger } from '../platform/logger';
 import { createMetrics } from '../platform/metrics';
 import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
 import { Authenticator } from './authenticate';
-import { createEnforcingGateway } from './authorization/enforcing-gateway';
-import { loadGatewayConfig } from './config';
-import type { GatewayContext } from './context';
-import { formatLimitErrors, queryLimits } from './query-limits';
+import { loadGatewayConfig, type GatewayConfig } from './config';
 import { PartnerGrants } from './partner-grants';
-import { createRequestContext } from './request-context';
+import { gatewayPipeline } from './pipeline';
 import { SignedSubgraphDataSource } from './signed-data-source';
 
-async function main() {
-  const config = loadGatewayConfig();
-  const logger = createLogger('gateway');
-  const metrics = createMetrics('gateway');
-  const signer = await InternalTokenSigner.fromPemFile(config.internalTokenPrivateKeyFile);
-  const authenticator = await Authenticator.create(config.jwt);
-
-  const gateway = createEnforcingGateway({
+/** The committed supergraph, or one composed from the running subgraphs; each subgraph called with a signed token. */
+function supergraphSource(config: GatewayConfig, signer: InternalTokenSigner, logger: Logger): SupergraphConfig {
+  return {
     ...(config.supergraph === 'live'
       ? {
           supergraphSdl: new IntrospectAndCompose({
@@ -34,52 +24,24 @@ async function main() {
     // The supergraph's URLs are placeholders: where each subgraph lives is configuration.
     buildService: ({ name }) => new SignedSubgraphDataSource({ name, url: config.subgraphUrls[name as SubgraphName] }, signer),
     logger,
-  }, { mode: config.authorizationMode, logger });
+  };
+}
 
-  const limits = queryLimits(config.development);
-  const apollo = new ApolloServer<GatewayContext>({
-    gateway,
-    introspection: config.development,
-    // A browser may not send a simple (preflight-free) request that runs an operation.
-    csrfPrevention: true,
-    validationRules: limits.validationRules,
-    parseOptions: limits.parseOptions,
-    includeStacktraceInErrorResponses: false,
-    // Each operation of a batch goes through the same enforcement as a single one.
-    allowBatchedHttpRequests: true,
-    formatError: formatLimitErrors(createErrorMasker(logger)),
-    plugins: [
-      ...limits.plugins,
-      {
-        async requestDidStart() {
-          return {
-            async willSendResponse({ response }) {
-              const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-              metrics.requests.inc({ outcome: errors?.length ? 'error' : 'ok' });
-            },
-          };
-        },
-      },
-    ],
-  });
-  await apollo.start();
-
-  const server = createGraphQLHttpApp({
-    apollo,
-    bodyLimit: config.bodyLimit,
-    maxBatch: 10,
-    metrics,
+async function main() {
+  const config = loadGatewayConfig();
+  const logger = createLogger('gateway');
+  const signer = await InternalTokenSigner.fromPemFile(config.internalTokenPrivateKeyFile);
+  const pipeline = gatewayPipeline({
+    config,
     logger,
-    ready: async () => true,
-    context: createRequestContext(authenticator, new PartnerGrants(config.subgraphUrls['womens-federation'], signer, logger), logger),
+    metrics: createMetrics('gateway'),
+    authenticator: await Authenticator.create(config.jwt, logger),
+    partnerGrants: new PartnerGrants(config.subgraphUrls['womens-federation'], signer, logger),
+    supergraph: supergraphSource(config, signer, logger),
   });
-  await listen(server, config.port);
+  await pipeline.apollo.start();
+  await serve(pipeline);
   logger.info({ port: config.port }, 'gateway listening');
-
-  stopOnSignals(logger, async () => {
-    await closeHttpServer(server);
-    await apollo.stop();
-  });
 }
 
 main().catch((err: unknown) => {

@@ -3,6 +3,8 @@ import { MAX_PARTNER_GRANTS } from '../platform/internal-token';
 import type { Logger } from '../platform/logger';
 
 const QUERY = '{ consentedChildIds(category: CHILD_MASKED) }';
+/** Longer than the women's federation takes to answer, short enough that a hung call does not hold the request. */
+const TIMEOUT_MS = 3000;
 
 /**
  * Consent lives with the women's federation; the other agencies must still show a partner NGO
@@ -18,7 +20,6 @@ export class PartnerGrants {
     private readonly womensFederationUrl: string,
     private readonly signer: InternalTokenSigner,
     private readonly logger: Logger,
-    private readonly timeoutMs = 3000,
   ) {}
 
   async childrenFor(call: InternalCall): Promise<string[]> {
@@ -29,7 +30,7 @@ export class PartnerGrants {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': call.requestId },
         body: JSON.stringify({ query: QUERY }),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
       });
       const body = (await response.json()) as { data?: { consentedChildIds?: unknown }; errors?: unknown[] };
       const ids = body.data?.consentedChildIds;

@@ -37,5 +37,11 @@ export const base64Key = (bytes: number) =>
     .refine((value) => Buffer.from(value, 'base64').length === bytes, `must be ${bytes} bytes, base64-encoded`)
     .transform((value) => Buffer.from(value, 'base64'));
 
+/** NODE_ENV: `development` turns introspection on (and, at the gateway, field suggestions); anything else is production-like. */
+export const nodeEnv = z.enum(['development', 'production', 'test']).default('production');
+
+/** Largest request body accepted, as express's body parser reads it. */
+export const bodyLimit = z.string().regex(/^\d+(b|kb|mb)$/, 'must be a size such as 100kb').default('100kb');
+
 /** A path to a readable file. */
 export const filePath = z.string().min(1, 'must name a file');

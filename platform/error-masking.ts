@@ -3,6 +3,10 @@ import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from './errors';
 import type { Logger } from './logger';
+import { sqlState } from './sql-state';
+
+/** SQLSTATE insufficient_privilege, which PostgreSQL also raises when a row-level-security policy refuses a write. */
+const INSUFFICIENT_PRIVILEGE = '42501';
 
 /**
  * Errors we raised on purpose (a GraphQLError with a code) and GraphQL's own parse and
@@ -41,8 +45,9 @@ export function createErrorMasker(logger: Logger) {
   };
 }
 
-/** PostgreSQL refused a write under a row-level-security policy (SQLSTATE 42501 from a policy check). */
+/** PostgreSQL refused a write under a row-level-security policy (not for want of a grant). */
 function isRowSecurityRefusal(error: unknown): boolean {
-  const driverError = (error as { driverError?: { code?: string; message?: string } } | null)?.driverError ?? (error as { code?: string; message?: string } | null);
-  return driverError?.code === '42501' && /row-level security/.test(driverError.message ?? '');
+  if (sqlState(error) !== INSUFFICIENT_PRIVILEGE) return false;
+  const driverError = (error as { driverError?: { message?: string } }).driverError ?? (error as { message?: string });
+  return /row-level security/.test(driverError.message ?? '');
 }

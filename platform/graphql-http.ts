@@ -35,7 +35,7 @@ function limitBatch(maxBatch: number): express.RequestHandler {
  * The HTTP shell every process shares: POST /graphql, GET /health (liveness and readiness for
  * load balancers and compose health checks) and GET /metrics (Prometheus).
  */
-export function createGraphQLHttpApp<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>) {
+function createGraphQLHttpApp<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>) {
   const app = express();
   app.disable('x-powered-by');
 
@@ -56,7 +56,7 @@ export function createGraphQLHttpApp<TContext extends BaseContext>(options: Grap
   );
 
   // Body too large, malformed JSON and the like: a clear JSON error, never a stack.
-  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: express.Response, _next: express.NextFunction) => {
+  app.use((err: Error & { status?: number }, _req: Request, res: express.Response, _next: express.NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) options.logger.error({ err }, 'unhandled HTTP error');
     const code = status === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_REQUEST;
@@ -67,11 +67,32 @@ export function createGraphQLHttpApp<TContext extends BaseContext>(options: Grap
   return http.createServer(app);
 }
 
+export interface ServeOptions<TContext extends BaseContext> extends GraphQLHttpOptions<TContext> {
+  port: number;
+  /** Run last when stopping, once requests are done and Apollo has stopped (closes the database pool, say). */
+  release?: () => Promise<void>;
+}
+
+/**
+ * Serves the HTTP shell on `port` (resolves once it listens; rejects if the port is taken) until
+ * SIGINT or SIGTERM; then stops accepting, lets in-flight requests finish, stops Apollo and
+ * runs `release`. The Apollo server must be started.
+ */
+export async function serve<TContext extends BaseContext>(options: ServeOptions<TContext>): Promise<void> {
+  const server = createGraphQLHttpApp(options);
+  await listen(server, options.port);
+  stopOnSignals(options.logger, async () => {
+    await closeHttpServer(server);
+    await options.apollo.stop();
+    await options.release?.();
+  });
+}
+
 /** Resolves once the server listens; rejects if the port is taken. */
-export function listen(server: http.Server, port: number, host = '0.0.0.0'): Promise<void> {
+function listen(server: http.Server, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => {
+    server.listen(port, '0.0.0.0', () => {
       server.off('error', reject);
       resolve();
     });
@@ -79,7 +100,7 @@ export function listen(server: http.Server, port: number, host = '0.0.0.0'): Pro
 }
 
 /** Stops on SIGINT/SIGTERM: finishes in-flight requests, then runs `close`. */
-export function stopOnSignals(logger: Logger, close: () => Promise<void>) {
+function stopOnSignals(logger: Logger, close: () => Promise<void>) {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -97,10 +118,13 @@ export function stopOnSignals(logger: Logger, close: () => Promise<void>) {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-/** Stops accepting, lets in-flight requests finish for up to `graceMs`, then drops idle sockets. */
-export function closeHttpServer(server: http.Server, graceMs = 5000): Promise<void> {
+/** How long in-flight requests may take to finish once the server stops accepting. */
+const GRACE_MS = 5000;
+
+/** Stops accepting, lets in-flight requests finish for up to GRACE_MS, then drops idle sockets. */
+function closeHttpServer(server: http.Server): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+    const timer = setTimeout(() => server.closeAllConnections(), GRACE_MS);
     server.close(() => {
       clearTimeout(timer);
       resolve();

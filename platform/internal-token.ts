@@ -8,10 +8,10 @@ import { principalSchema, type Principal } from './principal';
  * only with a valid one addressed to itself. This is what makes "subgraphs answer only
  * requests signed by the gateway" (DESIGN 6.2) hold even on a flat network.
  */
-export const INTERNAL_TOKEN_ISSUER = 'child-registry-gateway';
-export const INTERNAL_TOKEN_ALGORITHM = 'ES256';
+const INTERNAL_TOKEN_ISSUER = 'child-registry-gateway';
+const INTERNAL_TOKEN_ALGORITHM = 'ES256';
 /** Long enough for one subgraph call, short enough that a leaked token is soon useless. */
-export const INTERNAL_TOKEN_TTL_SECONDS = 60;
+const INTERNAL_TOKEN_TTL_SECONDS = 60;
 
 /** Most consent grants one call may carry; a partner with more is refused rather than cut short. */
 export const MAX_PARTNER_GRANTS = 2000;

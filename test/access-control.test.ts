@@ -245,6 +245,15 @@ describe('the gateway’s log', () => {
   });
   afterAll(() => gateway.stop());
 
+  /** The gateway's log lines about one request. */
+  const entriesOf = (requestId: string) =>
+    gateway
+      .output()
+      .split('\n')
+      .filter(Boolean)
+      .map((text) => JSON.parse(text))
+      .filter((entry) => entry.requestId === requestId);
+
   it('records each request’s principal, operation hash and denied paths', async () => {
     const requestId = `log-check-${randomUUID()}`;
     await post(gateway.url, { query: `query ($id: ID!) { child(id: $id) { id nationalId } }`, variables: { id: childId } }, {
@@ -252,13 +261,20 @@ describe('the gateway’s log', () => {
       'x-purpose': purposeOf('partner-ngo'),
       'x-request-id': requestId,
     });
-    const line = gateway
-      .output()
-      .split('\n')
-      .filter(Boolean)
-      .map((text) => JSON.parse(text))
-      .find((entry) => entry.requestId === requestId && entry.msg === 'operation authorized');
+    const line = entriesOf(requestId).find((entry) => entry.msg === 'operation authorized');
     expect(line).toMatchObject({ sub: principals['partner-ngo'].sub, org: principals['partner-ngo'].org, purpose: 'care-programmes', denied: ['child.nationalId'] });
     expect(line.operationHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('records a refused operation as refused, with the reason, and never as authorized', async () => {
+    const requestId = `log-check-${randomUUID()}`;
+    await post(gateway.url, { query: `query ($id: ID!) { child(id: $id) { id nationalId } }`, variables: { id: childId } }, {
+      authorization: `Bearer ${roleToken('partner-ngo')}`,
+      'x-request-id': requestId,
+    });
+    const lines = entriesOf(requestId).filter((entry) => entry.msg.startsWith('operation '));
+    expect(lines.map((entry) => entry.msg)).toEqual(['operation refused']);
+    expect(lines[0]).toMatchObject({ sub: principals['partner-ngo'].sub, purpose: null, reason: 'purpose required', denied: ['child.nationalId'] });
+    expect(lines[0].operationHash).toMatch(/^[0-9a-f]{64}$/);
   });
 });

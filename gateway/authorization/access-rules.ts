@@ -14,8 +14,8 @@ export interface AccessRules {
  * Reads the `@authenticated` and `@requiresScopes` directives the composed supergraph carries
  * (under the names its `@link`s give them) on object and interface types and their fields.
  */
-export function readAccessRules(supergraphSdl: string | DocumentNode): AccessRules {
-  const document = typeof supergraphSdl === 'string' ? parse(supergraphSdl) : supergraphSdl;
+export function readAccessRules(supergraphSdl: string): AccessRules {
+  const document = parse(supergraphSdl);
   const names = linkedDirectiveNames(document);
   const types = new Map<string, AccessRequirement[]>();
   const fields = new Map<string, AccessRequirement[]>();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { filePath, flag, parseEnv, port, postgresUrl } from '../../platform/env';
+import { bodyLimit, filePath, flag, nodeEnv, parseEnv, port, postgresUrl } from '../../platform/env';
 import { subgraphInfo, type SubgraphName } from '../../platform/subgraphs';
 
 /** Everything a subgraph process reads from its environment, validated at start. */
@@ -21,7 +21,7 @@ export interface SubgraphConfig {
 function subgraphEnvSchema(name: SubgraphName) {
   const { envPrefix, defaultPort } = subgraphInfo(name);
   return z.object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+    NODE_ENV: nodeEnv,
     [`${envPrefix}_PORT`]: port(defaultPort),
     [`${envPrefix}_DATABASE_URL`]: postgresUrl,
     [`${envPrefix}_OWNER_DATABASE_URL`]: postgresUrl.optional(),
@@ -31,7 +31,7 @@ function subgraphEnvSchema(name: SubgraphName) {
     DEMO_DATA: flag(false),
     DEMO_CHILDREN: z.coerce.number().int().min(1).max(1_000_000).default(2000),
     DEMO_SEED: z.coerce.number().int().default(2026),
-    BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must be a size such as 100kb').default('100kb'),
+    BODY_LIMIT: bodyLimit,
   });
 }
 

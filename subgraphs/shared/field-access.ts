@@ -2,6 +2,7 @@ import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLSchema } 
 import { meetsRequirements, requirementsOf, type AccessRequirement } from '../../platform/access-requirements';
 import { unauthorizedField } from '../../platform/errors';
 import type { Principal } from '../../platform/principal';
+import { DATA_CATEGORIES } from '../../schema/scope-catalogue';
 import { AccessAction } from './audit/access-log.type';
 import type { AccessRecorder } from './audit/access-recorder';
 
@@ -13,12 +14,14 @@ function scopesOf(principal: Principal): ReadonlySet<string> {
   return scopes;
 }
 
-/** The category a field's reads are logged under: its scope, unless it is public or plumbing. */
+/** The categories whose accesses are not logged: those that describe no named child (the directory, plumbing). */
+const UNAUDITED: ReadonlySet<string> = new Set(Object.entries(DATA_CATEGORIES).filter(([, category]) => !category.describesChild).map(([name]) => name));
+
+/** The category a field's reads and writes are logged under: its scope, unless it describes no named child. */
 function auditedCategory(requirements: ReadonlyArray<AccessRequirement>): string | null {
   const scope = requirements.flat(2)[0];
   return scope && !UNAUDITED.has(scope) ? scope : null;
 }
-const UNAUDITED = new Set(['directory:read']);
 
 /** The child a row is about: a Child itself, or any row that names its child. */
 function childIdOf(typeName: string, source: unknown): string | null {

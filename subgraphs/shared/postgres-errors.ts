@@ -1,14 +1,12 @@
-/** PostgreSQL error codes (SQLSTATE) the write paths react to. */
+import { sqlState } from '../../platform/sql-state';
+
+/**
+ * PostgreSQL error codes (SQLSTATE) the write paths react to. (A row-level-security refusal,
+ * 42501, becomes OUTSIDE_JURISDICTION in the platform's error masker.)
+ */
 export const PostgresError = {
   UNIQUE_VIOLATION: '23505',
-  INSUFFICIENT_PRIVILEGE: '42501',
 } as const;
-
-function sqlState(err: unknown): string | undefined {
-  const error = err as { code?: unknown; driverError?: { code?: unknown } } | null;
-  const code = error?.driverError?.code ?? error?.code;
-  return typeof code === 'string' ? code : undefined;
-}
 
 /** Two writes raced for the same unique key (or the caller repeated one). */
 export function isUniqueViolation(err: unknown): boolean {

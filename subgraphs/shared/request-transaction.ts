@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { InternalCall } from '../../platform/internal-token';
+import type { Logger } from '../../platform/logger';
 
 /**
  * The rows a request may reach, as the per-transaction settings the row-level-security policies
@@ -18,7 +19,7 @@ export interface RowScope {
   partnerChildren: ReadonlyArray<string>;
 }
 
-export function rowScopeOf(call: InternalCall): RowScope {
+function rowScopeOf(call: InternalCall): RowScope {
   const partner = call.principal.partner;
   return {
     sub: call.principal.sub,
@@ -29,6 +30,22 @@ export function rowScopeOf(call: InternalCall): RowScope {
     purpose: call.purpose,
     partnerChildren: partner ? (call.partnerChildren ?? []) : [],
   };
+}
+
+/**
+ * Each request's row scope: its transaction, opened with the caller's row limits. Whatever happens
+ * to the request (the client goes away, it fails outside GraphQL), the connection goes back to the
+ * pool when the response closes; a committed transaction is left as it is.
+ */
+export async function openRowScope(
+  db: DataSource,
+  call: InternalCall,
+  response: { once(event: 'close', listener: () => void): unknown },
+  logger: Logger,
+): Promise<RequestTransaction> {
+  const transaction = await RequestTransaction.open(db, rowScopeOf(call));
+  response.once('close', () => void transaction.abort().catch((err: unknown) => logger.error({ err }, 'rollback failed')));
+  return transaction;
 }
 
 /**

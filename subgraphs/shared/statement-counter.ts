@@ -8,7 +8,7 @@ import { Counter, type Registry } from 'prom-client';
 export class StatementCountingLogger implements OrmLogger {
   private readonly counter: Counter;
 
-  constructor(registry: Registry, private readonly onSlowQuery?: (sql: string, ms: number) => void) {
+  constructor(registry: Registry, private readonly onSlowQuery: (sql: string, ms: number) => void) {
     // One counter per registry, shared by the owner's and the application role's connections.
     this.counter =
       (registry.getSingleMetric('db_statements_total') as Counter | undefined) ??
@@ -20,7 +20,7 @@ export class StatementCountingLogger implements OrmLogger {
   }
   logQueryError(): void {}
   logQuerySlow(time: number, query: string): void {
-    this.onSlowQuery?.(query, time);
+    this.onSlowQuery(query, time);
   }
   logSchemaBuild(): void {}
   logMigration(): void {}

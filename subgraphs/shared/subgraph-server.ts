@@ -1,73 +1,36 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import type { DataSource, EntityManager, EntitySchema, MigrationInterface } from 'typeorm';
 import { createErrorMasker } from '../../platform/error-masking';
-import { ErrorCode, unauthenticated } from '../../platform/errors';
-import { closeHttpServer, createGraphQLHttpApp, listen, stopOnSignals } from '../../platform/graphql-http';
-import { bearerToken, InternalTokenVerifier } from '../../platform/internal-token';
-import { createLogger, type Logger } from '../../platform/logger';
+import { serve } from '../../platform/graphql-http';
+import { createLogger } from '../../platform/logger';
 import { createMetrics } from '../../platform/metrics';
-import type { SubgraphName } from '../../platform/subgraphs';
-import { loadSubgraphConfig, type SubgraphConfig } from './config';
-import type { SubgraphContext } from './context';
-import { assertBoundByRowSecurity, createDataSource, migrate, withMigrationLock } from './database';
+import { appendAccessLogBeforeCommit } from './audit/append-before-commit';
 import { AccessRecorder } from './audit/access-recorder';
-import { RequestTransaction, rowScopeOf } from './request-transaction';
+import { loadSubgraphConfig } from './config';
+import type { SubgraphContext } from './context';
+import { prepareDatabase } from './prepare-database';
+import { openRowScope } from './request-transaction';
+import type { SubgraphDefinition } from './subgraph-definition';
+import { createCallVerifier } from './verify-call';
 
-export interface DemoSeedOptions {
-  children: number;
-  seed: number;
-}
+// The agencies' subgraph.ts and demo-seed.ts import the definition's types from here.
+export type { DemoSeedOptions, SubgraphDefinition } from './subgraph-definition';
 
-/** What a subgraph contributes; the runner does the rest the same way for all three. */
-export interface SubgraphDefinition<Loaders> {
-  name: SubgraphName;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  entities: (Function | EntitySchema)[];
-  migrations: (new () => MigrationInterface)[];
-  buildSchema: () => Promise<GraphQLSchema>;
-  createLoaders: (db: EntityManager) => Loaders;
-  /** Loads demo data when the database holds none yet; returns how many children it loaded. */
-  seedDemoData: (db: DataSource, options: DemoSeedOptions, logger: Logger) => Promise<number>;
-}
-
-export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>, config: SubgraphConfig = loadSubgraphConfig(definition.name)) {
+/**
+ * Runs one subgraph, the same way for all three. At start: prepare the database, then serve. Each
+ * request then goes: verify the call → open its row scope → resolve, each field enforcing its own
+ * access directive → append the access log and commit → answer.
+ */
+export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
+  const config = loadSubgraphConfig(definition.name);
   const logger = createLogger(definition.name);
   const metrics = createMetrics(definition.name);
-  const dataSource = (url: string, role: string) =>
-    createDataSource({
-      url,
-      applicationName: `${definition.name}:${role}`,
-      entities: definition.entities,
-      migrations: definition.migrations,
-      poolSize: config.dbPoolSize,
-      registry: metrics.registry,
-      logger,
-    });
 
-  // Migrations and demo data run as the owner, on a connection closed before serving.
-  if (config.migrateOnStart || config.demoData.enabled) {
-    const owner = await dataSource(config.ownerDatabaseUrl!, 'owner').initialize();
-    try {
-      if (config.migrateOnStart) {
-        const applied = await migrate(owner);
-        if (applied.length) logger.info({ applied }, 'migrations applied');
-      }
-      if (config.demoData.enabled) {
-        const loaded = await withMigrationLock(owner, () => definition.seedDemoData(owner, config.demoData, logger));
-        if (loaded) logger.info({ children: loaded }, 'demo data loaded');
-      }
-    } finally {
-      await owner.destroy();
-    }
-  }
-
-  const db = await dataSource(config.databaseUrl, 'app').initialize();
-  await assertBoundByRowSecurity(db);
-
-  const verifier = await InternalTokenVerifier.fromPemFile(config.internalTokenPublicKeyFile, definition.name);
+  // Migrated and seeded as the owner; served as the application role, which row-level security binds.
+  const db = await prepareDatabase(definition, config, logger, metrics.registry);
+  const verifyCall = await createCallVerifier(config.internalTokenPublicKeyFile, definition.name, logger);
+  // Each field enforces its own access directive (field-access.ts, applied as the schema is built).
   const schema = await definition.buildSchema();
 
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
@@ -78,35 +41,14 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
     plugins: [
       // Inline traces would tell any caller how long our SQL took; the gateway needs none.
       ApolloServerPluginInlineTraceDisabled(),
-      {
-        async requestDidStart() {
-          return {
-            // Log the request's accesses and commit before the answer leaves, so a client that
-            // reads its own write sees it. No access log entry, no answer.
-            async willSendResponse({ contextValue, response }) {
-              try {
-                await contextValue.audit.flush(contextValue.db, contextValue);
-                await contextValue.transaction.finish();
-              } catch (err) {
-                logger.error({ err, requestId: contextValue.requestId }, 'could not log or commit the request; nothing is returned');
-                await contextValue.transaction.abort().catch(() => undefined);
-                if (response.body.kind === 'single') {
-                  response.body.singleResult.data = null;
-                  response.body.singleResult.errors = [
-                    { message: 'The request could not be recorded in the access log, so nothing is returned.', extensions: { code: ErrorCode.AUDIT_UNAVAILABLE } },
-                  ];
-                }
-              }
-            },
-          };
-        },
-      },
+      appendAccessLogBeforeCommit(logger),
     ],
   });
   await apollo.start();
 
-  const httpServer = createGraphQLHttpApp({
+  await serve({
     apollo,
+    port: config.port,
     bodyLimit: config.bodyLimit,
     metrics,
     logger,
@@ -115,24 +57,11 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
       return true;
     },
     context: async (req, res) => {
-      const token = bearerToken(req.headers.authorization);
-      if (!token) throw unauthenticated('This service answers only requests signed by the gateway.');
-      const call = await verifier.verify(token).catch((err: unknown) => {
-        logger.warn({ reason: err instanceof Error ? err.message : String(err) }, 'rejected internal token');
-        throw unauthenticated('The internal token is not valid.');
-      });
-      const transaction = await RequestTransaction.open(db, rowScopeOf(call));
-      // Whatever happens to the request, the connection goes back to the pool.
-      res.once('close', () => void transaction.abort().catch((err: unknown) => logger.error({ err }, 'rollback failed')));
+      const call = await verifyCall(req.headers.authorization);
+      const transaction = await openRowScope(db, call, res, logger);
       return { ...call, db: transaction.manager, transaction, audit: new AccessRecorder(), loaders: definition.createLoaders(transaction.manager) };
     },
+    release: () => db.destroy(),
   });
-  await listen(httpServer, config.port);
   logger.info({ port: config.port }, 'subgraph listening');
-
-  stopOnSignals(logger, async () => {
-    await closeHttpServer(httpServer);
-    await apollo.stop();
-    await db.destroy();
-  });
 }

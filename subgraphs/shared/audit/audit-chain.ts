@@ -35,8 +35,11 @@ export interface ChainReport {
   brokenAt: { seq: string; reason: string } | null;
 }
 
+/** How many entries are read per statement while walking the chain. */
+const BATCH_SIZE = 5000;
+
 /** Walks the whole log in order and recomputes every link. */
-export async function verifyChain(client: Client, batchSize = 5000): Promise<ChainReport> {
+export async function verifyChain(client: Client): Promise<ChainReport> {
   let prev = GENESIS_HASH;
   let after = '0';
   let entries = 0;
@@ -45,7 +48,7 @@ export async function verifyChain(client: Client, batchSize = 5000): Promise<Cha
       `SELECT seq::text AS seq_text, ((extract(epoch FROM at) * 1000000)::bigint)::text AS at_micros, request_id, actor, org, purpose, action,
               child_id::text, categories, prev_hash, hash
          FROM access_log WHERE seq > $1::bigint ORDER BY access_log.seq LIMIT $2`,
-      [after, batchSize],
+      [after, BATCH_SIZE],
     );
     for (const row of rows) {
       const entry: ChainedEntry = {
@@ -58,6 +61,6 @@ export async function verifyChain(client: Client, batchSize = 5000): Promise<Cha
       entries += 1;
       after = entry.seq;
     }
-    if (rows.length < batchSize) return { entries, head: prev, brokenAt: null };
+    if (rows.length < BATCH_SIZE) return { entries, head: prev, brokenAt: null };
   }
 }

@@ -1,0 +1,79 @@
+import { ApolloServer } from '@apollo/server';
+import type { GatewayConfig as SupergraphConfig } from '@apollo/gateway';
+import { createErrorMasker } from '../platform/error-masking';
+import type { ServeOptions } from '../platform/graphql-http';
+import type { Logger } from '../platform/logger';
+import type { Metrics } from '../platform/metrics';
+import type { Authenticator } from './authenticate';
+import { createEnforcingGateway } from './authorization/enforcing-gateway';
+import type { GatewayConfig } from './config';
+import type { GatewayContext } from './context';
+import type { PartnerGrants } from './partner-grants';
+import { formatLimitErrors, queryLimits } from './query-limits';
+import { createRequestContext } from './request-context';
+import { countRequests } from './request-metrics';
+
+/** Most operations one batched request may carry. */
+const MAX_BATCH = 10;
+
+export interface GatewayParts {
+  config: GatewayConfig;
+  logger: Logger;
+  metrics: Metrics;
+  authenticator: Authenticator;
+  partnerGrants: PartnerGrants;
+  /** Where the supergraph comes from and how each subgraph is called. */
+  supergraph: SupergraphConfig;
+}
+
+/**
+ * The gateway's request pipeline: every step a request goes through, in the order it meets them,
+ * each in its own module.
+ *
+ * | step                                                                  | module                                 |
+ * | --------------------------------------------------------------------- | -------------------------------------- |
+ * | HTTP: body size, batch size                                           | platform/graphql-http.ts               |
+ * | CSRF: no operation from a request a browser sends without preflight   | Apollo Server (csrfPrevention)         |
+ * | authentication: the user token's principal, or 401                    | authenticate.ts      (the context)     |
+ * | purpose: X-Purpose one the token grants, or 403                       | purpose.ts           (the context)     |
+ * | partner grants: the children a partner's consents open                | partner-grants.ts    (the context)     |
+ * | query limits: tokens; depth, aliases, directives, cost                | query-limits.ts                        |
+ * | authorization: what the scopes do not open is removed before planning | authorization/field-authorization.ts   |
+ * | purpose: reading a named child's data needs one (PURPOSE_REQUIRED)    | purpose.ts                             |
+ * | logging: the decision, authorized or refused and why                  | authorization/decision-log.ts          |
+ * | execution, with null where fields were removed                        | authorization/field-authorization.ts   |
+ * | metrics: each response's outcome                                      | request-metrics.ts                     |
+ * | errors: limit refusals coded, anything unexpected masked              | query-limits.ts, platform/error-masking.ts |
+ *
+ * Authorization, the purpose rule and the log run per operation (each of a batch on its own) in
+ * the enforcing gateway's executor (authorization/enforcing-gateway.ts), in that order.
+ */
+export function gatewayPipeline({ config, logger, metrics, authenticator, partnerGrants, supergraph }: GatewayParts): ServeOptions<GatewayContext> {
+  const limits = queryLimits(config.development);
+  const apollo = new ApolloServer<GatewayContext>({
+    // Authorization, the purpose rule and the decision's log line, before planning.
+    gateway: createEnforcingGateway(supergraph, { mode: config.authorizationMode, logger }),
+    introspection: config.development,
+    // A browser may not send a simple (preflight-free) request that runs an operation.
+    csrfPrevention: true,
+    // Query limits.
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    includeStacktraceInErrorResponses: false,
+    // Each operation of a batch goes through the same enforcement as a single one.
+    allowBatchedHttpRequests: true,
+    formatError: formatLimitErrors(createErrorMasker(logger)),
+    plugins: [...limits.plugins, countRequests(metrics)],
+  });
+  return {
+    apollo,
+    port: config.port,
+    bodyLimit: config.bodyLimit,
+    maxBatch: MAX_BATCH,
+    // Authentication, the stated purpose and the partner's grants, once per HTTP request.
+    context: createRequestContext(authenticator, partnerGrants),
+    metrics,
+    logger,
+    ready: async () => true,
+  };
+}
