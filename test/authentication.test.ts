@@ -145,5 +145,7 @@ describe('subgraphs answer only the gateway', () => {
   it('keeps answering through the gateway after all that', async () => {
     const response = await gql('{ children(first: 1) { edges { node { id } } } }');
     expect(response.status).toBe(200);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data.children.edges).toHaveLength(1);
   });
 });
