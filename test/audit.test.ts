@@ -110,6 +110,60 @@ describe('the access log', () => {
   });
 });
 
+describe('when the access log cannot be appended', () => {
+  /** The service may log only through this function (README, Audit); taking it away makes every append fail. */
+  const APPEND = 'append_access_log(text, text, text, text, jsonb)';
+  const CHILD = `query ($id: ID!) { child(id: $id) { name nationalId residenceVillage version } }`;
+  const codes = (body: { errors?: { extensions?: Record<string, unknown> }[] }) => (body.errors ?? []).map((error) => error.extensions?.code);
+
+  it('withholds the answer with AUDIT_UNAVAILABLE and commits nothing', async () => {
+    const identity = freshNationalId();
+    const registered = await gqlData(`mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`, {
+      input: { name: '审计儿童', gender: identity.gender, birthDate: identity.birthDate, nationalId: identity.nationalId, householdRegionCode: DEMO_COUNTY, residenceRegionCode: DEMO_COUNTY, residenceVillage: '原村' },
+    });
+    const id = registered.registerChild.child.id;
+    const before = (await gqlData(CHILD, { id })).child;
+    const readRequest = `audit-down-read-${randomUUID()}`;
+    const writeRequest = `audit-down-write-${randomUUID()}`;
+    const appRole = new URL(system.databaseUrls.app['civil-affairs']).username;
+
+    const owner = await database('civil-affairs');
+    let read, write;
+    try {
+      await owner.query(`REVOKE EXECUTE ON FUNCTION ${APPEND} FROM "${appRole}"`);
+      try {
+        read = await asCaseWorker(CHILD, { id }, readRequest);
+        write = await asCaseWorker(
+          `mutation ($id: ID!, $v: Int!) { updateChild(id: $id, expectedVersion: $v, input: { residenceVillage: "新村" }) { version } }`,
+          { id, v: before.version },
+          writeRequest,
+        );
+      } finally {
+        await owner.query(`GRANT EXECUTE ON FUNCTION ${APPEND} TO "${appRole}"`);
+      }
+    } finally {
+      await owner.end();
+    }
+
+    // The read: the child is null (it is nullable), nothing of it in the answer, one error saying why.
+    expect(read.body.data).toEqual({ child: null });
+    expect(codes(read.body)).toEqual(['AUDIT_UNAVAILABLE']);
+    expect(JSON.stringify(read.body)).not.toContain(identity.nationalId);
+    // The write: no data at all (its field is non-null), and it was rolled back.
+    expect(write.body.data ?? null).toBeNull();
+    expect(codes(write.body)).toEqual(['AUDIT_UNAVAILABLE']);
+    expect(await entriesOf('civil-affairs', readRequest)).toEqual([]);
+    expect(await entriesOf('civil-affairs', writeRequest)).toEqual([]);
+    expect((await gqlData(CHILD, { id })).child).toEqual(before);
+
+    // With the grant back, the same read is answered and logged: the refusal was the log's doing.
+    const againRequest = `audit-back-read-${randomUUID()}`;
+    const again = await asCaseWorker(CHILD, { id }, againRequest);
+    expect(again.body).toEqual({ data: { child: before } });
+    expect(await entriesOf('civil-affairs', againRequest)).toHaveLength(1);
+  });
+});
+
 describe('the hash chain', () => {
   const verifyCommand = () =>
     promisify(execFile)(process.execPath, [join(ROOT, 'dist', 'scripts', 'verify-audit.js')], {
