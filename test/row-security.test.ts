@@ -1,9 +1,15 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { DEMO_COUNTY, demoPrincipals } from '../demo/principals';
 import { InternalTokenSigner } from '../platform/internal-token';
+import { subgraphInfo } from '../platform/subgraphs';
 import type { RoleName } from '../schema/roles';
+import { freePort } from '../scripts/free-port';
 import { database, freshNationalId, gql, gqlData, post, system, type GraphQLResponse } from './support/system';
 
+const ROOT = resolve(__dirname, '..', '..');
 const principals = demoPrincipals(2026);
 const OTHER_COUNTY = '360731';
 const asRole = (role: RoleName, query: string, variables: Record<string, unknown> = {}) =>
@@ -171,6 +177,36 @@ describe('the database itself', () => {
     } finally {
       await app.end();
     }
+  });
+
+  it('a service refuses to start connected as a role row-level security does not bind (its database’s owner)', async () => {
+    const { envPrefix } = subgraphInfo('education');
+    const ownerUrl = system.databaseUrls.owner.education;
+    const port = await freePort();
+    // Everything as scripts/system.ts starts the service, but the application role's URL is the owner's.
+    const started = promisify(execFile)(process.execPath, [join(ROOT, 'dist', 'subgraphs', 'education', 'main.js')], {
+      cwd: ROOT,
+      timeout: 60_000,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        [`${envPrefix}_PORT`]: String(port),
+        [`${envPrefix}_DATABASE_URL`]: ownerUrl,
+        [`${envPrefix}_OWNER_DATABASE_URL`]: ownerUrl,
+        INTERNAL_TOKEN_PUBLIC_KEY_FILE: system.keys.internalPublicKeyFile,
+        DB_MIGRATE_ON_START: 'true',
+        DEMO_DATA: 'true',
+        DEMO_CHILDREN: '150',
+        DEMO_SEED: '2026',
+      },
+    });
+    await expect(started).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(`The database role ${new URL(ownerUrl).username} is not bound by row-level security`),
+    });
+    // It never served.
+    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
   });
 
   it('binds every table of every database', async () => {
