@@ -27,7 +27,9 @@ const PROBES = {
   pairings: { category: 'wf:programmes', selection: 'pairings { helperName }' },
 } as const;
 
-const MATRIX_QUERY = `query Matrix($id: ID!) { child(id: $id) { id ${Object.values(PROBES).map((probe) => probe.selection).join(' ')} } }`;
+const MATRIX_QUERY = `query Matrix($id: ID!) { child(id: $id) { id ${Object.values(PROBES)
+  .map((probe) => probe.selection)
+  .join(' ')} } }`;
 
 const principals = demoPrincipals(2026);
 const roleToken = (role: RoleName) => system.tokens[role]!;
@@ -59,12 +61,18 @@ beforeAll(async () => {
   const consented = new Set(
     consents.consents.edges
       .map((edge: any) => edge.node)
-      .filter((node: any) => node.active && node.partnerId === principals['partner-ngo'].partner && node.purpose === 'care-programmes' && node.categories.length === 2)
+      .filter(
+        (node: any) =>
+          node.active && node.partnerId === principals['partner-ngo'].partner && node.purpose === 'care-programmes' && node.categories.length === 2,
+      )
       .map((node: any) => node.child.id),
   );
   const complete = page.children.edges
     .map((edge: { node: Record<string, unknown> }) => edge.node)
-    .find((node: any) => consented.has(node.id) && node.nationalId && node.father && node.guardianship && node.enrolment && node.careResponsiblePerson && node.pairings.length);
+    .find(
+      (node: any) =>
+        consented.has(node.id) && node.nationalId && node.father && node.guardianship && node.enrolment && node.careResponsiblePerson && node.pairings.length,
+    );
   expect(complete).toBeDefined();
   childId = complete.id;
 });
@@ -166,8 +174,15 @@ describe('attempts to get round field authorization', () => {
   it('a scope claim smuggled in another claim is ignored', async () => {
     const key = await importPKCS8(readFileSync(system.keys.idpPrivateKeyFile, 'utf8'), 'ES256');
     const smuggled = await new SignJWT({
-      org: 'ngo', scope: 'child:masked', scopes: ['child:identity'], scp: ['child:identity'], 'https://child-registry/scope': 'child:identity',
-      jurisdiction: [DEMO_COUNTY], purposes: ['care-programmes'], partner: principals['partner-ngo'].partner, realm_access: { roles: ['child:identity'] },
+      org: 'ngo',
+      scope: 'child:masked',
+      scopes: ['child:identity'],
+      scp: ['child:identity'],
+      'https://child-registry/scope': 'child:identity',
+      jurisdiction: [DEMO_COUNTY],
+      purposes: ['care-programmes'],
+      partner: principals['partner-ngo'].partner,
+      realm_access: { roles: ['child:identity'] },
     })
       .setProtectedHeader({ alg: 'ES256' })
       .setIssuer(DEV_ISSUER)
@@ -185,7 +200,11 @@ describe('attempts to get round field authorization', () => {
     const principal: Principal = { ...principals['partner-ngo'] };
     // As the gateway would sign it for the partner: with the consented child in its grants.
     const token = await signer.sign({ principal, requestId: randomUUID(), purpose: 'care-programmes', partnerChildren: [childId] }, 'civil-affairs');
-    const direct = await post(system.subgraphUrls['civil-affairs'], { query: `{ child(id: "${childId}") { id maskedName nationalId name } }` }, { authorization: `Bearer ${token}` });
+    const direct = await post(
+      system.subgraphUrls['civil-affairs'],
+      { query: `{ child(id: "${childId}") { id maskedName nationalId name } }` },
+      { authorization: `Bearer ${token}` },
+    );
     expect(direct.body.data.child.maskedName).toMatch(/\*/);
     expect(direct.body.data.child.nationalId).toBeNull();
     expect(direct.body.data.child.name).toBeNull();
@@ -193,7 +212,10 @@ describe('attempts to get round field authorization', () => {
 
     const entities = await post(
       system.subgraphUrls['civil-affairs'],
-      { query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Child { nationalId father { phone } } } }`, variables: { r: [{ __typename: 'Child', id: childId }] } },
+      {
+        query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Child { nationalId father { phone } } } }`,
+        variables: { r: [{ __typename: 'Child', id: childId }] },
+      },
       { authorization: `Bearer ${token}` },
     );
     expect(entities.body.data._entities[0]).toEqual({ nationalId: null, father: null });
@@ -216,17 +238,25 @@ describe('strict mode', () => {
   afterAll(() => strict.stop());
 
   it('refuses an operation asking for any unauthorized field, with no data', async () => {
-    const response = await post(strict.url, { query: MATRIX_QUERY, variables: { id: childId } }, { authorization: `Bearer ${roleToken('partner-ngo')}`, 'x-purpose': purposeOf('partner-ngo') });
+    const response = await post(
+      strict.url,
+      { query: MATRIX_QUERY, variables: { id: childId } },
+      { authorization: `Bearer ${roleToken('partner-ngo')}`, 'x-purpose': purposeOf('partner-ngo') },
+    );
     expect(response.body.data ?? null).toBeNull();
     expect(deniedPaths(response).length).toBeGreaterThan(0);
     expectNoScopeNamed(response);
   });
 
   it('answers an operation that asks only for authorized fields', async () => {
-    const response = await post(strict.url, { query: `query ($id: ID!) { child(id: $id) { id maskedName } }`, variables: { id: childId } }, {
-      authorization: `Bearer ${roleToken('partner-ngo')}`,
-      'x-purpose': purposeOf('partner-ngo'),
-    });
+    const response = await post(
+      strict.url,
+      { query: `query ($id: ID!) { child(id: $id) { id maskedName } }`, variables: { id: childId } },
+      {
+        authorization: `Bearer ${roleToken('partner-ngo')}`,
+        'x-purpose': purposeOf('partner-ngo'),
+      },
+    );
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data.child.id).toBe(childId);
   });
@@ -247,18 +277,27 @@ describe('the gateway’s log', () => {
 
   it('records each request’s principal, operation hash and denied paths', async () => {
     const requestId = `log-check-${randomUUID()}`;
-    await post(gateway.url, { query: `query ($id: ID!) { child(id: $id) { id nationalId } }`, variables: { id: childId } }, {
-      authorization: `Bearer ${roleToken('partner-ngo')}`,
-      'x-purpose': purposeOf('partner-ngo'),
-      'x-request-id': requestId,
-    });
+    await post(
+      gateway.url,
+      { query: `query ($id: ID!) { child(id: $id) { id nationalId } }`, variables: { id: childId } },
+      {
+        authorization: `Bearer ${roleToken('partner-ngo')}`,
+        'x-purpose': purposeOf('partner-ngo'),
+        'x-request-id': requestId,
+      },
+    );
     const line = gateway
       .output()
       .split('\n')
       .filter(Boolean)
       .map((text) => JSON.parse(text))
       .find((entry) => entry.requestId === requestId && entry.msg === 'operation authorized');
-    expect(line).toMatchObject({ sub: principals['partner-ngo'].sub, org: principals['partner-ngo'].org, purpose: 'care-programmes', denied: ['child.nationalId'] });
+    expect(line).toMatchObject({
+      sub: principals['partner-ngo'].sub,
+      org: principals['partner-ngo'].org,
+      purpose: 'care-programmes',
+      denied: ['child.nationalId'],
+    });
     expect(line.operationHash).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -13,11 +13,15 @@ const ROOT = resolve(__dirname, '..', '..');
 
 /** A request as the demo case worker, with a request id of our choosing. */
 function asCaseWorker(query: string, variables: Record<string, unknown>, requestId: string) {
-  return post(system.gatewayUrl, { query, variables }, {
-    authorization: `Bearer ${system.tokens[CASE_WORKER]}`,
-    'x-purpose': 'case-management',
-    'x-request-id': requestId,
-  });
+  return post(
+    system.gatewayUrl,
+    { query, variables },
+    {
+      authorization: `Bearer ${system.tokens[CASE_WORKER]}`,
+      'x-purpose': 'case-management',
+      'x-request-id': requestId,
+    },
+  );
 }
 
 async function entriesOf(name: SubgraphName, requestId: string) {
@@ -61,7 +65,16 @@ describe('the access log', () => {
     const writeRequest = `audit-write-${randomUUID()}`;
     const response = await asCaseWorker(
       `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`,
-      { input: { name: '新登记', gender: identity.gender, birthDate: identity.birthDate, nationalId: identity.nationalId, householdRegionCode: DEMO_COUNTY, residenceRegionCode: DEMO_COUNTY } },
+      {
+        input: {
+          name: '新登记',
+          gender: identity.gender,
+          birthDate: identity.birthDate,
+          nationalId: identity.nationalId,
+          householdRegionCode: DEMO_COUNTY,
+          residenceRegionCode: DEMO_COUNTY,
+        },
+      },
       writeRequest,
     );
     const newId = response.body.data.registerChild.child.id;
@@ -95,8 +108,13 @@ describe('the access log', () => {
   it('cannot be written, changed or deleted by the service’s role, nor changed by the owner', async () => {
     const app = await database('education', 'app');
     try {
-      await expect(app.query(`INSERT INTO access_log (seq, at, request_id, actor, org, action, child_id, categories, prev_hash, hash)
-        VALUES (999999, now(), 'x', 'x', 'x', 'READ', $1, '{}', repeat('0', 64), repeat('1', 64))`, [childId])).rejects.toThrow(/permission denied/);
+      await expect(
+        app.query(
+          `INSERT INTO access_log (seq, at, request_id, actor, org, action, child_id, categories, prev_hash, hash)
+        VALUES (999999, now(), 'x', 'x', 'x', 'READ', $1, '{}', repeat('0', 64), repeat('1', 64))`,
+          [childId],
+        ),
+      ).rejects.toThrow(/permission denied/);
       await expect(app.query(`DELETE FROM access_log`)).rejects.toThrow(/permission denied/);
     } finally {
       await app.end();
@@ -119,7 +137,15 @@ describe('when the access log cannot be appended', () => {
   it('withholds the answer with AUDIT_UNAVAILABLE and commits nothing', async () => {
     const identity = freshNationalId();
     const registered = await gqlData(`mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`, {
-      input: { name: '审计儿童', gender: identity.gender, birthDate: identity.birthDate, nationalId: identity.nationalId, householdRegionCode: DEMO_COUNTY, residenceRegionCode: DEMO_COUNTY, residenceVillage: '原村' },
+      input: {
+        name: '审计儿童',
+        gender: identity.gender,
+        birthDate: identity.birthDate,
+        nationalId: identity.nationalId,
+        householdRegionCode: DEMO_COUNTY,
+        residenceRegionCode: DEMO_COUNTY,
+        residenceVillage: '原村',
+      },
     });
     const id = registered.registerChild.child.id;
     const before = (await gqlData(CHILD, { id })).child;

@@ -39,7 +39,14 @@ describe('with the women’s federation down', () => {
     const { partner: programmes } = await gqlData(`query ($id: ID!) { partner(id: $id) { programmes { id } } }`, { id: partner.partner });
     const identity = freshNationalId();
     const registered = await gqlData(`mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`, {
-      input: { name: '同意儿童', gender: identity.gender, birthDate: identity.birthDate, nationalId: identity.nationalId, householdRegionCode: DEMO_COUNTY, residenceRegionCode: DEMO_COUNTY },
+      input: {
+        name: '同意儿童',
+        gender: identity.gender,
+        birthDate: identity.birthDate,
+        nationalId: identity.nationalId,
+        householdRegionCode: DEMO_COUNTY,
+        residenceRegionCode: DEMO_COUNTY,
+      },
     });
     const childId = registered.registerChild.child.id;
     await gqlData(`mutation ($input: PairChildInput!) { pairChild(input: $input) { id } }`, {
@@ -47,12 +54,22 @@ describe('with the women’s federation down', () => {
     });
     await gqlData(`mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
       input: {
-        childId, partnerId: partner.partner, regionCode: DEMO_COUNTY, guardianName: '李爷爷', guardianRelationship: '祖父',
-        categories: ['CHILD_MASKED'], purpose: 'care-programmes', expiresOn: new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10),
+        childId,
+        partnerId: partner.partner,
+        regionCode: DEMO_COUNTY,
+        guardianName: '李爷爷',
+        guardianRelationship: '祖父',
+        categories: ['CHILD_MASKED'],
+        purpose: 'care-programmes',
+        expiresOn: new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10),
       },
     });
     const query = { query: `query ($id: ID!) { child(id: $id) { id maskedName } }`, variables: { id: childId } };
-    const asPartner = (requestId: string) => ({ authorization: `Bearer ${system.tokens['partner-ngo']}`, 'x-purpose': 'care-programmes', 'x-request-id': requestId });
+    const asPartner = (requestId: string) => ({
+      authorization: `Bearer ${system.tokens['partner-ngo']}`,
+      'x-purpose': 'care-programmes',
+      'x-request-id': requestId,
+    });
 
     // Through the suite's gateway the consent opens the child...
     const open = await post(system.gatewayUrl, query, asPartner(randomUUID()));

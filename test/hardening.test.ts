@@ -95,7 +95,11 @@ describe('query limits', () => {
 
   it('refuses a batch of more than 10 operations', async () => {
     const operation = { query: '{ schools(first: 1) { pageInfo { hasNextPage } } }' };
-    const response = await post(system.gatewayUrl, Array.from({ length: 11 }, () => operation), { authorization: `Bearer ${await tokenFor(ADMIN)}` });
+    const response = await post(
+      system.gatewayUrl,
+      Array.from({ length: 11 }, () => operation),
+      { authorization: `Bearer ${await tokenFor(ADMIN)}` },
+    );
     expect(response.status).toBe(400);
     expect(codes(response)).toEqual(['BATCH_TOO_LARGE']);
   });

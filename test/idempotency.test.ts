@@ -14,7 +14,14 @@ const unique = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
 async function newChild(): Promise<string> {
   const identity = freshNationalId();
   const data = await gqlData(`mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`, {
-    input: { name: '幂等儿童', gender: identity.gender, birthDate: identity.birthDate, nationalId: identity.nationalId, householdRegionCode: DEMO_COUNTY, residenceRegionCode: DEMO_COUNTY },
+    input: {
+      name: '幂等儿童',
+      gender: identity.gender,
+      birthDate: identity.birthDate,
+      nationalId: identity.nationalId,
+      householdRegionCode: DEMO_COUNTY,
+      residenceRegionCode: DEMO_COUNTY,
+    },
   });
   return data.registerChild.child.id;
 }
@@ -67,12 +74,18 @@ const cases: Record<string, CreateCase<any>> = {
   createSchool: {
     prepare: async () => ({ name: unique('幂等小学') }),
     create: async ({ name }, key) =>
-      (await gqlData(`mutation ($input: CreateSchoolInput!, $key: String) { createSchool(input: $input, idempotencyKey: $key) { id } }`, {
-        input: { name, regionCode: DEMO_COUNTY, type: 'PRIMARY' },
-        key,
-      })).createSchool.id,
+      (
+        await gqlData(`mutation ($input: CreateSchoolInput!, $key: String) { createSchool(input: $input, idempotencyKey: $key) { id } }`, {
+          input: { name, regionCode: DEMO_COUNTY, type: 'PRIMARY' },
+          key,
+        })
+      ).createSchool.id,
     count: async ({ name }) => {
-      const schools = await everyNode<{ name: string }>('schools', `query ($after: String, $p: String) { schools(first: 100, after: $after, regionPrefix: $p) { ${PAGE} } }`, { p: DEMO_COUNTY });
+      const schools = await everyNode<{ name: string }>(
+        'schools',
+        `query ($after: String, $p: String) { schools(first: 100, after: $after, regionPrefix: $p) { ${PAGE} } }`,
+        { p: DEMO_COUNTY },
+      );
       return schools.filter((school) => school.name === name).length;
     },
   },
@@ -81,10 +94,12 @@ const cases: Record<string, CreateCase<any>> = {
     prepare: async () => ({ childId: await newChild(), schools: [await newSchool(), await newSchool()] }),
     // The same child at the same school again is a CONFLICT whatever the key: another key enrols it elsewhere (a transfer).
     create: async ({ childId, schools }, key, again) =>
-      (await gqlData(`mutation ($input: EnrolInput!, $key: String) { enrol(input: $input, idempotencyKey: $key) { id } }`, {
-        input: { childId, schoolId: schools[again ? 1 : 0], grade: 3 },
-        key,
-      })).enrol.id,
+      (
+        await gqlData(`mutation ($input: EnrolInput!, $key: String) { enrol(input: $input, idempotencyKey: $key) { id } }`, {
+          input: { childId, schoolId: schools[again ? 1 : 0], grade: 3 },
+          key,
+        })
+      ).enrol.id,
     // The API shows only the current enrolment, so the rows are counted where they are kept.
     count: async ({ childId }) => {
       const owner = await database('education');
@@ -104,20 +119,24 @@ const cases: Record<string, CreateCase<any>> = {
       return { childId };
     },
     create: async ({ childId }, key) =>
-      (await gqlData(`mutation ($input: LogTalkInput!, $key: String) { logTalk(input: $input, idempotencyKey: $key) { id } }`, {
-        input: { childId, heldBy: '陈老师', summary: '想念父母' },
-        key,
-      })).logTalk.id,
+      (
+        await gqlData(`mutation ($input: LogTalkInput!, $key: String) { logTalk(input: $input, idempotencyKey: $key) { id } }`, {
+          input: { childId, heldBy: '陈老师', summary: '想念父母' },
+          key,
+        })
+      ).logTalk.id,
     count: async ({ childId }) => (await gqlData(`query ($id: ID!) { child(id: $id) { talks(last: 100) { id } } }`, { id: childId })).child.talks.length,
   },
 
   createPartner: {
     prepare: async () => ({ name: unique('幂等协会') }),
     create: async ({ name }, key) =>
-      (await gqlData(`mutation ($input: CreatePartnerInput!, $key: String) { createPartner(input: $input, idempotencyKey: $key) { id } }`, {
-        input: { name, type: 'NGO', regionCode: DEMO_COUNTY },
-        key,
-      })).createPartner.id,
+      (
+        await gqlData(`mutation ($input: CreatePartnerInput!, $key: String) { createPartner(input: $input, idempotencyKey: $key) { id } }`, {
+          input: { name, type: 'NGO', regionCode: DEMO_COUNTY },
+          key,
+        })
+      ).createPartner.id,
     count: async ({ name }) => {
       const partners = await everyNode<{ name: string }>('partners', `query ($after: String) { partners(first: 100, after: $after) { ${PAGE} } }`);
       return partners.filter((partner) => partner.name === name).length;
@@ -127,34 +146,47 @@ const cases: Record<string, CreateCase<any>> = {
   createProgramme: {
     prepare: async () => ({ partnerId: await newPartner() }),
     create: async ({ partnerId }, key) =>
-      (await gqlData(`mutation ($input: CreateProgrammeInput!, $key: String) { createProgramme(input: $input, idempotencyKey: $key) { id } }`, {
-        input: { partnerId, name: '代理家长项目', kind: 'PROXY_PARENT', regionCode: DEMO_COUNTY, startsOn: '2025-01-01' },
-        key,
-      })).createProgramme.id,
+      (
+        await gqlData(`mutation ($input: CreateProgrammeInput!, $key: String) { createProgramme(input: $input, idempotencyKey: $key) { id } }`, {
+          input: { partnerId, name: '代理家长项目', kind: 'PROXY_PARENT', regionCode: DEMO_COUNTY, startsOn: '2025-01-01' },
+          key,
+        })
+      ).createProgramme.id,
     count: async ({ partnerId }) => (await gqlData(`query ($id: ID!) { partner(id: $id) { programmes { id } } }`, { id: partnerId })).partner.programmes.length,
   },
 
   pairChild: {
     prepare: async () => ({ childId: await newChild(), programmeId: await newProgramme(await newPartner()) }),
     create: async ({ childId, programmeId }, key) =>
-      (await gqlData(`mutation ($input: PairChildInput!, $key: String) { pairChild(input: $input, idempotencyKey: $key) { id } }`, {
-        input: { childId, programmeId, helperName: '刘阿姨', helperRole: 'PROXY_PARENT' },
-        key,
-      })).pairChild.id,
+      (
+        await gqlData(`mutation ($input: PairChildInput!, $key: String) { pairChild(input: $input, idempotencyKey: $key) { id } }`, {
+          input: { childId, programmeId, helperName: '刘阿姨', helperRole: 'PROXY_PARENT' },
+          key,
+        })
+      ).pairChild.id,
     count: async ({ childId }) => (await gqlData(`query ($id: ID!) { child(id: $id) { pairings { id } } }`, { id: childId })).child.pairings.length,
   },
 
   recordConsent: {
     prepare: async () => ({ childId: await newChild(), partnerId: await newPartner() }),
     create: async ({ childId, partnerId }, key) =>
-      (await gqlData(`mutation ($input: RecordConsentInput!, $key: String) { recordConsent(input: $input, idempotencyKey: $key) { id } }`, {
-        input: {
-          childId, partnerId, regionCode: DEMO_COUNTY, guardianName: '王奶奶', guardianRelationship: '祖母',
-          categories: ['CHILD_MASKED'], purpose: 'care-programmes', expiresOn: NEXT_YEAR,
-        },
-        key,
-      })).recordConsent.id,
-    count: async ({ childId }) => (await gqlData(`query ($id: ID!) { consents(childId: $id, first: 100) { edges { node { id } } } }`, { id: childId })).consents.edges.length,
+      (
+        await gqlData(`mutation ($input: RecordConsentInput!, $key: String) { recordConsent(input: $input, idempotencyKey: $key) { id } }`, {
+          input: {
+            childId,
+            partnerId,
+            regionCode: DEMO_COUNTY,
+            guardianName: '王奶奶',
+            guardianRelationship: '祖母',
+            categories: ['CHILD_MASKED'],
+            purpose: 'care-programmes',
+            expiresOn: NEXT_YEAR,
+          },
+          key,
+        })
+      ).recordConsent.id,
+    count: async ({ childId }) =>
+      (await gqlData(`query ($id: ID!) { consents(childId: $id, first: 100) { edges { node { id } } } }`, { id: childId })).consents.edges.length,
   },
 };
 

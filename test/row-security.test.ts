@@ -84,7 +84,11 @@ describe('jurisdiction: a county user gets nothing about another county’s chil
   });
 
   it('asking by list filter, or with no filter at all', async () => {
-    const filtered = await asRole('county-education-officer', `query ($p: String) { children(first: 100, filter: { regionPrefix: $p }) { edges { node { id } } } }`, { p: '36' });
+    const filtered = await asRole(
+      'county-education-officer',
+      `query ($p: String) { children(first: 100, filter: { regionPrefix: $p }) { edges { node { id } } } }`,
+      { p: '36' },
+    );
     expect(filtered.body.data.children.edges).toEqual([]);
     const all = await asRole('county-education-officer', `{ children(first: 100) { edges { node { id residenceRegionCode householdRegionCode } } } }`);
     expect(all.body.data.children.edges.length).toBeGreaterThan(0);
@@ -135,7 +139,10 @@ describe('jurisdiction: a county user gets nothing about another county’s chil
         const token = await signer.sign({ principal: principals['civil-affairs-case-worker'], requestId: randomUUID(), purpose: 'case-management' }, name);
         const response = await post(
           system.subgraphUrls[name],
-          { query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Child { ${agency.selection} } } }`, variables: { r: [{ __typename: 'Child', id: childId }] } },
+          {
+            query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Child { ${agency.selection} } } }`,
+            variables: { r: [{ __typename: 'Child', id: childId }] },
+          },
           { authorization: `Bearer ${token}` },
         );
         return { name, status: response.status, body: response.body };
@@ -149,11 +156,16 @@ describe('jurisdiction: a county user gets nothing about another county’s chil
 
   it('cannot write a record outside its jurisdiction', async () => {
     const identity = freshNationalId();
-    const response = await asRole(
-      'civil-affairs-case-worker',
-      `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`,
-      { input: { name: '外县儿童', gender: identity.gender, birthDate: identity.birthDate, nationalId: identity.nationalId, householdRegionCode: OTHER_COUNTY, residenceRegionCode: OTHER_COUNTY } },
-    );
+    const response = await asRole('civil-affairs-case-worker', `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`, {
+      input: {
+        name: '外县儿童',
+        gender: identity.gender,
+        birthDate: identity.birthDate,
+        nationalId: identity.nationalId,
+        householdRegionCode: OTHER_COUNTY,
+        residenceRegionCode: OTHER_COUNTY,
+      },
+    });
     expect(codes(response)).toEqual(['OUTSIDE_JURISDICTION']);
     expect(JSON.stringify(response.body)).not.toMatch(/policy|SQL|INSERT/i);
   });
@@ -236,10 +248,16 @@ describe('a partner NGO sees its consented, paired children and no others', () =
   /** A new child of the demo county, paired with the demo partner's programme. */
   async function pairedChild(): Promise<string> {
     const identity = freshNationalId();
-    const registered = await gqlData(
-      `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`,
-      { input: { name: '结对儿童', gender: identity.gender, birthDate: identity.birthDate, nationalId: identity.nationalId, householdRegionCode: DEMO_COUNTY, residenceRegionCode: DEMO_COUNTY } },
-    );
+    const registered = await gqlData(`mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`, {
+      input: {
+        name: '结对儿童',
+        gender: identity.gender,
+        birthDate: identity.birthDate,
+        nationalId: identity.nationalId,
+        householdRegionCode: DEMO_COUNTY,
+        residenceRegionCode: DEMO_COUNTY,
+      },
+    });
     const childId = registered.registerChild.child.id;
     await gqlData(`mutation ($input: PairChildInput!) { pairChild(input: $input) { id } }`, {
       input: { childId, programmeId, helperName: '志愿者甲', helperRole: 'VOLUNTEER' },
@@ -251,8 +269,15 @@ describe('a partner NGO sees its consented, paired children and no others', () =
     const nextYear = new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10);
     const recorded = await gqlData(`mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id active } }`, {
       input: {
-        childId, partnerId, regionCode: DEMO_COUNTY, guardianName: '王奶奶', guardianRelationship: '祖母',
-        categories: ['CHILD_MASKED', 'WF_PROGRAMMES'], purpose: 'care-programmes', expiresOn: nextYear, ...overrides,
+        childId,
+        partnerId,
+        regionCode: DEMO_COUNTY,
+        guardianName: '王奶奶',
+        guardianRelationship: '祖母',
+        categories: ['CHILD_MASKED', 'WF_PROGRAMMES'],
+        purpose: 'care-programmes',
+        expiresOn: nextYear,
+        ...overrides,
       },
     });
     return recorded.recordConsent.id;
@@ -315,7 +340,16 @@ describe('a partner NGO sees its consented, paired children and no others', () =
   it('a consent cannot open identity, family or other categories', async () => {
     const childId = await pairedChild();
     const response = await gql(`mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
-      input: { childId, partnerId, regionCode: DEMO_COUNTY, guardianName: '王奶奶', guardianRelationship: '祖母', categories: ['CHILD_IDENTITY'], purpose: 'care-programmes', expiresOn: '2027-01-01' },
+      input: {
+        childId,
+        partnerId,
+        regionCode: DEMO_COUNTY,
+        guardianName: '王奶奶',
+        guardianRelationship: '祖母',
+        categories: ['CHILD_IDENTITY'],
+        purpose: 'care-programmes',
+        expiresOn: '2027-01-01',
+      },
     });
     // Not a category a consent can name at all: the variables are refused before anything runs.
     expect(codes(response)).toEqual(['BAD_USER_INPUT']);

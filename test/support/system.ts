@@ -20,9 +20,7 @@ interface SystemInfo {
   tokens: Record<string, string>;
 }
 
-export const system: SystemInfo = JSON.parse(
-  readFileSync(join(resolve(__dirname, '..', '..', '..'), '.test-data', 'system.json'), 'utf8'),
-);
+export const system: SystemInfo = JSON.parse(readFileSync(join(resolve(__dirname, '..', '..', '..'), '.test-data', 'system.json'), 'utf8'));
 
 export interface GraphQLResponse<T = any> {
   status: number;

@@ -46,7 +46,11 @@ function filter(query: string, scopes: string[], variables: Record<string, unkno
   expect(validate(schema, document)).toEqual([]);
   const result = filterOperation(schema, document, operationName, variables, rules, new Set(scopes));
   if (result.document) expect(validate(schema, result.document)).toEqual([]);
-  return { ...result, printed: result.document ? print(result.document) : null, reported: result.denials.filter((d) => d.reported).map((d) => d.path.join('.')) };
+  return {
+    ...result,
+    printed: result.document ? print(result.document) : null,
+    reported: result.denials.filter((d) => d.reported).map((d) => d.path.join('.')),
+  };
 }
 
 describe('removing unauthorized fields before planning', () => {
@@ -86,7 +90,13 @@ describe('removing unauthorized fields before planning', () => {
     expect(result.printed).not.toContain('fragment');
     expect(result.reported.sort()).toEqual(['child.nationalId', 'children.@.nationalId']);
     const data = applyDenials({ child: { id: '1', name: 'a' }, children: [{ name: 'b' }, { name: 'c' }] }, result.denials, false);
-    expect(data).toEqual({ child: { id: '1', name: 'a', nationalId: null }, children: [{ name: 'b', nationalId: null }, { name: 'c', nationalId: null }] });
+    expect(data).toEqual({
+      child: { id: '1', name: 'a', nationalId: null },
+      children: [
+        { name: 'b', nationalId: null },
+        { name: 'c', nationalId: null },
+      ],
+    });
   });
 
   it('propagates the null of a non-null field to its nearest nullable ancestor', () => {
@@ -135,11 +145,21 @@ describe('removing unauthorized fields before planning', () => {
     expect(result.reported.sort()).toEqual(['search.@.nationalId', 'search.@.note']);
     expect(result.addedTypename).toBe(true);
     const data = applyDenials(
-      { search: [{ id: 'c1', __authz_typename: 'Child' }, { name: 'S', __authz_typename: 'School' }] },
+      {
+        search: [
+          { id: 'c1', __authz_typename: 'Child' },
+          { name: 'S', __authz_typename: 'School' },
+        ],
+      },
       result.denials,
       result.addedTypename,
     );
-    expect(data).toEqual({ search: [{ id: 'c1', nationalId: null }, { name: 'S', note: null }] });
+    expect(data).toEqual({
+      search: [
+        { id: 'c1', nationalId: null },
+        { name: 'S', note: null },
+      ],
+    });
   });
 
   it('removes fragments on a type the scopes do not open, and fields returning it', () => {
@@ -151,11 +171,7 @@ describe('removing unauthorized fields before planning', () => {
     expect(result.printed).toContain('... on Child');
     expect(result.reported.sort()).toEqual(['search.@', 'search.@', 'secret']);
     // A Secret in the list comes back with none of its fields; other members keep theirs.
-    const data = applyDenials(
-      { search: [{ id: 'c1', __authz_typename: 'Child' }, { __authz_typename: 'Secret' }] },
-      result.denials,
-      result.addedTypename,
-    );
+    const data = applyDenials({ search: [{ id: 'c1', __authz_typename: 'Child' }, { __authz_typename: 'Secret' }] }, result.denials, result.addedTypename);
     expect(data).toEqual({ search: [{ id: 'c1' }, {}], secret: null });
     expect(filter(query, ['secret'], {}, 'Q').denials).toEqual([]);
   });
