@@ -7,7 +7,7 @@ import { InternalTokenSigner } from '../platform/internal-token';
 import type { Principal } from '../platform/principal';
 import { ROLES, type RoleName } from '../schema/roles';
 import { startGateway, type GatewayProcess } from './support/gateway-process';
-import { gql, gqlData, post, system, type GraphQLResponse } from './support/system';
+import { gql, gqlData, post, system, type Connection, type GraphQLResponse } from './support/system';
 
 const UNAUTHORIZED = 'UNAUTHORIZED_FIELD_OR_TYPE';
 
@@ -52,29 +52,30 @@ function expectNoScopeNamed(response: GraphQLResponse) {
 let childId: string;
 
 beforeAll(async () => {
-  const page = await gqlData(
+  const page = await gqlData<{ children: Connection<Record<string, unknown> & { id: string; pairings: unknown[] }> }>(
     `query ($filter: ChildFilter) { children(first: 100, filter: $filter) { edges { node { id nationalId father { name } guardianship { form }
        enrolment { grade } careResponsiblePerson { teacherName } pairings { helperName } } } } }`,
     { filter: { regionPrefix: DEMO_COUNTY } },
   );
-  const consents = await gqlData(`{ consents(first: 100) { edges { node { child { id } partnerId purpose categories active } } } }`);
+  const consents = await gqlData<{
+    consents: Connection<{ child: { id: string }; partnerId: string; purpose: string; categories: string[]; active: boolean }>;
+  }>(`{ consents(first: 100) { edges { node { child { id } partnerId purpose categories active } } } }`);
   const consented = new Set(
     consents.consents.edges
-      .map((edge: any) => edge.node)
+      .map((edge) => edge.node)
       .filter(
-        (node: any) =>
-          node.active && node.partnerId === principals['partner-ngo'].partner && node.purpose === 'care-programmes' && node.categories.length === 2,
+        (node) => node.active && node.partnerId === principals['partner-ngo'].partner && node.purpose === 'care-programmes' && node.categories.length === 2,
       )
-      .map((node: any) => node.child.id),
+      .map((node) => node.child.id),
   );
   const complete = page.children.edges
-    .map((edge: { node: Record<string, unknown> }) => edge.node)
+    .map((edge) => edge.node)
     .find(
-      (node: any) =>
+      (node) =>
         consented.has(node.id) && node.nationalId && node.father && node.guardianship && node.enrolment && node.careResponsiblePerson && node.pairings.length,
     );
   expect(complete).toBeDefined();
-  childId = complete.id;
+  childId = complete!.id;
 });
 
 describe('each role sees exactly the categories its scopes open', () => {

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { DEMO_COUNTY, demoPrincipals } from '../demo/principals';
 import type { SubgraphName } from '../platform/subgraphs';
 import { verifyChain } from '../subgraphs/shared/audit/audit-chain';
-import { database, freshNationalId, gqlData, post, system } from './support/system';
+import { database, freshNationalId, gqlData, post, system, type Connection } from './support/system';
 
 const principals = demoPrincipals(2026);
 const CASE_WORKER = 'civil-affairs-case-worker';
@@ -36,11 +36,11 @@ async function entriesOf(name: SubgraphName, requestId: string) {
 let childId: string;
 
 beforeAll(async () => {
-  const page = await gqlData(
+  const page = await gqlData<{ children: Connection<{ id: string; enrolment: unknown; pairings: unknown[] }> }>(
     `query ($p: String) { children(first: 100, filter: { regionPrefix: $p }) { edges { node { id enrolment { grade } pairings { id } } } } }`,
     { p: DEMO_COUNTY },
   );
-  childId = page.children.edges.map((edge: any) => edge.node).find((node: any) => node.enrolment && node.pairings.length).id;
+  childId = page.children.edges.map((edge) => edge.node).find((node) => node.enrolment && node.pairings.length)!.id;
 });
 
 describe('the access log', () => {
@@ -89,9 +89,10 @@ describe('the access log', () => {
       `audit-look-${randomUUID()}`,
     );
     expect(response.body.errors).toBeUndefined();
-    const mine = response.body.data.child.accessLog.filter((entry: any) => entry.requestId === readRequest);
-    expect(mine.map((entry: any) => entry.agency).sort()).toEqual(['civil-affairs', 'education', 'womens-federation']);
-    const times = response.body.data.child.accessLog.map((entry: any) => Date.parse(entry.at));
+    const log: { at: string; agency: string; requestId: string }[] = response.body.data.child.accessLog;
+    const mine = log.filter((entry) => entry.requestId === readRequest);
+    expect(mine.map((entry) => entry.agency).sort()).toEqual(['civil-affairs', 'education', 'womens-federation']);
+    const times = log.map((entry) => Date.parse(entry.at));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
 

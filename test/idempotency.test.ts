@@ -63,15 +63,18 @@ const PAGE = 'pageInfo { hasNextPage endCursor } edges { node { name } }';
 
 interface CreateCase<Context> {
   /** What the create needs (a child, a school, a partner...), made once per test. */
-  prepare: () => Promise<Context>;
+  prepare(): Promise<Context>;
   /** The create with a key; `again` is a second, different create (where the same one twice would be refused). */
-  create: (context: Context, key: string, again: boolean) => Promise<string>;
+  create(context: Context, key: string, again: boolean): Promise<string>;
   /** How many rows the creates of this test made, read back. */
-  count: (context: Context) => Promise<number>;
+  count(context: Context): Promise<number>;
 }
 
-const cases: Record<string, CreateCase<any>> = {
-  createSchool: {
+/** A case with its own context type, listed beside the others. */
+const createCase = <Context>(definition: CreateCase<Context>): CreateCase<unknown> => definition;
+
+const cases: Record<string, CreateCase<unknown>> = {
+  createSchool: createCase({
     prepare: async () => ({ name: unique('幂等小学') }),
     create: async ({ name }, key) =>
       (
@@ -88,9 +91,9 @@ const cases: Record<string, CreateCase<any>> = {
       );
       return schools.filter((school) => school.name === name).length;
     },
-  },
+  }),
 
-  enrol: {
+  enrol: createCase({
     prepare: async () => ({ childId: await newChild(), schools: [await newSchool(), await newSchool()] }),
     // The same child at the same school again is a CONFLICT whatever the key: another key enrols it elsewhere (a transfer).
     create: async ({ childId, schools }, key, again) =>
@@ -109,9 +112,9 @@ const cases: Record<string, CreateCase<any>> = {
         await owner.end();
       }
     },
-  },
+  }),
 
-  logTalk: {
+  logTalk: createCase({
     prepare: async () => {
       const childId = await newChild();
       // Talks are reached through the child's enrolment.
@@ -126,9 +129,9 @@ const cases: Record<string, CreateCase<any>> = {
         })
       ).logTalk.id,
     count: async ({ childId }) => (await gqlData(`query ($id: ID!) { child(id: $id) { talks(last: 100) { id } } }`, { id: childId })).child.talks.length,
-  },
+  }),
 
-  createPartner: {
+  createPartner: createCase({
     prepare: async () => ({ name: unique('幂等协会') }),
     create: async ({ name }, key) =>
       (
@@ -141,9 +144,9 @@ const cases: Record<string, CreateCase<any>> = {
       const partners = await everyNode<{ name: string }>('partners', `query ($after: String) { partners(first: 100, after: $after) { ${PAGE} } }`);
       return partners.filter((partner) => partner.name === name).length;
     },
-  },
+  }),
 
-  createProgramme: {
+  createProgramme: createCase({
     prepare: async () => ({ partnerId: await newPartner() }),
     create: async ({ partnerId }, key) =>
       (
@@ -153,9 +156,9 @@ const cases: Record<string, CreateCase<any>> = {
         })
       ).createProgramme.id,
     count: async ({ partnerId }) => (await gqlData(`query ($id: ID!) { partner(id: $id) { programmes { id } } }`, { id: partnerId })).partner.programmes.length,
-  },
+  }),
 
-  pairChild: {
+  pairChild: createCase({
     prepare: async () => ({ childId: await newChild(), programmeId: await newProgramme(await newPartner()) }),
     create: async ({ childId, programmeId }, key) =>
       (
@@ -165,9 +168,9 @@ const cases: Record<string, CreateCase<any>> = {
         })
       ).pairChild.id,
     count: async ({ childId }) => (await gqlData(`query ($id: ID!) { child(id: $id) { pairings { id } } }`, { id: childId })).child.pairings.length,
-  },
+  }),
 
-  recordConsent: {
+  recordConsent: createCase({
     prepare: async () => ({ childId: await newChild(), partnerId: await newPartner() }),
     create: async ({ childId, partnerId }, key) =>
       (
@@ -187,7 +190,7 @@ const cases: Record<string, CreateCase<any>> = {
       ).recordConsent.id,
     count: async ({ childId }) =>
       (await gqlData(`query ($id: ID!) { consents(childId: $id, first: 100) { edges { node { id } } } }`, { id: childId })).consents.edges.length,
-  },
+  }),
 };
 
 describe('a create retried with the same idempotency key creates once', () => {

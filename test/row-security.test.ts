@@ -7,7 +7,7 @@ import { InternalTokenSigner } from '../platform/internal-token';
 import { subgraphInfo } from '../platform/subgraphs';
 import type { RoleName } from '../schema/roles';
 import { freePort } from '../scripts/free-port';
-import { database, freshNationalId, gql, gqlData, post, system, type GraphQLResponse } from './support/system';
+import { database, freshNationalId, gql, gqlData, post, system, type Connection, type GraphQLResponse } from './support/system';
 
 const ROOT = resolve(__dirname, '..', '..');
 const principals = demoPrincipals(2026);
@@ -36,16 +36,16 @@ let otherSchoolId: string;
  * three agencies, so an empty answer about it can only mean the rows were withheld.
  */
 async function childWhollyOf(county: string): Promise<KnownChild> {
-  const page = await gqlData(
+  const page = await gqlData<{ children: Connection<KnownChild> }>(
     `query ($p: String) { children(first: 100, filter: { regionPrefix: $p }) { edges { node {
        id name nationalId residenceRegionCode householdRegionCode
        enrolment { grade school { id regionCode } } pairings { helperName programme { regionCode } } } } } }`,
     { p: county },
   );
   const child = page.children.edges
-    .map((edge: { node: KnownChild }) => edge.node)
+    .map((edge) => edge.node)
     .find(
-      (node: KnownChild) =>
+      (node) =>
         node.residenceRegionCode === county &&
         node.householdRegionCode === county &&
         node.nationalId &&
@@ -60,8 +60,8 @@ async function childWhollyOf(county: string): Promise<KnownChild> {
 beforeAll(async () => {
   otherChild = await childWhollyOf(OTHER_COUNTY);
   ownChild = await childWhollyOf(DEMO_COUNTY);
-  const schools = await gqlData(`{ schools(first: 100) { edges { node { id regionCode } } } }`);
-  otherSchoolId = schools.schools.edges.map((edge: any) => edge.node).find((school: any) => school.regionCode === OTHER_COUNTY).id;
+  const schools = await gqlData<{ schools: Connection<{ id: string; regionCode: string }> }>(`{ schools(first: 100) { edges { node { id regionCode } } } }`);
+  otherSchoolId = schools.schools.edges.map((edge) => edge.node).find((school) => school.regionCode === OTHER_COUNTY)!.id;
 });
 
 describe('jurisdiction: a county user gets nothing about another county’s child', () => {
