@@ -1,10 +1,30 @@
-/** Tests run on the tsc output: decorator metadata needs tsc, and it type-checks the tests too. */
+/**
+ * Tests run on the tsc output: decorator metadata needs tsc, and it type-checks the tests too.
+ * Two projects: `unit` (test/unit/) needs nothing running and takes seconds (`npm run test:unit`);
+ * `system` starts PostgreSQL, the subgraphs and the gateway once, and talks to them over HTTP.
+ * `npm test` runs both.
+ */
+const project = { rootDir: __dirname, testEnvironment: 'node' };
+
 module.exports = {
   rootDir: __dirname,
-  testMatch: ['<rootDir>/dist/test/**/*.test.js'],
-  testEnvironment: 'node',
-  globalSetup: '<rootDir>/dist/test/support/global-setup.js',
-  globalTeardown: '<rootDir>/dist/test/support/global-teardown.js',
+  projects: [
+    {
+      ...project,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/dist/test/unit/**/*.test.js'],
+    },
+    {
+      ...project,
+      displayName: 'system',
+      testMatch: ['<rootDir>/dist/test/**/*.test.js'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/test/unit/'],
+      // Run only when a test of this project runs, so the unit project alone starts nothing.
+      globalSetup: '<rootDir>/dist/test/support/global-setup.js',
+      globalTeardown: '<rootDir>/dist/test/support/global-teardown.js',
+    },
+  ],
+  // Options of the whole run, shared by both projects.
   testTimeout: 60000,
   reporters: ['default', '<rootDir>/dist/test/support/summary-reporter.js'],
   // One real system is shared by all test files; SQL-counting tests need it quiet.

@@ -57,7 +57,10 @@ describe('loading the supergraph', () => {
   });
 
   it('loads in the gateway that installs enforcement', async () => {
-    const gateway = createEnforcingGateway({ supergraphSdl, logger: createLogger('test', 'silent') }, { mode: 'filter', logger: createLogger('test', 'silent') });
+    const gateway = createEnforcingGateway(
+      { supergraphSdl, logger: createLogger('test', 'silent') },
+      { mode: 'filter', logger: createLogger('test', 'silent') },
+    );
     const loaded = await gateway.load();
     expect(loaded.schema.getType('Child')).toBeDefined();
     await gateway.stop();
@@ -68,7 +71,10 @@ describe('loading the supergraph', () => {
       '@link(url: "https://specs.apollo.dev/requiresScopes/v0.1", for: SECURITY)',
       '@link(url: "https://specs.apollo.dev/requiresScopes/v0.1", for: SECURITY)\n  @link(url: "https://specs.apollo.dev/policy/v0.1", for: SECURITY)',
     );
-    const gateway = createEnforcingGateway({ supergraphSdl: withPolicy, logger: createLogger('test', 'silent') }, { mode: 'filter', logger: createLogger('test', 'silent') });
+    const gateway = createEnforcingGateway(
+      { supergraphSdl: withPolicy, logger: createLogger('test', 'silent') },
+      { mode: 'filter', logger: createLogger('test', 'silent') },
+    );
     await expect(gateway.load()).rejects.toThrow(/policy.*unsupported|unsupported/);
   });
 });

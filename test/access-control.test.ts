@@ -7,7 +7,7 @@ import { InternalTokenSigner } from '../platform/internal-token';
 import type { Principal } from '../platform/principal';
 import { ROLES, type RoleName } from '../schema/roles';
 import { startGateway, type GatewayProcess } from './support/gateway-process';
-import { gql, gqlData, post, system, type GraphQLResponse } from './support/system';
+import { gql, gqlData, post, system, type Connection, type GraphQLResponse } from './support/system';
 
 const UNAUTHORIZED = 'UNAUTHORIZED_FIELD_OR_TYPE';
 
@@ -27,7 +27,9 @@ const PROBES = {
   pairings: { category: 'wf:programmes', selection: 'pairings { helperName }' },
 } as const;
 
-const MATRIX_QUERY = `query Matrix($id: ID!) { child(id: $id) { id ${Object.values(PROBES).map((probe) => probe.selection).join(' ')} } }`;
+const MATRIX_QUERY = `query Matrix($id: ID!) { child(id: $id) { id ${Object.values(PROBES)
+  .map((probe) => probe.selection)
+  .join(' ')} } }`;
 
 const principals = demoPrincipals(2026);
 const roleToken = (role: RoleName) => system.tokens[role]!;
@@ -50,23 +52,30 @@ function expectNoScopeNamed(response: GraphQLResponse) {
 let childId: string;
 
 beforeAll(async () => {
-  const page = await gqlData(
+  const page = await gqlData<{ children: Connection<Record<string, unknown> & { id: string; pairings: unknown[] }> }>(
     `query ($filter: ChildFilter) { children(first: 100, filter: $filter) { edges { node { id nationalId father { name } guardianship { form }
        enrolment { grade } careResponsiblePerson { teacherName } pairings { helperName } } } } }`,
     { filter: { regionPrefix: DEMO_COUNTY } },
   );
-  const consents = await gqlData(`{ consents(first: 100) { edges { node { child { id } partnerId purpose categories active } } } }`);
+  const consents = await gqlData<{
+    consents: Connection<{ child: { id: string }; partnerId: string; purpose: string; categories: string[]; active: boolean }>;
+  }>(`{ consents(first: 100) { edges { node { child { id } partnerId purpose categories active } } } }`);
   const consented = new Set(
     consents.consents.edges
-      .map((edge: any) => edge.node)
-      .filter((node: any) => node.active && node.partnerId === principals['partner-ngo'].partner && node.purpose === 'care-programmes' && node.categories.length === 2)
-      .map((node: any) => node.child.id),
+      .map((edge) => edge.node)
+      .filter(
+        (node) => node.active && node.partnerId === principals['partner-ngo'].partner && node.purpose === 'care-programmes' && node.categories.length === 2,
+      )
+      .map((node) => node.child.id),
   );
   const complete = page.children.edges
-    .map((edge: { node: Record<string, unknown> }) => edge.node)
-    .find((node: any) => consented.has(node.id) && node.nationalId && node.father && node.guardianship && node.enrolment && node.careResponsiblePerson && node.pairings.length);
+    .map((edge) => edge.node)
+    .find(
+      (node) =>
+        consented.has(node.id) && node.nationalId && node.father && node.guardianship && node.enrolment && node.careResponsiblePerson && node.pairings.length,
+    );
   expect(complete).toBeDefined();
-  childId = complete.id;
+  childId = complete!.id;
 });
 
 describe('each role sees exactly the categories its scopes open', () => {
@@ -166,8 +175,15 @@ describe('attempts to get round field authorization', () => {
   it('a scope claim smuggled in another claim is ignored', async () => {
     const key = await importPKCS8(readFileSync(system.keys.idpPrivateKeyFile, 'utf8'), 'ES256');
     const smuggled = await new SignJWT({
-      org: 'ngo', scope: 'child:masked', scopes: ['child:identity'], scp: ['child:identity'], 'https://child-registry/scope': 'child:identity',
-      jurisdiction: [DEMO_COUNTY], purposes: ['care-programmes'], partner: principals['partner-ngo'].partner, realm_access: { roles: ['child:identity'] },
+      org: 'ngo',
+      scope: 'child:masked',
+      scopes: ['child:identity'],
+      scp: ['child:identity'],
+      'https://child-registry/scope': 'child:identity',
+      jurisdiction: [DEMO_COUNTY],
+      purposes: ['care-programmes'],
+      partner: principals['partner-ngo'].partner,
+      realm_access: { roles: ['child:identity'] },
     })
       .setProtectedHeader({ alg: 'ES256' })
       .setIssuer(DEV_ISSUER)
@@ -185,7 +201,11 @@ describe('attempts to get round field authorization', () => {
     const principal: Principal = { ...principals['partner-ngo'] };
     // As the gateway would sign it for the partner: with the consented child in its grants.
     const token = await signer.sign({ principal, requestId: randomUUID(), purpose: 'care-programmes', partnerChildren: [childId] }, 'civil-affairs');
-    const direct = await post(system.subgraphUrls['civil-affairs'], { query: `{ child(id: "${childId}") { id maskedName nationalId name } }` }, { authorization: `Bearer ${token}` });
+    const direct = await post(
+      system.subgraphUrls['civil-affairs'],
+      { query: `{ child(id: "${childId}") { id maskedName nationalId name } }` },
+      { authorization: `Bearer ${token}` },
+    );
     expect(direct.body.data.child.maskedName).toMatch(/\*/);
     expect(direct.body.data.child.nationalId).toBeNull();
     expect(direct.body.data.child.name).toBeNull();
@@ -193,7 +213,10 @@ describe('attempts to get round field authorization', () => {
 
     const entities = await post(
       system.subgraphUrls['civil-affairs'],
-      { query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Child { nationalId father { phone } } } }`, variables: { r: [{ __typename: 'Child', id: childId }] } },
+      {
+        query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Child { nationalId father { phone } } } }`,
+        variables: { r: [{ __typename: 'Child', id: childId }] },
+      },
       { authorization: `Bearer ${token}` },
     );
     expect(entities.body.data._entities[0]).toEqual({ nationalId: null, father: null });
@@ -216,17 +239,25 @@ describe('strict mode', () => {
   afterAll(() => strict.stop());
 
   it('refuses an operation asking for any unauthorized field, with no data', async () => {
-    const response = await post(strict.url, { query: MATRIX_QUERY, variables: { id: childId } }, { authorization: `Bearer ${roleToken('partner-ngo')}`, 'x-purpose': purposeOf('partner-ngo') });
+    const response = await post(
+      strict.url,
+      { query: MATRIX_QUERY, variables: { id: childId } },
+      { authorization: `Bearer ${roleToken('partner-ngo')}`, 'x-purpose': purposeOf('partner-ngo') },
+    );
     expect(response.body.data ?? null).toBeNull();
     expect(deniedPaths(response).length).toBeGreaterThan(0);
     expectNoScopeNamed(response);
   });
 
   it('answers an operation that asks only for authorized fields', async () => {
-    const response = await post(strict.url, { query: `query ($id: ID!) { child(id: $id) { id maskedName } }`, variables: { id: childId } }, {
-      authorization: `Bearer ${roleToken('partner-ngo')}`,
-      'x-purpose': purposeOf('partner-ngo'),
-    });
+    const response = await post(
+      strict.url,
+      { query: `query ($id: ID!) { child(id: $id) { id maskedName } }`, variables: { id: childId } },
+      {
+        authorization: `Bearer ${roleToken('partner-ngo')}`,
+        'x-purpose': purposeOf('partner-ngo'),
+      },
+    );
     expect(response.body.errors).toBeUndefined();
     expect(response.body.data.child.id).toBe(childId);
   });

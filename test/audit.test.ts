@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { DEMO_COUNTY, demoPrincipals } from '../demo/principals';
 import type { SubgraphName } from '../platform/subgraphs';
 import { verifyChain } from '../subgraphs/shared/audit/audit-chain';
-import { database, freshNationalId, gqlData, post, system } from './support/system';
+import { database, freshNationalId, gqlData, post, system, type Connection } from './support/system';
 
 const principals = demoPrincipals(2026);
 const CASE_WORKER = 'civil-affairs-case-worker';
@@ -13,11 +13,15 @@ const ROOT = resolve(__dirname, '..', '..');
 
 /** A request as the demo case worker, with a request id of our choosing. */
 function asCaseWorker(query: string, variables: Record<string, unknown>, requestId: string) {
-  return post(system.gatewayUrl, { query, variables }, {
-    authorization: `Bearer ${system.tokens[CASE_WORKER]}`,
-    'x-purpose': 'case-management',
-    'x-request-id': requestId,
-  });
+  return post(
+    system.gatewayUrl,
+    { query, variables },
+    {
+      authorization: `Bearer ${system.tokens[CASE_WORKER]}`,
+      'x-purpose': 'case-management',
+      'x-request-id': requestId,
+    },
+  );
 }
 
 async function entriesOf(name: SubgraphName, requestId: string) {
@@ -32,11 +36,11 @@ async function entriesOf(name: SubgraphName, requestId: string) {
 let childId: string;
 
 beforeAll(async () => {
-  const page = await gqlData(
+  const page = await gqlData<{ children: Connection<{ id: string; enrolment: unknown; pairings: unknown[] }> }>(
     `query ($p: String) { children(first: 100, filter: { regionPrefix: $p }) { edges { node { id enrolment { grade } pairings { id } } } } }`,
     { p: DEMO_COUNTY },
   );
-  childId = page.children.edges.map((edge: any) => edge.node).find((node: any) => node.enrolment && node.pairings.length).id;
+  childId = page.children.edges.map((edge) => edge.node).find((node) => node.enrolment && node.pairings.length)!.id;
 });
 
 describe('the access log', () => {
@@ -61,7 +65,16 @@ describe('the access log', () => {
     const writeRequest = `audit-write-${randomUUID()}`;
     const response = await asCaseWorker(
       `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`,
-      { input: { name: '新登记', gender: identity.gender, birthDate: identity.birthDate, nationalId: identity.nationalId, householdRegionCode: DEMO_COUNTY, residenceRegionCode: DEMO_COUNTY } },
+      {
+        input: {
+          name: '新登记',
+          gender: identity.gender,
+          birthDate: identity.birthDate,
+          nationalId: identity.nationalId,
+          householdRegionCode: DEMO_COUNTY,
+          residenceRegionCode: DEMO_COUNTY,
+        },
+      },
       writeRequest,
     );
     const newId = response.body.data.registerChild.child.id;
@@ -76,9 +89,10 @@ describe('the access log', () => {
       `audit-look-${randomUUID()}`,
     );
     expect(response.body.errors).toBeUndefined();
-    const mine = response.body.data.child.accessLog.filter((entry: any) => entry.requestId === readRequest);
-    expect(mine.map((entry: any) => entry.agency).sort()).toEqual(['civil-affairs', 'education', 'womens-federation']);
-    const times = response.body.data.child.accessLog.map((entry: any) => Date.parse(entry.at));
+    const log: { at: string; agency: string; requestId: string }[] = response.body.data.child.accessLog;
+    const mine = log.filter((entry) => entry.requestId === readRequest);
+    expect(mine.map((entry) => entry.agency).sort()).toEqual(['civil-affairs', 'education', 'womens-federation']);
+    const times = log.map((entry) => Date.parse(entry.at));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
 
@@ -95,8 +109,13 @@ describe('the access log', () => {
   it('cannot be written, changed or deleted by the service’s role, nor changed by the owner', async () => {
     const app = await database('education', 'app');
     try {
-      await expect(app.query(`INSERT INTO access_log (seq, at, request_id, actor, org, action, child_id, categories, prev_hash, hash)
-        VALUES (999999, now(), 'x', 'x', 'x', 'READ', $1, '{}', repeat('0', 64), repeat('1', 64))`, [childId])).rejects.toThrow(/permission denied/);
+      await expect(
+        app.query(
+          `INSERT INTO access_log (seq, at, request_id, actor, org, action, child_id, categories, prev_hash, hash)
+        VALUES (999999, now(), 'x', 'x', 'x', 'READ', $1, '{}', repeat('0', 64), repeat('1', 64))`,
+          [childId],
+        ),
+      ).rejects.toThrow(/permission denied/);
       await expect(app.query(`DELETE FROM access_log`)).rejects.toThrow(/permission denied/);
     } finally {
       await app.end();
@@ -107,6 +126,68 @@ describe('the access log', () => {
     } finally {
       await owner.end();
     }
+  });
+});
+
+describe('when the access log cannot be appended', () => {
+  /** The service may log only through this function (README, Audit); taking it away makes every append fail. */
+  const APPEND = 'append_access_log(text, text, text, text, jsonb)';
+  const CHILD = `query ($id: ID!) { child(id: $id) { name nationalId residenceVillage version } }`;
+  const codes = (body: { errors?: { extensions?: Record<string, unknown> }[] }) => (body.errors ?? []).map((error) => error.extensions?.code);
+
+  it('withholds the answer with AUDIT_UNAVAILABLE and commits nothing', async () => {
+    const identity = freshNationalId();
+    const registered = await gqlData(`mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`, {
+      input: {
+        name: '审计儿童',
+        gender: identity.gender,
+        birthDate: identity.birthDate,
+        nationalId: identity.nationalId,
+        householdRegionCode: DEMO_COUNTY,
+        residenceRegionCode: DEMO_COUNTY,
+        residenceVillage: '原村',
+      },
+    });
+    const id = registered.registerChild.child.id;
+    const before = (await gqlData(CHILD, { id })).child;
+    const readRequest = `audit-down-read-${randomUUID()}`;
+    const writeRequest = `audit-down-write-${randomUUID()}`;
+    const appRole = new URL(system.databaseUrls.app['civil-affairs']).username;
+
+    const owner = await database('civil-affairs');
+    let read, write;
+    try {
+      await owner.query(`REVOKE EXECUTE ON FUNCTION ${APPEND} FROM "${appRole}"`);
+      try {
+        read = await asCaseWorker(CHILD, { id }, readRequest);
+        write = await asCaseWorker(
+          `mutation ($id: ID!, $v: Int!) { updateChild(id: $id, expectedVersion: $v, input: { residenceVillage: "新村" }) { version } }`,
+          { id, v: before.version },
+          writeRequest,
+        );
+      } finally {
+        await owner.query(`GRANT EXECUTE ON FUNCTION ${APPEND} TO "${appRole}"`);
+      }
+    } finally {
+      await owner.end();
+    }
+
+    // The read: the child is null (it is nullable), nothing of it in the answer, one error saying why.
+    expect(read.body.data).toEqual({ child: null });
+    expect(codes(read.body)).toEqual(['AUDIT_UNAVAILABLE']);
+    expect(JSON.stringify(read.body)).not.toContain(identity.nationalId);
+    // The write: no data at all (its field is non-null), and it was rolled back.
+    expect(write.body.data ?? null).toBeNull();
+    expect(codes(write.body)).toEqual(['AUDIT_UNAVAILABLE']);
+    expect(await entriesOf('civil-affairs', readRequest)).toEqual([]);
+    expect(await entriesOf('civil-affairs', writeRequest)).toEqual([]);
+    expect((await gqlData(CHILD, { id })).child).toEqual(before);
+
+    // With the grant back, the same read is answered and logged: the refusal was the log's doing.
+    const againRequest = `audit-back-read-${randomUUID()}`;
+    const again = await asCaseWorker(CHILD, { id }, againRequest);
+    expect(again.body).toEqual({ data: { child: before } });
+    expect(await entriesOf('civil-affairs', againRequest)).toHaveLength(1);
   });
 });
 

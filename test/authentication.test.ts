@@ -84,8 +84,7 @@ describe('the gateway authenticates every request', () => {
 
 describe('subgraphs answer only the gateway', () => {
   const subgraphQuery = { query: '{ children(first: 1) { edges { node { id name } } } }' };
-  const atCivilAffairs = (token?: string) =>
-    post(system.subgraphUrls['civil-affairs'], subgraphQuery, token ? { authorization: `Bearer ${token}` } : {});
+  const atCivilAffairs = (token?: string) => post(system.subgraphUrls['civil-affairs'], subgraphQuery, token ? { authorization: `Bearer ${token}` } : {});
   const call = { principal: ADMIN, requestId: randomUUID(), purpose: null };
 
   it('rejects a direct call without the internal token', async () => expectRejected(await atCivilAffairs()));
@@ -145,5 +144,7 @@ describe('subgraphs answer only the gateway', () => {
   it('keeps answering through the gateway after all that', async () => {
     const response = await gql('{ children(first: 1) { edges { node { id } } } }');
     expect(response.status).toBe(200);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data.children.edges).toHaveLength(1);
   });
 });

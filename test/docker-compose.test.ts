@@ -30,9 +30,7 @@ const withDefaults = (env: Record<string, string>) =>
 
 describe('docker-compose.yml', () => {
   it('has PostgreSQL, one service per subgraph and the gateway, each built from the repo', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(
-      ['postgres', 'credentials', 'gateway', ...SUBGRAPHS.map((subgraph) => subgraph.name)].sort(),
-    );
+    expect(Object.keys(compose.services).sort()).toEqual(['postgres', 'credentials', 'gateway', ...SUBGRAPHS.map((subgraph) => subgraph.name)].sort());
     for (const name of ['credentials', 'gateway', ...SUBGRAPHS.map((subgraph) => subgraph.name)]) expect(compose.services[name].build).toBe('.');
   });
 
@@ -68,7 +66,9 @@ describe('docker-compose.yml', () => {
 
   it('names key files the credentials service creates', () => {
     const keys = ensureDevKeys(mkdtempSync(join(tmpdir(), 'keys-')));
-    const created = Object.values(keys).filter((value) => value.includes('/')).map((file) => basename(file));
+    const created = Object.values(keys)
+      .filter((value) => value.includes('/'))
+      .map((file) => basename(file));
     created.push('national-id-encryption.key', 'national-id-hmac.key');
     const named = Object.values(compose.services)
       .flatMap((service) => Object.values(withDefaults(service.environment ?? {})))

@@ -51,10 +51,7 @@ describe('clear errors on bad input', () => {
     expect(response.body.data?.child).toBeNull();
     expectCleanError(await gql(`{ child(id: "1; DROP TABLE child") { id } }`), 'BAD_USER_INPUT');
     expectCleanError(await gql(`query ($id: ID!) { school(id: $id) { id } }`, { id: unknown }), 'NOT_FOUND');
-    expectCleanError(
-      await gql(`mutation ($id: ID!) { updateChild(id: $id, expectedVersion: 1, input: { name: "x" }) { id } }`, { id: unknown }),
-      'NOT_FOUND',
-    );
+    expectCleanError(await gql(`mutation ($id: ID!) { updateChild(id: $id, expectedVersion: 1, input: { name: "x" }) { id } }`, { id: unknown }), 'NOT_FOUND');
   });
 
   it('a bad cursor or page size', async () => {

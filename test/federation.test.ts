@@ -10,24 +10,21 @@ describe('a child assembled from all three agencies', () => {
 
   beforeAll(async () => {
     const identity = freshNationalId('MALE');
-    const registered = await gqlData(
-      `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } alreadyRegistered } }`,
-      {
-        input: {
-          name: '王小明',
-          gender: 'MALE',
-          birthDate: identity.birthDate,
-          nationalId: identity.nationalId,
-          ethnicity: '汉族',
-          householdRegionCode: '341322',
-          householdVillage: '龙城镇东庄村',
-          residenceRegionCode: '341322',
-          residenceVillage: '龙城镇东庄村',
-          father: { name: '王大力', awaySince: '2024-01-10', workPlace: '广东省东莞市' },
-          mother: { name: '李红', awaySince: '2024-03-01', workPlace: '浙江省宁波市' },
-        },
+    const registered = await gqlData(`mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } alreadyRegistered } }`, {
+      input: {
+        name: '王小明',
+        gender: 'MALE',
+        birthDate: identity.birthDate,
+        nationalId: identity.nationalId,
+        ethnicity: '汉族',
+        householdRegionCode: '341322',
+        householdVillage: '龙城镇东庄村',
+        residenceRegionCode: '341322',
+        residenceVillage: '龙城镇东庄村',
+        father: { name: '王大力', awaySince: '2024-01-10', workPlace: '广东省东莞市' },
+        mother: { name: '李红', awaySince: '2024-03-01', workPlace: '浙江省宁波市' },
       },
-    );
+    });
     childId = registered.registerChild.child.id;
     expect(registered.registerChild.alreadyRegistered).toBe(false);
 
@@ -35,7 +32,9 @@ describe('a child assembled from all three agencies', () => {
       `mutation ($id: ID!) { recordGuardianship(childId: $id, input: { form: GRANDPARENTS, guardianName: "王老汉", guardianRelationship: "祖父", guardianCapacity: CAPABLE }) { version } }`,
       { id: childId },
     );
-    const school = await gqlData(`mutation { createSchool(input: { name: "萧县龙城镇中心小学", regionCode: "341322", type: PRIMARY, boarding: true }) { id } }`);
+    const school = await gqlData(
+      `mutation { createSchool(input: { name: "萧县龙城镇中心小学", regionCode: "341322", type: PRIMARY, boarding: true }) { id } }`,
+    );
     schoolId = school.createSchool.id;
     await gqlData(
       `mutation ($child: ID!, $school: ID!) { enrol(input: { childId: $child, schoolId: $school, grade: 3, className: "2班", studentNumber: "G123" }) { id } }`,
@@ -86,25 +85,27 @@ describe('a child assembled from all three agencies', () => {
       lastTalkOn: new Date().toISOString().slice(0, 10),
       talkOverdue: false,
       pairings: [
-        { helperName: '刘阿姨', helperRole: 'PROXY_PARENT', active: true, programme: { name: '代理家长项目', kind: 'PROXY_PARENT', partner: { name: '萧县春苗志愿者协会' } } },
+        {
+          helperName: '刘阿姨',
+          helperRole: 'PROXY_PARENT',
+          active: true,
+          programme: { name: '代理家长项目', kind: 'PROXY_PARENT', partner: { name: '萧县春苗志愿者协会' } },
+        },
       ],
     });
   });
 
   it('reaches the child from the school through the entity path', async () => {
-    const data = await gqlData(
-      `query ($id: ID!) { school(id: $id) { enrolments(first: 10) { edges { node { child { id name } } } } } }`,
-      { id: schoolId },
-    );
+    const data = await gqlData(`query ($id: ID!) { school(id: $id) { enrolments(first: 10) { edges { node { child { id name } } } } } }`, { id: schoolId });
     expect(data.school.enrolments.edges).toEqual([{ node: { child: { id: childId, name: '王小明' } } }]);
   });
 
   it('moves the enrolment on transfer: the new school lists the child, the old one no longer does', async () => {
     const other = await gqlData(`mutation { createSchool(input: { name: "萧县黄口镇初级中学", regionCode: "341322", type: JUNIOR_SECONDARY }) { id } }`);
-    await gqlData(
-      `mutation ($child: ID!, $school: ID!) { enrol(input: { childId: $child, schoolId: $school, grade: 3 }) { status } }`,
-      { child: childId, school: other.createSchool.id },
-    );
+    await gqlData(`mutation ($child: ID!, $school: ID!) { enrol(input: { childId: $child, schoolId: $school, grade: 3 }) { status } }`, {
+      child: childId,
+      school: other.createSchool.id,
+    });
     const data = await gqlData(
       `query ($old: ID!, $new: ID!, $child: ID!) {
         old: school(id: $old) { enrolments { edges { node { id } } } }

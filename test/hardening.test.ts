@@ -3,6 +3,11 @@ import { startGateway, type GatewayProcess } from './support/gateway-process';
 import { gql, system, tokenFor, ADMIN, post } from './support/system';
 
 const codes = (response: Awaited<ReturnType<typeof gql>>) => (response.body.errors ?? []).map((error) => error.extensions?.code);
+/** The data and each error's code and limit: what a refusal consists of. */
+const response = (answer: Awaited<ReturnType<typeof gql>>) => ({
+  data: answer.body.data ?? null,
+  errors: (answer.body.errors ?? []).map((error) => ({ code: error.extensions?.code, limit: error.extensions?.limit })),
+});
 
 describe('outside development', () => {
   it('refuses introspection', async () => {
@@ -62,6 +67,23 @@ describe('query limits', () => {
     expect(response.body.errors?.[0]?.message).toMatch(/directive/i);
   });
 
+  it('refuses a query over the cost limit, though within every other limit', async () => {
+    // Every school's pupils: 8 levels, no alias, no directive, a few dozen tokens. graphql-armor
+    // multiplies by each literal page size (objects 2, scalars 1, ×1.5 a level), so 26 schools
+    // × 20 pupils costs 52,546 and 24 × 20 costs 48,504, on either side of 50,000.
+    const pupils = (schools: number) =>
+      `{ schools(first: ${schools}) { edges { node { name enrolments(first: 20) { edges { node { grade child { id name } } } } } } } }`;
+    const refused = await gql(pupils(26));
+    expect(refused.status).toBe(400);
+    expect(response(refused)).toEqual({ data: null, errors: [{ code: 'QUERY_LIMIT_EXCEEDED', limit: 'cost' }] });
+    expect(refused.body.errors?.[0]?.message).toMatch(/cost/i);
+    expect(QUERY_LIMITS.maxCost).toBe(50_000);
+    // Just under the limit, the same query is answered.
+    const answered = await gql(pupils(24));
+    expect(answered.body.errors).toBeUndefined();
+    expect(answered.body.data.schools.edges.length).toBeGreaterThan(0);
+  });
+
   it('refuses too many tokens', async () => {
     const fields = Array.from({ length: QUERY_LIMITS.maxTokens }, () => 'hasNextPage').join(' ');
     const response = await gql(`{ schools(first: 1) { pageInfo { ${fields} } } }`);
@@ -73,7 +95,11 @@ describe('query limits', () => {
 
   it('refuses a batch of more than 10 operations', async () => {
     const operation = { query: '{ schools(first: 1) { pageInfo { hasNextPage } } }' };
-    const response = await post(system.gatewayUrl, Array.from({ length: 11 }, () => operation), { authorization: `Bearer ${await tokenFor(ADMIN)}` });
+    const response = await post(
+      system.gatewayUrl,
+      Array.from({ length: 11 }, () => operation),
+      { authorization: `Bearer ${await tokenFor(ADMIN)}` },
+    );
     expect(response.status).toBe(400);
     expect(codes(response)).toEqual(['BATCH_TOO_LARGE']);
   });

@@ -70,9 +70,7 @@ describe.each(definitions.map((definition) => [definition.name, definition] as c
       // built every column the code maps, with its type and nullability. (Checks, indexes and
       // defaults live in the SQL migrations alone, so TypeORM would drop them: not drift.)
       const pending = await db.driver.createSchemaBuilder().log();
-      const drift = pending.upQueries
-        .map((query) => query.query)
-        .filter((sql) => !/DROP CONSTRAINT|DROP INDEX|DROP DEFAULT|typeorm_metadata/.test(sql));
+      const drift = pending.upQueries.map((query) => query.query).filter((sql) => !/DROP CONSTRAINT|DROP INDEX|DROP DEFAULT|typeorm_metadata/.test(sql));
       expect(drift).toEqual([]);
 
       expect(await migrate(db)).toEqual([]);

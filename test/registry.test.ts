@@ -114,9 +114,12 @@ describe('the left-behind classification (national definition)', () => {
   });
 
   it('one parent away and the other unable to guard: left-behind', async () => {
-    expect(
-      await classify({ father: { awaySince: isoDaysAgo(400) }, mother: { unableToGuard: true, unableReason: '重病' } }),
-    ).toEqual({ type: 'ONE_PARENT_AWAY', otherParentUnableToGuard: true, isLeftBehind: true, studentStatusFlag: 1 });
+    expect(await classify({ father: { awaySince: isoDaysAgo(400) }, mother: { unableToGuard: true, unableReason: '重病' } })).toEqual({
+      type: 'ONE_PARENT_AWAY',
+      otherParentUnableToGuard: true,
+      isLeftBehind: true,
+      studentStatusFlag: 1,
+    });
   });
 
   it('one parent away and the other at home and able: not left-behind', async () => {

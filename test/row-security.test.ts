@@ -1,26 +1,67 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { DEMO_COUNTY, demoPrincipals } from '../demo/principals';
 import { InternalTokenSigner } from '../platform/internal-token';
+import { subgraphInfo } from '../platform/subgraphs';
 import type { RoleName } from '../schema/roles';
-import { database, freshNationalId, gql, gqlData, post, system, type GraphQLResponse } from './support/system';
+import { freePort } from '../scripts/free-port';
+import { database, freshNationalId, gql, gqlData, post, system, type Connection, type GraphQLResponse } from './support/system';
 
+const ROOT = resolve(__dirname, '..', '..');
 const principals = demoPrincipals(2026);
 const OTHER_COUNTY = '360731';
 const asRole = (role: RoleName, query: string, variables: Record<string, unknown> = {}) =>
   gql(query, variables, system.tokens[role], principals[role].purposes[0]);
 const codes = (response: GraphQLResponse) => (response.body.errors ?? []).map((error) => error.extensions?.code);
 
-let otherChild: { id: string; nationalId: string };
-let ownChildId: string;
+/** A child as an administrator reads it, with something from each agency. */
+interface KnownChild {
+  id: string;
+  name: string;
+  nationalId: string;
+  residenceRegionCode: string;
+  householdRegionCode: string;
+  enrolment: { grade: number; school: { id: string; regionCode: string } } | null;
+  pairings: { helperName: string; programme: { regionCode: string } }[];
+}
+
+let otherChild: KnownChild;
+let ownChild: KnownChild;
 let otherSchoolId: string;
 
+/**
+ * A child wholly of one county (registered, living, at school and paired there) with data in all
+ * three agencies, so an empty answer about it can only mean the rows were withheld.
+ */
+async function childWhollyOf(county: string): Promise<KnownChild> {
+  const page = await gqlData<{ children: Connection<KnownChild> }>(
+    `query ($p: String) { children(first: 100, filter: { regionPrefix: $p }) { edges { node {
+       id name nationalId residenceRegionCode householdRegionCode
+       enrolment { grade school { id regionCode } } pairings { helperName programme { regionCode } } } } } }`,
+    { p: county },
+  );
+  const child = page.children.edges
+    .map((edge) => edge.node)
+    .find(
+      (node) =>
+        node.residenceRegionCode === county &&
+        node.householdRegionCode === county &&
+        node.nationalId &&
+        node.enrolment?.school.regionCode === county &&
+        node.pairings.length > 0 &&
+        node.pairings.every((pairing) => pairing.programme.regionCode === county),
+    );
+  if (!child) throw new Error(`the demo data has no child wholly of ${county} with data in every agency`);
+  return child;
+}
+
 beforeAll(async () => {
-  const other = await gqlData(`query ($p: String) { children(first: 1, filter: { regionPrefix: $p }) { edges { node { id nationalId } } } }`, { p: OTHER_COUNTY });
-  otherChild = other.children.edges[0].node;
-  const own = await gqlData(`query ($p: String) { children(first: 1, filter: { regionPrefix: $p }) { edges { node { id } } } }`, { p: DEMO_COUNTY });
-  ownChildId = own.children.edges[0].node.id;
-  const schools = await gqlData(`{ schools(first: 100) { edges { node { id regionCode } } } }`);
-  otherSchoolId = schools.schools.edges.map((edge: any) => edge.node).find((school: any) => school.regionCode === OTHER_COUNTY).id;
+  otherChild = await childWhollyOf(OTHER_COUNTY);
+  ownChild = await childWhollyOf(DEMO_COUNTY);
+  const schools = await gqlData<{ schools: Connection<{ id: string; regionCode: string }> }>(`{ schools(first: 100) { edges { node { id regionCode } } } }`);
+  otherSchoolId = schools.schools.edges.map((edge) => edge.node).find((school) => school.regionCode === OTHER_COUNTY)!.id;
 });
 
 describe('jurisdiction: a county user gets nothing about another county’s child', () => {
@@ -29,18 +70,25 @@ describe('jurisdiction: a county user gets nothing about another county’s chil
     expect(response.body.data?.child ?? null).toBeNull();
     expect(codes(response)).toEqual(['NOT_FOUND']);
     // The same query reaches a child of the user's own county.
-    const own = await asRole('civil-affairs-case-worker', `query ($id: ID!) { child(id: $id) { id name } }`, { id: ownChildId });
-    expect(own.body.data.child.id).toBe(ownChildId);
+    const own = await asRole('civil-affairs-case-worker', `query ($id: ID!) { child(id: $id) { id name } }`, { id: ownChild.id });
+    expect(own.body.data.child.id).toBe(ownChild.id);
   });
 
   it('asking by national ID', async () => {
     const response = await asRole('police-liaison', `query ($n: String!) { childByNationalId(nationalId: $n) { id name } }`, { n: otherChild.nationalId });
     expect(response.body.data?.childByNationalId ?? null).toBeNull();
     expect(JSON.stringify(response.body)).not.toContain(otherChild.id);
+    // The same query finds a child of the user's own county.
+    const own = await asRole('police-liaison', `query ($n: String!) { childByNationalId(nationalId: $n) { id name } }`, { n: ownChild.nationalId });
+    expect(own.body).toEqual({ data: { childByNationalId: { id: ownChild.id, name: ownChild.name } } });
   });
 
   it('asking by list filter, or with no filter at all', async () => {
-    const filtered = await asRole('county-education-officer', `query ($p: String) { children(first: 100, filter: { regionPrefix: $p }) { edges { node { id } } } }`, { p: '36' });
+    const filtered = await asRole(
+      'county-education-officer',
+      `query ($p: String) { children(first: 100, filter: { regionPrefix: $p }) { edges { node { id } } } }`,
+      { p: '36' },
+    );
     expect(filtered.body.data.children.edges).toEqual([]);
     const all = await asRole('county-education-officer', `{ children(first: 100) { edges { node { id residenceRegionCode householdRegionCode } } } }`);
     expect(all.body.data.children.edges.length).toBeGreaterThan(0);
@@ -56,30 +104,68 @@ describe('jurisdiction: a county user gets nothing about another county’s chil
     // The school is in the public directory; its pupils are not.
     expect(response.body.data.school.name).toBeTruthy();
     expect(response.body.data.school.enrolments.edges).toEqual([]);
+    // A school of the user's own county lists its pupils through the same path.
+    const own = await asRole(
+      'county-education-officer',
+      `query ($id: ID!) { school(id: $id) { enrolments(first: 100) { edges { node { child { id } } } } } }`,
+      { id: ownChild.enrolment!.school.id },
+    );
+    expect(own.body.data.school.enrolments.edges).toContainEqual({ node: { child: { id: ownChild.id } } });
   });
 
   it('through a direct _entities call signed for a county user', async () => {
     const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
-    for (const name of ['civil-affairs', 'education', 'womens-federation'] as const) {
-      const token = await signer.sign({ principal: principals['civil-affairs-case-worker'], requestId: randomUUID(), purpose: 'case-management' }, name);
-      const selection = { 'civil-affairs': 'name nationalId', education: 'enrolment { grade }', 'womens-federation': 'pairings { helperName }' }[name];
-      const response = await post(
-        system.subgraphUrls[name],
-        { query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Child { ${selection} } } }`, variables: { r: [{ __typename: 'Child', id: otherChild.id }] } },
-        { authorization: `Bearer ${token}` },
-      );
-      const entity = response.body.data?._entities?.[0];
-      for (const value of Object.values(entity ?? {})) expect(value === null || (Array.isArray(value) && value.length === 0)).toBe(true);
+    // What each agency holds of a child, and what it must answer for one outside the county:
+    // civil affairs does not find the child; the others find no enrolment and no pairing.
+    const agencies = {
+      'civil-affairs': {
+        selection: 'name nationalId',
+        held: (child: KnownChild) => ({ name: child.name, nationalId: child.nationalId }),
+        outside: null,
+      },
+      education: {
+        selection: 'enrolment { grade }',
+        held: (child: KnownChild) => ({ enrolment: { grade: child.enrolment!.grade } }),
+        outside: { enrolment: null },
+      },
+      'womens-federation': {
+        selection: 'pairings { helperName }',
+        held: (child: KnownChild) => ({ pairings: child.pairings.map(({ helperName }) => ({ helperName })) }),
+        outside: { pairings: [] },
+      },
+    } as const;
+    for (const [name, agency] of Object.entries(agencies) as [keyof typeof agencies, (typeof agencies)[keyof typeof agencies]][]) {
+      const entities = async (childId: string) => {
+        const token = await signer.sign({ principal: principals['civil-affairs-case-worker'], requestId: randomUUID(), purpose: 'case-management' }, name);
+        const response = await post(
+          system.subgraphUrls[name],
+          {
+            query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Child { ${agency.selection} } } }`,
+            variables: { r: [{ __typename: 'Child', id: childId }] },
+          },
+          { authorization: `Bearer ${token}` },
+        );
+        return { name, status: response.status, body: response.body };
+      };
+      // The same call reaches the data of a child of the user's own county...
+      expect(await entities(ownChild.id)).toEqual({ name, status: 200, body: { data: { _entities: [agency.held(ownChild)] } } });
+      // ...and nothing of another county's child, though each agency holds something of it.
+      expect(await entities(otherChild.id)).toEqual({ name, status: 200, body: { data: { _entities: [agency.outside] } } });
     }
   });
 
   it('cannot write a record outside its jurisdiction', async () => {
     const identity = freshNationalId();
-    const response = await asRole(
-      'civil-affairs-case-worker',
-      `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`,
-      { input: { name: '外县儿童', gender: identity.gender, birthDate: identity.birthDate, nationalId: identity.nationalId, householdRegionCode: OTHER_COUNTY, residenceRegionCode: OTHER_COUNTY } },
-    );
+    const response = await asRole('civil-affairs-case-worker', `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`, {
+      input: {
+        name: '外县儿童',
+        gender: identity.gender,
+        birthDate: identity.birthDate,
+        nationalId: identity.nationalId,
+        householdRegionCode: OTHER_COUNTY,
+        residenceRegionCode: OTHER_COUNTY,
+      },
+    });
     expect(codes(response)).toEqual(['OUTSIDE_JURISDICTION']);
     expect(JSON.stringify(response.body)).not.toMatch(/policy|SQL|INSERT/i);
   });
@@ -105,17 +191,49 @@ describe('the database itself', () => {
     }
   });
 
+  it('a service refuses to start connected as a role row-level security does not bind (its database’s owner)', async () => {
+    const { envPrefix } = subgraphInfo('education');
+    const ownerUrl = system.databaseUrls.owner.education;
+    const port = await freePort();
+    // Everything as scripts/system.ts starts the service, but the application role's URL is the owner's.
+    const started = promisify(execFile)(process.execPath, [join(ROOT, 'dist', 'subgraphs', 'education', 'main.js')], {
+      cwd: ROOT,
+      timeout: 60_000,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        [`${envPrefix}_PORT`]: String(port),
+        [`${envPrefix}_DATABASE_URL`]: ownerUrl,
+        [`${envPrefix}_OWNER_DATABASE_URL`]: ownerUrl,
+        INTERNAL_TOKEN_PUBLIC_KEY_FILE: system.keys.internalPublicKeyFile,
+        DB_MIGRATE_ON_START: 'true',
+        DEMO_DATA: 'true',
+        DEMO_CHILDREN: '150',
+        DEMO_SEED: '2026',
+      },
+    });
+    await expect(started).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(`The database role ${new URL(ownerUrl).username} is not bound by row-level security`),
+    });
+    // It never served.
+    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+  });
+
   it('binds every table of every database', async () => {
     for (const name of ['civil-affairs', 'education', 'womens-federation'] as const) {
       const owner = await database(name);
       try {
-        const unprotected = (
+        const tables: { relname: string; relrowsecurity: boolean }[] = (
           await owner.query(
-            `SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-              WHERE n.nspname = 'public' AND c.relkind = 'r' AND NOT c.relrowsecurity AND c.relname <> 'schema_migrations'`,
+            `SELECT c.relname, c.relrowsecurity FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+              WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'schema_migrations'`,
           )
-        ).rows.map((row: { relname: string }) => row.relname);
-        expect({ name, unprotected }).toEqual({ name, unprotected: [] });
+        ).rows;
+        const unprotected = tables.filter((table) => !table.relrowsecurity).map((table) => table.relname);
+        // The query sees the database's tables (access_log and idempotency_key at least), and none is unbound.
+        expect({ name, tables: tables.length > 2, unprotected }).toEqual({ name, tables: true, unprotected: [] });
       } finally {
         await owner.end();
       }
@@ -130,10 +248,16 @@ describe('a partner NGO sees its consented, paired children and no others', () =
   /** A new child of the demo county, paired with the demo partner's programme. */
   async function pairedChild(): Promise<string> {
     const identity = freshNationalId();
-    const registered = await gqlData(
-      `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`,
-      { input: { name: '结对儿童', gender: identity.gender, birthDate: identity.birthDate, nationalId: identity.nationalId, householdRegionCode: DEMO_COUNTY, residenceRegionCode: DEMO_COUNTY } },
-    );
+    const registered = await gqlData(`mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`, {
+      input: {
+        name: '结对儿童',
+        gender: identity.gender,
+        birthDate: identity.birthDate,
+        nationalId: identity.nationalId,
+        householdRegionCode: DEMO_COUNTY,
+        residenceRegionCode: DEMO_COUNTY,
+      },
+    });
     const childId = registered.registerChild.child.id;
     await gqlData(`mutation ($input: PairChildInput!) { pairChild(input: $input) { id } }`, {
       input: { childId, programmeId, helperName: '志愿者甲', helperRole: 'VOLUNTEER' },
@@ -145,16 +269,26 @@ describe('a partner NGO sees its consented, paired children and no others', () =
     const nextYear = new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10);
     const recorded = await gqlData(`mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id active } }`, {
       input: {
-        childId, partnerId, regionCode: DEMO_COUNTY, guardianName: '王奶奶', guardianRelationship: '祖母',
-        categories: ['CHILD_MASKED', 'WF_PROGRAMMES'], purpose: 'care-programmes', expiresOn: nextYear, ...overrides,
+        childId,
+        partnerId,
+        regionCode: DEMO_COUNTY,
+        guardianName: '王奶奶',
+        guardianRelationship: '祖母',
+        categories: ['CHILD_MASKED', 'WF_PROGRAMMES'],
+        purpose: 'care-programmes',
+        expiresOn: nextYear,
+        ...overrides,
       },
     });
     return recorded.recordConsent.id;
   }
 
+  /** What the partner NGO gets for the child: the record, or null when no row is open to it (and nothing else went wrong). */
   const ngoSees = async (childId: string) => {
     const response = await asRole('partner-ngo', `query ($id: ID!) { child(id: $id) { id maskedName pairings { helperName } } }`, { id: childId });
-    return response.body.data?.child ?? null;
+    const child = response.body.data?.child ?? null;
+    expect(codes(response)).toEqual(child ? [] : ['NOT_FOUND']);
+    return child;
   };
 
   beforeAll(async () => {
@@ -200,13 +334,22 @@ describe('a partner NGO sees its consented, paired children and no others', () =
   it('never lists children, nor reads consents or anyone’s identity', async () => {
     const response = await asRole('partner-ngo', `{ children(first: 10) { edges { node { id } } } consents(first: 10) { edges { node { guardianName } } } }`);
     expect(response.body.data).toBeNull();
-    expect(codes(response).every((code) => code === 'UNAUTHORIZED_FIELD_OR_TYPE')).toBe(true);
+    expect(codes(response)).toEqual(['UNAUTHORIZED_FIELD_OR_TYPE', 'UNAUTHORIZED_FIELD_OR_TYPE']);
   });
 
   it('a consent cannot open identity, family or other categories', async () => {
     const childId = await pairedChild();
     const response = await gql(`mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
-      input: { childId, partnerId, regionCode: DEMO_COUNTY, guardianName: '王奶奶', guardianRelationship: '祖母', categories: ['CHILD_IDENTITY'], purpose: 'care-programmes', expiresOn: '2027-01-01' },
+      input: {
+        childId,
+        partnerId,
+        regionCode: DEMO_COUNTY,
+        guardianName: '王奶奶',
+        guardianRelationship: '祖母',
+        categories: ['CHILD_IDENTITY'],
+        purpose: 'care-programmes',
+        expiresOn: '2027-01-01',
+      },
     });
     // Not a category a consent can name at all: the variables are refused before anything runs.
     expect(codes(response)).toEqual(['BAD_USER_INPUT']);
@@ -215,7 +358,7 @@ describe('a partner NGO sees its consented, paired children and no others', () =
 
 describe('purpose', () => {
   it('is required to read a named child', async () => {
-    const response = await gql(`query ($id: ID!) { child(id: $id) { id } }`, { id: ownChildId }, undefined, null);
+    const response = await gql(`query ($id: ID!) { child(id: $id) { id } }`, { id: ownChild.id }, undefined, null);
     expect(response.body.data ?? null).toBeNull();
     expect(codes(response)).toEqual(['PURPOSE_REQUIRED']);
   });
@@ -223,5 +366,6 @@ describe('purpose', () => {
   it('is not needed for the public directory', async () => {
     const response = await gql(`{ schools(first: 1) { edges { node { name } } } }`, {}, undefined, null);
     expect(response.body.errors).toBeUndefined();
+    expect(response.body.data.schools.edges).toHaveLength(1);
   });
 });

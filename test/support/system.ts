@@ -20,10 +20,11 @@ interface SystemInfo {
   tokens: Record<string, string>;
 }
 
-export const system: SystemInfo = JSON.parse(
-  readFileSync(join(resolve(__dirname, '..', '..', '..'), '.test-data', 'system.json'), 'utf8'),
-);
+export const system: SystemInfo = JSON.parse(readFileSync(join(resolve(__dirname, '..', '..', '..'), '.test-data', 'system.json'), 'utf8'));
 
+// GraphQL answers are JSON the tests navigate freely, stating with expect() the shape they need;
+// a test that wants the compiler's help names the shape (gqlData<{ ... }>).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface GraphQLResponse<T = any> {
   status: number;
   body: { data?: T; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] };
@@ -59,7 +60,13 @@ export async function gql(query: string, variables: Record<string, unknown> = {}
   return post(system.gatewayUrl, { query, variables }, { authorization: `Bearer ${token}`, ...(purpose ? { 'x-purpose': purpose } : {}) });
 }
 
+/** The edges of a Relay connection, as the API returns them. */
+export interface Connection<T> {
+  edges: { node: T }[];
+}
+
 /** Like gql, but fails the test on any error and returns `data`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as GraphQLResponse
 export async function gqlData<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string, purpose?: string | null): Promise<T> {
   const response = await gql(query, variables, token, purpose);
   if (response.body.errors?.length || response.status !== 200) {

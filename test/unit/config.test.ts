@@ -20,14 +20,15 @@ describe('configuration is validated at start, naming the bad variable', () => {
   });
 
   it('names a missing issuer and a missing key for the gateway', () => {
-    expect(() => loadGatewayConfig({ INTERNAL_TOKEN_PRIVATE_KEY_FILE: '/k.pem', GATEWAY_JWT_PUBLIC_KEY_FILE: '/p.pem' })).toThrow(
-      /GATEWAY_JWT_ISSUER/,
-    );
-    expect(() => loadGatewayConfig({ INTERNAL_TOKEN_PRIVATE_KEY_FILE: '/k.pem', GATEWAY_JWT_ISSUER: 'x' })).toThrow(
-      /GATEWAY_JWT_PUBLIC_KEY_FILE/,
-    );
+    expect(() => loadGatewayConfig({ INTERNAL_TOKEN_PRIVATE_KEY_FILE: '/k.pem', GATEWAY_JWT_PUBLIC_KEY_FILE: '/p.pem' })).toThrow(/GATEWAY_JWT_ISSUER/);
+    expect(() => loadGatewayConfig({ INTERNAL_TOKEN_PRIVATE_KEY_FILE: '/k.pem', GATEWAY_JWT_ISSUER: 'x' })).toThrow(/GATEWAY_JWT_PUBLIC_KEY_FILE/);
     expect(() =>
-      loadGatewayConfig({ INTERNAL_TOKEN_PRIVATE_KEY_FILE: '/k.pem', GATEWAY_JWT_ISSUER: 'x', GATEWAY_JWT_PUBLIC_KEY_FILE: '/p.pem', GATEWAY_JWT_ALGORITHMS: 'HS256' }),
+      loadGatewayConfig({
+        INTERNAL_TOKEN_PRIVATE_KEY_FILE: '/k.pem',
+        GATEWAY_JWT_ISSUER: 'x',
+        GATEWAY_JWT_PUBLIC_KEY_FILE: '/p.pem',
+        GATEWAY_JWT_ALGORITHMS: 'HS256',
+      }),
     ).toThrow(/GATEWAY_JWT_ALGORITHMS/);
   });
 

@@ -4,7 +4,8 @@ import { filterOperation } from '../../gateway/authorization/operation-filter';
 import { applyDenials } from '../../gateway/authorization/response-nulls';
 
 // A small schema with what the live one does not have yet (an interface, a union, a type-level
-// rule), so every construct the filter must see through is covered.
+// rule, a non-null root field that needs a scope), so every construct the filter must see through
+// is covered.
 const SDL = `
   directive @requiresScopes(scopes: [[String!]!]!) on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
   directive @authenticated on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
@@ -15,6 +16,7 @@ const SDL = `
     node: Node
     secret: Secret
     count: Int! @authenticated
+    total: Int! @requiresScopes(scopes: [["report:aggregate"]])
   }
   interface Node { id: ID! }
   type Child implements Node {
@@ -34,7 +36,7 @@ const SDL = `
     note: String @requiresScopes(scopes: [["edu:care"]])
   }
   type Secret @requiresScopes(scopes: [["secret"]]) { value: String }
-  union SearchResult = Child | School
+  union SearchResult = Child | School | Secret
 `;
 const schema = buildSchema(SDL);
 const rules = readAccessRules(SDL);
@@ -44,7 +46,11 @@ function filter(query: string, scopes: string[], variables: Record<string, unkno
   expect(validate(schema, document)).toEqual([]);
   const result = filterOperation(schema, document, operationName, variables, rules, new Set(scopes));
   if (result.document) expect(validate(schema, result.document)).toEqual([]);
-  return { ...result, printed: result.document ? print(result.document) : null, reported: result.denials.filter((d) => d.reported).map((d) => d.path.join('.')) };
+  return {
+    ...result,
+    printed: result.document ? print(result.document) : null,
+    reported: result.denials.filter((d) => d.reported).map((d) => d.path.join('.')),
+  };
 }
 
 describe('removing unauthorized fields before planning', () => {
@@ -84,7 +90,13 @@ describe('removing unauthorized fields before planning', () => {
     expect(result.printed).not.toContain('fragment');
     expect(result.reported.sort()).toEqual(['child.nationalId', 'children.@.nationalId']);
     const data = applyDenials({ child: { id: '1', name: 'a' }, children: [{ name: 'b' }, { name: 'c' }] }, result.denials, false);
-    expect(data).toEqual({ child: { id: '1', name: 'a', nationalId: null }, children: [{ name: 'b', nationalId: null }, { name: 'c', nationalId: null }] });
+    expect(data).toEqual({
+      child: { id: '1', name: 'a', nationalId: null },
+      children: [
+        { name: 'b', nationalId: null },
+        { name: 'c', nationalId: null },
+      ],
+    });
   });
 
   it('propagates the null of a non-null field to its nearest nullable ancestor', () => {
@@ -96,12 +108,15 @@ describe('removing unauthorized fields before planning', () => {
   });
 
   it('nulls all of data when a non-null root field is removed', () => {
-    const result = filter('{ count child(id: "1") { id } }', []);
-    // @authenticated is met by any caller the gateway let in.
-    expect(result.denials).toEqual([]);
-    const withoutCount = filter('{ children { id name } }', []);
-    expect(withoutCount.reported).toEqual(['children.@.name']);
-    expect(applyDenials({ children: [{ id: '1' }] }, withoutCount.denials, false)).toEqual({ children: [{ id: '1', name: null }] });
+    const result = filter('{ total child(id: "1") { id name } }', ['child:basic']);
+    expect(result.reported).toEqual(['total']);
+    expect(result.printed).not.toContain('total');
+    expect(result.printed).toContain('name');
+    // The rest is still asked for, but a non-null root field that is null takes all of data with it.
+    expect(applyDenials({ child: { id: '1', name: '张三' } }, result.denials, result.addedTypename)).toBeNull();
+    // With the scope nothing is removed; and @authenticated, met by any caller the gateway let in, removes nothing either.
+    expect(filter('{ total child(id: "1") { id name } }', ['child:basic', 'report:aggregate']).denials).toEqual([]);
+    expect(filter('{ count child(id: "1") { id } }', []).denials).toEqual([]);
   });
 
   it('removes a field whose whole selection was removed, and returns no document when nothing is left', () => {
@@ -130,18 +145,35 @@ describe('removing unauthorized fields before planning', () => {
     expect(result.reported.sort()).toEqual(['search.@.nationalId', 'search.@.note']);
     expect(result.addedTypename).toBe(true);
     const data = applyDenials(
-      { search: [{ id: 'c1', __authz_typename: 'Child' }, { name: 'S', __authz_typename: 'School' }] },
+      {
+        search: [
+          { id: 'c1', __authz_typename: 'Child' },
+          { name: 'S', __authz_typename: 'School' },
+        ],
+      },
       result.denials,
       result.addedTypename,
     );
-    expect(data).toEqual({ search: [{ id: 'c1', nationalId: null }, { name: 'S', note: null }] });
+    expect(data).toEqual({
+      search: [
+        { id: 'c1', nationalId: null },
+        { name: 'S', note: null },
+      ],
+    });
   });
 
   it('removes fragments on a type the scopes do not open, and fields returning it', () => {
-    const result = filter('{ secret { value } child(id: "1") { id } }', []);
-    expect(result.reported).toEqual(['secret']);
-    expect(result.printed).not.toContain('secret');
-    expect(filter('{ secret { value } }', ['secret']).denials).toEqual([]);
+    const query = `query Q { search { ... on Child { id } ...SecretPart ... on Secret { value } } secret { value } }
+       fragment SecretPart on Secret { v: value }`;
+    const result = filter(query, [], {}, 'Q');
+    // The named and the inline fragment on Secret are gone, each reported where it was spread; so is the field returning Secret.
+    expect(result.printed).not.toMatch(/Secret|secret|fragment/);
+    expect(result.printed).toContain('... on Child');
+    expect(result.reported.sort()).toEqual(['search.@', 'search.@', 'secret']);
+    // A Secret in the list comes back with none of its fields; other members keep theirs.
+    const data = applyDenials({ search: [{ id: 'c1', __authz_typename: 'Child' }, { __authz_typename: 'Secret' }] }, result.denials, result.addedTypename);
+    expect(data).toEqual({ search: [{ id: 'c1' }, {}], secret: null });
+    expect(filter(query, ['secret'], {}, 'Q').denials).toEqual([]);
   });
 
   it('keeps __typename and introspection, which scopes do not govern', () => {
