@@ -7,7 +7,7 @@ import { InternalTokenSigner } from '../platform/internal-token';
 import type { Principal } from '../platform/principal';
 import { ROLES, type RoleName } from '../schema/roles';
 import { startGateway, type GatewayProcess } from './support/gateway-process';
-import { gql, gqlData, post, system, type Connection, type GraphQLResponse } from './support/system';
+import { gql, gqlData, post, system, waitFor, type Connection, type GraphQLResponse } from './support/system';
 
 const UNAUTHORIZED = 'UNAUTHORIZED_FIELD_OR_TYPE';
 
@@ -292,7 +292,7 @@ describe('the gateway’s log', () => {
       'x-purpose': purposeOf('partner-ngo'),
       'x-request-id': requestId,
     });
-    const line = entriesOf(requestId).find((entry) => entry.msg === 'operation authorized');
+    const line = await waitFor(() => entriesOf(requestId).find((entry) => entry.msg === 'operation authorized'));
     expect(line).toMatchObject({ sub: principals['partner-ngo'].sub, org: principals['partner-ngo'].org, purpose: 'care-programmes', denied: ['child.nationalId'] });
     expect(line.operationHash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -303,6 +303,8 @@ describe('the gateway’s log', () => {
       authorization: `Bearer ${roleToken('partner-ngo')}`,
       'x-request-id': requestId,
     });
+    // The log is written asynchronously: wait for the line, then make sure it is the only one.
+    await waitFor(() => entriesOf(requestId).some((entry) => entry.msg.startsWith('operation ')));
     const lines = entriesOf(requestId).filter((entry) => entry.msg.startsWith('operation '));
     expect(lines.map((entry) => entry.msg)).toEqual(['operation refused']);
     expect(lines[0]).toMatchObject({ sub: principals['partner-ngo'].sub, purpose: null, reason: 'purpose required', denied: ['child.nationalId'] });

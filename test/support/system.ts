@@ -98,3 +98,18 @@ export async function database(name: SubgraphName, role: 'owner' | 'app' = 'owne
 export function statementCount(name: SubgraphName): Promise<number> {
   return countStatements(system.subgraphUrls[name]);
 }
+
+/**
+ * Polls until `check` returns something truthy and returns it; fails after `timeoutMs`. For what
+ * arrives a moment after the answer: a log line written asynchronously, a published set reaching
+ * its subscribers (normally within a second; the bound is generous for a loaded machine).
+ */
+export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 15_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
