@@ -8,7 +8,6 @@ import type { Authenticator } from './authenticate';
 import { createEnforcingGateway } from './authorization/enforcing-gateway';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
-import type { PartnerGrants } from './partner-grants';
 import { formatLimitErrors, queryLimits } from './query-limits';
 import { createRequestContext } from './request-context';
 import { countRequests } from './request-metrics';
@@ -21,7 +20,6 @@ export interface GatewayParts {
   logger: Logger;
   metrics: Metrics;
   authenticator: Authenticator;
-  partnerGrants: PartnerGrants;
   /** Where the supergraph comes from and how each subgraph is called. */
   supergraph: SupergraphConfig;
 }
@@ -36,7 +34,6 @@ export interface GatewayParts {
  * | CSRF: no operation from a request a browser sends without preflight   | Apollo Server (csrfPrevention)         |
  * | authentication: the user token's principal, or 401                    | authenticate.ts      (the context)     |
  * | purpose: X-Purpose one the token grants, or 403                       | purpose.ts           (the context)     |
- * | partner grants: the children a partner's consents open                | partner-grants.ts    (the context)     |
  * | query limits: tokens; depth, aliases, directives, cost                | query-limits.ts                        |
  * | authorization: what the scopes do not open is removed before planning | authorization/field-authorization.ts   |
  * | purpose: reading a named child's data needs one (PURPOSE_REQUIRED)    | purpose.ts                             |
@@ -48,7 +45,7 @@ export interface GatewayParts {
  * Authorization, the purpose rule and the log run per operation (each of a batch on its own) in
  * the enforcing gateway's executor (authorization/enforcing-gateway.ts), in that order.
  */
-export function gatewayPipeline({ config, logger, metrics, authenticator, partnerGrants, supergraph }: GatewayParts): ServeOptions<GatewayContext> {
+export function gatewayPipeline({ config, logger, metrics, authenticator, supergraph }: GatewayParts): ServeOptions<GatewayContext> {
   const limits = queryLimits(config.development);
   const apollo = new ApolloServer<GatewayContext>({
     // Authorization, the purpose rule and the decision's log line, before planning.
@@ -70,10 +67,10 @@ export function gatewayPipeline({ config, logger, metrics, authenticator, partne
     port: config.port,
     bodyLimit: config.bodyLimit,
     maxBatch: MAX_BATCH,
-    // Authentication, the stated purpose and the partner's grants, once per HTTP request.
-    context: createRequestContext(authenticator, partnerGrants),
+    // Authentication and the stated purpose, once per HTTP request.
+    context: createRequestContext(authenticator),
     metrics,
     logger,
-    ready: async () => true,
+    health: async () => ({ ready: true }),
   };
 }

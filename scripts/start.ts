@@ -26,6 +26,7 @@ async function main() {
           [`${envPrefix}_PORT`, port(defaultPort)],
           [`${envPrefix}_DATABASE_URL`, postgresUrl.optional()],
           [`${envPrefix}_OWNER_DATABASE_URL`, postgresUrl.optional()],
+          [`${envPrefix}_FEED_DATABASE_URL`, postgresUrl.optional()],
         ]),
       ),
     }),
@@ -54,6 +55,7 @@ async function main() {
       ? {
           app: Object.fromEntries(SUBGRAPHS.map(({ name, envPrefix }) => [name, agency(envPrefix, 'DATABASE_URL') as string])) as Record<SubgraphName, string>,
           owner: Object.fromEntries(SUBGRAPHS.map(({ name, envPrefix }) => [name, agency(envPrefix, 'OWNER_DATABASE_URL') as string])) as Record<SubgraphName, string>,
+          feed: Object.fromEntries(SUBGRAPHS.flatMap(({ name, envPrefix }) => (agency(envPrefix, 'FEED_DATABASE_URL') ? [[name, agency(envPrefix, 'FEED_DATABASE_URL') as string]] : []))),
         }
       : null,
     externalAdminUrl: env.POSTGRES_ADMIN_URL ?? null,

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
+import { SUBGRAPHS, subgraphInfo, type SubgraphName } from '../platform/subgraphs';
+import { subscriptionsOf } from '../schema/published-sets';
 import { DEV_AUDIENCE, DEV_ISSUER, signDemoTokens } from '../demo/tokens';
 import { ensureDevKeys, type DevKeys } from './dev-keys';
 import { provisionDatabases, startEmbeddedPostgres, type DatabaseUrls, type EmbeddedPostgresHandle } from './embedded-postgres';
@@ -123,6 +124,13 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         [`${envPrefix}_PORT`]: String(port),
         [`${envPrefix}_DATABASE_URL`]: databaseUrls.app[name],
         [`${envPrefix}_OWNER_DATABASE_URL`]: databaseUrls.owner[name],
+        // The feed roles of the agencies whose sets this one subscribes to.
+        ...Object.fromEntries(
+          subscriptionsOf(name).flatMap(({ publisher }) => {
+            const feedUrl = databaseUrls.feed[publisher];
+            return feedUrl ? [[`${subgraphInfo(publisher).envPrefix}_FEED_DATABASE_URL`, feedUrl]] : [];
+          }),
+        ),
         INTERNAL_TOKEN_PUBLIC_KEY_FILE: keys.internalPublicKeyFile,
         NATIONAL_ID_ENCRYPTION_KEY: keys.nationalIdEncryptionKey,
         NATIONAL_ID_HMAC_KEY: keys.nationalIdHmacKey,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { bodyLimit, filePath, flag, nodeEnv, parseEnv, port, postgresUrl } from '../../platform/env';
 import { subgraphInfo, type SubgraphName } from '../../platform/subgraphs';
+import { subscriptionsOf } from '../../schema/published-sets';
+import { feedUrlVariable } from './feeds/subscription-names';
 
 /** Everything a subgraph process reads from its environment, validated at start. */
 export interface SubgraphConfig {
@@ -16,6 +18,14 @@ export interface SubgraphConfig {
   demoData: { enabled: boolean; children: number; seed: number };
   bodyLimit: string;
   dbPoolSize: number;
+  feeds: {
+    /** Per publisher of a set this agency subscribes to: a connection to its database as its feed role. */
+    urls: Partial<Record<SubgraphName, string>>;
+    /** How often this agency's published sets beat (subscribers measure their lag by it). */
+    heartbeatSeconds: number;
+    /** How often they are fully recomputed, for facts that change with time alone. */
+    refreshMinutes: number;
+  };
 }
 
 function subgraphEnvSchema(name: SubgraphName) {
@@ -32,6 +42,9 @@ function subgraphEnvSchema(name: SubgraphName) {
     DEMO_CHILDREN: z.coerce.number().int().min(1).max(1_000_000).default(2000),
     DEMO_SEED: z.coerce.number().int().default(2026),
     BODY_LIMIT: bodyLimit,
+    FEED_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
+    FEED_REFRESH_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+    ...Object.fromEntries(subscriptionsOf(name).map(({ publisher }) => [feedUrlVariable(publisher), postgresUrl.optional()])),
   });
 }
 
@@ -62,5 +75,15 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
       seed: parsed.DEMO_SEED as number,
     },
     bodyLimit: parsed.BODY_LIMIT as string,
+    feeds: {
+      urls: Object.fromEntries(
+        subscriptionsOf(name).flatMap(({ publisher }) => {
+          const url = parsed[feedUrlVariable(publisher)] as string | undefined;
+          return url ? [[publisher, url]] : [];
+        }),
+      ),
+      heartbeatSeconds: parsed.FEED_HEARTBEAT_SECONDS as number,
+      refreshMinutes: parsed.FEED_REFRESH_MINUTES as number,
+    },
   };
 }

@@ -13,6 +13,7 @@ import { prepareDatabase } from './prepare-database';
 import { openRowScope } from './request-transaction';
 import type { SubgraphDefinition } from './subgraph-definition';
 import { createCallVerifier } from './verify-call';
+import { startFeeds } from './feeds/start-feeds';
 
 // The agencies' subgraph.ts and demo-seed.ts import the definition's types from here.
 export type { DemoSeedOptions, SubgraphDefinition } from './subgraph-definition';
@@ -29,6 +30,8 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
 
   // Migrated and seeded as the owner; served as the application role, which row-level security binds.
   const db = await prepareDatabase(definition, config, logger, metrics.registry);
+  // Sharing feeds: subscribe to the sets this agency needs, keep the ones it publishes fresh.
+  const feeds = startFeeds(config, logger, metrics.registry);
   const verifyCall = await createCallVerifier(config.internalTokenPublicKeyFile, definition.name, logger);
   // Each field enforces its own access directive (field-access.ts, applied as the schema is built).
   const schema = await definition.buildSchema();
@@ -52,16 +55,16 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
     bodyLimit: config.bodyLimit,
     metrics,
     logger,
-    ready: async () => {
-      await db.query('SELECT 1');
-      return true;
-    },
+    health: feeds.health,
     context: async (req, res) => {
       const call = await verifyCall(req.headers.authorization);
       const transaction = await openRowScope(db, call, res, logger);
       return { ...call, db: transaction.manager, transaction, audit: new AccessRecorder(), loaders: definition.createLoaders(transaction.manager) };
     },
-    release: () => db.destroy(),
+    release: async () => {
+      await feeds.stop();
+      await db.destroy();
+    },
   });
   logger.info({ port: config.port }, 'subgraph listening');
 }

@@ -1,0 +1,91 @@
+import type { SubgraphName } from '../platform/subgraphs';
+
+/**
+ * The data catalogue of what agencies share by subscription (政务数据共享): each agency publishes a
+ * small set of facts, maintained inside its own database, that named agencies subscribe to through
+ * PostgreSQL logical replication. The owner keeps owning the facts; a subscriber reads its copy,
+ * which its application role can read but never write. Every field is the minimum a subscriber's
+ * rule needs (PIPL art. 6): no name, no national ID, no family data ever leaves civil affairs this way.
+ *
+ * Each set lives in its own schema under the same name in the publisher's and the subscribers'
+ * databases (logical replication matches tables by schema-qualified name). Its `heartbeat` table,
+ * beaten every few seconds by the publisher, tells subscribers how fresh their copy is.
+ */
+export interface PublishedSet {
+  /** The agency that owns and maintains the facts. */
+  readonly publisher: SubgraphName;
+  /** Schema (and publication) name, the same in every database that holds the set. */
+  readonly schema: string;
+  readonly subscribers: ReadonlyArray<SubgraphName>;
+  /** Why the subscribers need it: the rules it serves. */
+  readonly purpose: string;
+  /** The set's table and what each field says. */
+  readonly table: string;
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+export const PUBLISHED_SETS = {
+  registry: {
+    publisher: 'civil-affairs',
+    schema: 'registry_feed',
+    subscribers: ['education', 'womens-federation'],
+    purpose:
+      'Writes that name a child refuse an id the registry does not hold (or an archived child where the rule says so) and check the child’s own jurisdiction; ' +
+      'talk and review rules and working lists apply to left-behind and difficult-circumstance children only.',
+    table: 'child',
+    fields: {
+      child_id: 'Registry id.',
+      household_region_code: '户籍地: GB/T 2260 code of the household registration region.',
+      residence_region_code: 'GB/T 2260 code of the residence region.',
+      birth_month: 'Birth year and month (YYYY-MM): enough for age bands and school age, not the exact date.',
+      left_behind_type: 'NONE, ONE_PARENT_AWAY or BOTH_PARENTS_AWAY, as derived today.',
+      is_left_behind: 'Counts as a left-behind child (留守儿童) under the national definition today.',
+      in_difficulty: 'Meets at least one difficult-circumstance category (困境儿童) today.',
+      status: 'ACTIVE or ARCHIVED.',
+      updated_at: 'When the row last changed.',
+    },
+  },
+  enrolment: {
+    publisher: 'education',
+    schema: 'enrolment_feed',
+    subscribers: ['civil-affairs'],
+    purpose: 'School staff reach, in the registry, exactly the children enrolled in their schools now; ended enrolments end that access.',
+    table: 'enrolment',
+    fields: {
+      child_id: 'Registry id.',
+      school_id: 'The school of the child’s latest enrolment.',
+      school_region_code: 'GB/T 2260 code of that school’s region.',
+      status: 'ENROLLED, TRANSFERRED, DROPPED_OUT or GRADUATED.',
+      updated_at: 'When the row last changed.',
+    },
+  },
+  partnerGrants: {
+    publisher: 'womens-federation',
+    schema: 'partner_feed',
+    subscribers: ['civil-affairs', 'education'],
+    purpose:
+      'A partner NGO reaches a child only while the child is paired with one of its programmes and the guardian’s consent for the stated purpose holds; ' +
+      'each agency checks this in its own database, whatever the size of the partner’s caseload.',
+    table: 'child_grant',
+    fields: {
+      consent_id: 'The consent the grant comes from.',
+      child_id: 'Registry id.',
+      partner_id: 'The partner organisation.',
+      purpose: 'The one purpose the consent was given for.',
+      categories: 'The data categories the consent opens (only child:masked and wf:programmes can be).',
+      valid_until: 'Last day: the earlier of the consent’s expiry and the pairing’s end.',
+    },
+  },
+} as const satisfies Record<string, PublishedSet>;
+
+export type PublishedSetName = keyof typeof PUBLISHED_SETS;
+
+/** The sets one agency subscribes to. */
+export function subscriptionsOf(subscriber: SubgraphName): PublishedSet[] {
+  return Object.values(PUBLISHED_SETS).filter((set: PublishedSet) => set.subscribers.includes(subscriber));
+}
+
+/** The sets one agency publishes. */
+export function publicationsOf(publisher: SubgraphName): PublishedSet[] {
+  return Object.values(PUBLISHED_SETS).filter((set: PublishedSet) => set.publisher === publisher);
+}
