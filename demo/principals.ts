@@ -8,6 +8,9 @@ import { demoPartnerId, generateDemoSchools } from './generator';
 /** The demo county every demo user works in: 萧县, Anhui. */
 export const DEMO_COUNTY = '341322';
 
+/** Roles whose rows are their schools' pupils, not a region. */
+const SCHOOL_ROLES = new Set<RoleName>(['school-care-teacher', 'school-counsellor']);
+
 /**
  * One demo user per role (schema/roles.ts), working in the demo county: school staff at its
  * first school, the NGO user for its partner organisation. The same seed as the demo data, so
@@ -23,9 +26,10 @@ export function demoPrincipals(seed: number): Record<RoleName, Principal> {
       sub: `demo:${role}`,
       org: `${role}:${county.code}`,
       scopes: [...definition.scopes],
-      // The analyst's reports cover the province; everyone else works in the county.
-      jurisdiction: role === 'analyst' ? [DEMO_COUNTY.slice(0, 2)] : [DEMO_COUNTY],
-      schools: role === 'school-care-teacher' || role === 'school-counsellor' ? [school.id] : [],
+      // The analyst's reports cover the province; school staff reach their school's pupils and no
+      // region; everyone else works in the county.
+      jurisdiction: role === 'analyst' ? [DEMO_COUNTY.slice(0, 2)] : SCHOOL_ROLES.has(role) ? [] : [DEMO_COUNTY],
+      schools: SCHOOL_ROLES.has(role) ? [school.id] : [],
       partner: role === 'partner-ngo' ? demoPartnerId(seed, DEMO_COUNTY) : null,
       purposes: [...definition.purposes],
     };

@@ -30,6 +30,8 @@ export const ErrorCode = {
   FORBIDDEN_PURPOSE: 'FORBIDDEN_PURPOSE',
   /** HTTP 413: the request body is larger than BODY_LIMIT. */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** The child's file is archived, so the write (new care work on it) is refused. */
+  CHILD_ARCHIVED: 'CHILD_ARCHIVED',
   /** HTTP 400: the request is not a GraphQL request at all (malformed JSON and the like). */
   BAD_REQUEST: 'BAD_REQUEST',
 } as const;

@@ -24,13 +24,13 @@ export const ROLES = {
   'school-care-teacher': {
     title: '学校关爱教师 (school care teacher)',
     scopes: ['directory:read', 'child:masked', 'child:basic', 'edu:enrolment', 'edu:care', 'edu:write'],
-    rows: 'Children enrolled in the schools of the `schools` claim.',
+    rows: 'Children now enrolled in the schools of the `schools` claim, in every agency; no jurisdiction.',
     purposes: ['education-support'],
   },
   'school-counsellor': {
     title: '学校心理辅导教师 (school counsellor)',
     scopes: ['directory:read', 'child:masked', 'child:basic', 'edu:enrolment', 'edu:care'],
-    rows: 'Children enrolled in the schools of the `schools` claim.',
+    rows: 'Children now enrolled in the schools of the `schools` claim, in every agency; no jurisdiction.',
     purposes: ['education-support'],
   },
   'county-education-officer': {
@@ -75,7 +75,7 @@ export const ROLES = {
   'partner-ngo': {
     title: '社会组织 (partner NGO)',
     scopes: ['directory:read', 'child:masked', 'wf:programmes'],
-    rows: 'Children paired with the `partner` organisation whose guardian consented.',
+    rows: 'Children paired now with a programme of the `partner` organisation whose guardian’s consent holds for the stated purpose.',
     purposes: ['care-programmes'],
   },
 } as const satisfies Record<string, Role>;

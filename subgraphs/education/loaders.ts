@@ -4,11 +4,13 @@ import { createEnrolmentLoaders } from './enrolment/enrolment.loaders';
 import { createSchoolLoaders } from './school/school.loaders';
 import { createTalkLoaders } from './talk/talk.loaders';
 import { accessLogLoader } from '../shared/audit/access-log.loader';
+import { registeredChildLoader } from '../shared/feeds/registered-child';
 
 /** The education DataLoaders of one request, assembled from the entities'. */
 export function createEducationLoaders(db: EntityManager) {
   return {
     accessLog: accessLogLoader(db, 'education'),
+    registeredChildById: registeredChildLoader(db),
     ...createSchoolLoaders(db),
     ...createEnrolmentLoaders(db),
     ...createCareLoaders(db),

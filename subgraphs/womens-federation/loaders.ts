@@ -3,11 +3,13 @@ import { createPairingLoaders } from './pairing/pairing.loaders';
 import { createPartnerLoaders } from './partner/partner.loaders';
 import { createProgrammeLoaders } from './programme/programme.loaders';
 import { accessLogLoader } from '../shared/audit/access-log.loader';
+import { registeredChildLoader } from '../shared/feeds/registered-child';
 
 /** The women's-federation DataLoaders of one request, assembled from the entities'. */
 export function createWomensFederationLoaders(db: EntityManager) {
   return {
     accessLog: accessLogLoader(db, 'womens-federation'),
+    registeredChildById: registeredChildLoader(db),
     ...createPartnerLoaders(db),
     ...createProgrammeLoaders(db),
     ...createPairingLoaders(db),

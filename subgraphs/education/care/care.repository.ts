@@ -1,4 +1,5 @@
 import { In, IsNull, type EntityManager } from 'typeorm';
+import { EnrolmentRow } from '../enrolment/enrolment.entity';
 import { CareAssignmentRow } from './care.entity';
 
 export type NewCareAssignment = Omit<CareAssignmentRow, 'endedOn' | 'createdAt'>;
@@ -20,4 +21,29 @@ export async function endCurrentCareAssignment(em: EntityManager, childId: strin
 
 export async function insertCareAssignment(em: EntityManager, assignment: NewCareAssignment): Promise<void> {
   await em.getRepository(CareAssignmentRow).insert(assignment);
+}
+
+/**
+ * One page of current enrolments of children the care rules are for (left-behind or in difficult
+ * circumstances, active in the registry) who have no care-responsible person now: education's own
+ * rows joined with its copy of the registry set, in one statement.
+ */
+export function findEnrolmentsWithoutCarePerson(
+  db: EntityManager,
+  schoolId: string | null,
+  page: { afterId: string | null; limit: number },
+): Promise<EnrolmentRow[]> {
+  return db
+    .getRepository(EnrolmentRow)
+    .createQueryBuilder('e')
+    .where(`e.status = 'ENROLLED'`)
+    .andWhere(
+      `EXISTS (SELECT 1 FROM registry_feed.child r WHERE r.child_id = e.child_id AND r.status = 'ACTIVE' AND (r.is_left_behind OR r.in_difficulty))`,
+    )
+    .andWhere('NOT EXISTS (SELECT 1 FROM care_assignment c WHERE c.child_id = e.child_id AND c.ended_on IS NULL)')
+    .andWhere(schoolId ? 'e.school_id = :schoolId' : 'true', { schoolId })
+    .andWhere(page.afterId ? 'e.id > :afterId' : 'true', { afterId: page.afterId })
+    .orderBy('e.id')
+    .limit(page.limit)
+    .getMany();
 }

@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs, pageWindow, toConnection } from '../../shared/pagination';
+import { EnrolmentConnection } from '../enrolment/enrolment.payloads';
 import { Child } from '../child/child.type';
 import type { EducationContext } from '../context';
 import { School } from '../school/school.type';
@@ -16,6 +18,20 @@ export class CareResolver {
   })
   assignCareTeacher(@Arg('input', () => AssignCareTeacherInput, { description: 'The teacher and child.' }) input: AssignCareTeacherInput, @Ctx() ctx: EducationContext) {
     return this.service.assignTeacher(ctx, input);
+  }
+
+  @Query(() => EnrolmentConnection, {
+    description:
+      'Working list: current enrolments of left-behind and difficult-circumstance children (as the registry counts them today) who have no ' +
+      'care-responsible person (关爱责任人), at the schools you reach, a page at a time.',
+  })
+  async childrenNeedingCarePerson(
+    @Arg('schoolId', () => ID, { nullable: true, description: 'Only this school’s pupils.' }) schoolId: string | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: EducationContext,
+  ) {
+    const window = pageWindow(page);
+    return toConnection(await this.service.withoutCarePerson(ctx, schoolId, window), window);
   }
 
   @FieldResolver(() => School, { description: 'The teacher’s school.' })

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, notFound } from '../../../platform/errors';
 import { today } from '../../shared/dates';
 import { isUniqueViolation } from '../../shared/postgres-errors';
+import { requireRegisteredChild } from '../../shared/feeds/registered-child';
 import { optionalPhone, requiredText, uuid } from '../../shared/validation';
 import type { EducationContext } from '../context';
 import type { CareAssignmentRow } from './care.entity';
 import type { AssignCareTeacherInput } from './care.inputs';
-import { endCurrentCareAssignment, getCareAssignment, insertCareAssignment, type NewCareAssignment } from './care.repository';
+import type { EnrolmentRow } from '../enrolment/enrolment.entity';
+import type { PageWindow } from '../../shared/pagination';
+import { endCurrentCareAssignment, findEnrolmentsWithoutCarePerson, getCareAssignment, insertCareAssignment, type NewCareAssignment } from './care.repository';
 
 /** The care rules: a child has one care-responsible teacher at a time. */
 export class CareService {
@@ -25,6 +28,7 @@ export class CareService {
       createdBy: ctx.principal.sub,
     };
     if (!(await ctx.loaders.schoolById.load(schoolId))) throw notFound('School', schoolId);
+    await requireRegisteredChild(ctx.db, childId, { archived: 'refused' });
     try {
       await ctx.db.transaction(async (em) => {
         await endCurrentCareAssignment(em, childId, today());
@@ -37,5 +41,10 @@ export class CareService {
       throw err;
     }
     return getCareAssignment(ctx.db, row.id);
+  }
+
+  /** The working list of children at school whom the care rules cover and who have no care person. */
+  withoutCarePerson(ctx: EducationContext, schoolId: string | null, window: PageWindow): Promise<EnrolmentRow[]> {
+    return findEnrolmentsWithoutCarePerson(ctx.db, schoolId ? uuid(schoolId, 'schoolId') : null, window);
   }
 }

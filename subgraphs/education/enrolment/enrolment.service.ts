@@ -3,6 +3,7 @@ import { DomainError, ErrorCode, badInput, notFound } from '../../../platform/er
 import { today } from '../../shared/dates';
 import { createOnce } from '../../shared/idempotency';
 import { isUniqueViolation } from '../../shared/postgres-errors';
+import { requireRegisteredChild } from '../../shared/feeds/registered-child';
 import { optionalText, pastDate, uuid } from '../../shared/validation';
 import type { EducationContext } from '../context';
 import type { EnrolmentRow } from './enrolment.entity';
@@ -34,6 +35,8 @@ export class EnrolmentService {
       createdBy: ctx.principal.sub,
     };
     if (!(await ctx.loaders.schoolById.load(schoolId))) throw notFound('School', schoolId);
+    // A school record follows the child whatever its registry status: archived children still go to school.
+    await requireRegisteredChild(ctx.db, childId, { archived: 'allowed' });
     try {
       const { id } = await ctx.db.transaction((em) =>
         createOnce(em, { principal: ctx.principal.sub, operation: 'enrol', key: idempotencyKey }, async () => {

@@ -41,7 +41,9 @@ export class ChildTalksResolver {
 
   @FieldResolver(() => Boolean, {
     nullable: true,
-    description: `True when an enrolled child has had no talk in the last ${TALK_INTERVAL_DAYS} days (a high-risk flag); null when the child is not at school.`,
+    description:
+      `True when a left-behind or difficult-circumstance child at school has had no talk (谈心谈话) in the last ${TALK_INTERVAL_DAYS} days (a high-risk flag); ` +
+      'null where the rule does not apply: the child is not at school, or the registry counts it as neither.',
   })
   talkOverdue(@Root() child: Child, @Ctx() ctx: EducationContext) {
     return this.service.overdue(ctx, child.id);

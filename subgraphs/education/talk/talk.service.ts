@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { badInput } from '../../../platform/errors';
 import { daysBefore, today } from '../../shared/dates';
 import { insertOnce } from '../../shared/idempotency';
+import { inCareRules, requireRegisteredChild } from '../../shared/feeds/registered-child';
 import { optionalText, pastDate, requiredText, uuid } from '../../shared/validation';
 import type { EducationContext } from '../context';
 import { TalkRow } from './talk.entity';
@@ -24,6 +25,7 @@ export class TalkService {
       summary: optionalText(input.summary, 'summary', 2000),
       createdBy: ctx.principal.sub,
     };
+    await requireRegisteredChild(ctx.db, row.childId, { archived: 'refused' });
     const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'logTalk', key: idempotencyKey }, TalkRow, row);
     return getTalk(ctx.db, id);
   }
@@ -34,13 +36,17 @@ export class TalkService {
     return ctx.loaders.recentTalks(last).load(childId);
   }
 
-  /** Whether an enrolled child's talk is overdue; null when the child is not at school. */
+  /**
+   * Whether the child's talk is overdue; null where the rule does not apply: the child is not at
+   * school, or is neither left-behind nor in difficult circumstances (as the registry says today).
+   */
   async overdue(ctx: EducationContext, childId: string): Promise<boolean | null> {
-    const [enrolment, lastTalkOn] = await Promise.all([
+    const [enrolment, registered, lastTalkOn] = await Promise.all([
       ctx.loaders.currentEnrolmentByChildId.load(childId),
+      ctx.loaders.registeredChildById.load(childId),
       ctx.loaders.lastTalkOnByChildId.load(childId),
     ]);
-    if (!enrolment) return null;
+    if (!enrolment || !inCareRules(registered)) return null;
     return lastTalkOn === null || lastTalkOn < daysBefore(TALK_INTERVAL_DAYS);
   }
 }

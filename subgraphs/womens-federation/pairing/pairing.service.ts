@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { badInput, notFound } from '../../../platform/errors';
 import { today } from '../../shared/dates';
 import { insertOnce } from '../../shared/idempotency';
+import { requireRegisteredChild } from '../../shared/feeds/registered-child';
 import { optionalPhone, requiredText, uuid } from '../../shared/validation';
 import type { WomensFederationContext } from '../context';
 import { PairingRow } from './pairing.entity';
@@ -28,6 +29,7 @@ export class PairingService {
       contactFrequency: input.contactFrequency,
       createdBy: ctx.principal.sub,
     };
+    await requireRegisteredChild(ctx.db, row.childId, { archived: 'refused' });
     const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'pairChild', key: idempotencyKey }, PairingRow, row);
     return getPairing(ctx.db, id);
   }
