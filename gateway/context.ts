@@ -6,6 +6,4 @@ export interface GatewayContext {
   requestId: string;
   /** The purpose stated in the X-Purpose header, checked against the token's purposes. */
   purpose: string | null;
-  /** For a partner NGO user, the children its consents open (asked of the women's federation); else empty. */
-  partnerChildren: string[];
 }

@@ -7,7 +7,6 @@ import { createMetrics } from '../platform/metrics';
 import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
 import { Authenticator } from './authenticate';
 import { loadGatewayConfig, type GatewayConfig } from './config';
-import { PartnerGrants } from './partner-grants';
 import { gatewayPipeline } from './pipeline';
 import { SignedSubgraphDataSource } from './signed-data-source';
 
@@ -36,7 +35,6 @@ async function main() {
     logger,
     metrics: createMetrics('gateway'),
     authenticator: await Authenticator.create(config.jwt, logger),
-    partnerGrants: new PartnerGrants(config.subgraphUrls['womens-federation'], signer, logger),
     supergraph: supergraphSource(config, signer, logger),
   });
   await pipeline.apollo.start();

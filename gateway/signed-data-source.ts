@@ -26,7 +26,7 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const call: InternalCall = context?.principal
-      ? { principal: context.principal, requestId: context.requestId, purpose: context.purpose, partnerChildren: context.partnerChildren }
+      ? { principal: context.principal, requestId: context.requestId, purpose: context.purpose }
       : { ...GATEWAY_SYSTEM_CALL, requestId: `gateway-system-${Date.now()}` };
     const token = await this.signer.sign(call, this.subgraphName);
     request.http?.headers.set('authorization', `Bearer ${token}`);

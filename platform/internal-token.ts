@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { importPKCS8, importSPKI, jwtVerify, SignJWT, type KeyLike } from 'jose';
-import { z } from 'zod';
 import { principalSchema, type Principal } from './principal';
 
 /**
@@ -13,22 +12,12 @@ const INTERNAL_TOKEN_ALGORITHM = 'ES256';
 /** Long enough for one subgraph call, short enough that a leaked token is soon useless. */
 const INTERNAL_TOKEN_TTL_SECONDS = 60;
 
-/** Most consent grants one call may carry; a partner with more is refused rather than cut short. */
-export const MAX_PARTNER_GRANTS = 2000;
-
 export interface InternalCall {
   principal: Principal;
   requestId: string;
   /** The purpose the user stated for this request, if any. */
   purpose: string | null;
-  /**
-   * For a partner NGO user: the children whose guardians' active consents open their masked data
-   * to the partner for this purpose, as the women's federation answered for this request.
-   */
-  partnerChildren?: string[];
 }
-
-const partnerChildrenSchema = z.array(z.string().uuid()).max(MAX_PARTNER_GRANTS);
 
 export class InternalTokenSigner {
   private constructor(private readonly key: KeyLike) {}
@@ -39,7 +28,7 @@ export class InternalTokenSigner {
 
   /** `audience` is the subgraph name, so a token for one subgraph is refused by the others. */
   sign(call: InternalCall, audience: string): Promise<string> {
-    return new SignJWT({ principal: call.principal, purpose: call.purpose, partnerChildren: call.partnerChildren ?? [] })
+    return new SignJWT({ principal: call.principal, purpose: call.purpose })
       .setProtectedHeader({ alg: INTERNAL_TOKEN_ALGORITHM, typ: 'JWT' })
       .setIssuer(INTERNAL_TOKEN_ISSUER)
       .setAudience(audience)
@@ -72,8 +61,7 @@ export class InternalTokenVerifier {
     });
     const principal = principalSchema.parse(payload.principal);
     const purpose = typeof payload.purpose === 'string' ? payload.purpose : null;
-    const partnerChildren = partnerChildrenSchema.parse(payload.partnerChildren ?? []);
-    return { principal, requestId: String(payload.jti), purpose, partnerChildren };
+    return { principal, requestId: String(payload.jti), purpose };
   }
 }
 

@@ -4,7 +4,8 @@ import type { Logger } from '../../platform/logger';
 
 /**
  * The rows a request may reach, as the per-transaction settings the row-level-security policies
- * read (`app.*`). A partner NGO's rows come only from its consent grants: its jurisdiction and
+ * read (`app.*`). A partner NGO's rows come only from its grants (consent and pairing, which each
+ * agency's database reads from the women's federation's partner-grant feed): its jurisdiction and
  * school claims, if any, open nothing.
  */
 export interface RowScope {
@@ -15,8 +16,6 @@ export interface RowScope {
   schools: ReadonlyArray<string>;
   partner: string | null;
   purpose: string | null;
-  /** Children a partner's consents open (from the gateway, which asked the women's federation). */
-  partnerChildren: ReadonlyArray<string>;
 }
 
 function rowScopeOf(call: InternalCall): RowScope {
@@ -28,7 +27,6 @@ function rowScopeOf(call: InternalCall): RowScope {
     schools: partner ? [] : call.principal.schools,
     partner,
     purpose: call.purpose,
-    partnerChildren: partner ? (call.partnerChildren ?? []) : [],
   };
 }
 
@@ -66,9 +64,9 @@ export class RequestTransaction {
       await runner.startTransaction();
       await runner.query(
         `SELECT set_config('app.sub', $1, true), set_config('app.jurisdiction', $2, true), set_config('app.schools', $3, true),
-                set_config('app.partner', $4, true), set_config('app.purpose', $5, true), set_config('app.partner_children', $6, true),
-                set_config('app.scopes', $7, true)`,
-        [scope.sub, scope.jurisdiction.join(','), scope.schools.join(','), scope.partner ?? '', scope.purpose ?? '', scope.partnerChildren.join(','), scope.scopes.join(',')],
+                set_config('app.partner', $4, true), set_config('app.purpose', $5, true),
+                set_config('app.scopes', $6, true)`,
+        [scope.sub, scope.jurisdiction.join(','), scope.schools.join(','), scope.partner ?? '', scope.purpose ?? '', scope.scopes.join(',')],
       );
       return new RequestTransaction(runner);
     } catch (err) {
