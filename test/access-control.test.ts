@@ -7,7 +7,7 @@ import { InternalTokenSigner } from '../platform/internal-token';
 import type { Principal } from '../platform/principal';
 import { ROLES, type RoleName } from '../schema/roles';
 import { startGateway, type GatewayProcess } from './support/gateway-process';
-import { gql, gqlData, post, system, waitFor, type Connection, type GraphQLResponse } from './support/system';
+import { freshNationalId, gql, gqlData, post, system, waitFor, type GraphQLResponse } from './support/system';
 
 const UNAUTHORIZED = 'UNAUTHORIZED_FIELD_OR_TYPE';
 
@@ -46,36 +46,43 @@ function expectNoScopeNamed(response: GraphQLResponse) {
 }
 
 /**
- * A child of the demo county with something in every category, whose guardian consented to the
- * demo partner, so each null means "not authorized" for every role.
+ * A child of the demo county with something in every category, enrolled at the demo school and
+ * paired with the demo partner, whose guardian consented: so each null below means "not
+ * authorized" for every role, never "nothing there".
  */
 let childId: string;
 
 beforeAll(async () => {
-  const page = await gqlData<{ children: Connection<Record<string, unknown> & { id: string; pairings: unknown[] }> }>(
-    `query ($filter: ChildFilter) { children(first: 100, filter: $filter) { edges { node { id nationalId father { name } guardianship { form }
-       enrolment { grade } careResponsiblePerson { teacherName } pairings { helperName } } } } }`,
-    { filter: { regionPrefix: DEMO_COUNTY } },
-  );
-  const consents = await gqlData<{
-    consents: Connection<{ child: { id: string }; partnerId: string; purpose: string; categories: string[]; active: boolean }>;
-  }>(`{ consents(first: 100) { edges { node { child { id } partnerId purpose categories active } } } }`);
-  const consented = new Set(
-    consents.consents.edges
-      .map((edge) => edge.node)
-      .filter(
-        (node) => node.active && node.partnerId === principals['partner-ngo'].partner && node.purpose === 'care-programmes' && node.categories.length === 2,
-      )
-      .map((node) => node.child.id),
-  );
-  const complete = page.children.edges
-    .map((edge) => edge.node)
-    .find(
-      (node) =>
-        consented.has(node.id) && node.nationalId && node.father && node.guardianship && node.enrolment && node.careResponsiblePerson && node.pairings.length,
-    );
-  expect(complete).toBeDefined();
-  childId = complete!.id;
+  const identity = freshNationalId();
+  const away = new Date(Date.now() - 400 * 86_400_000).toISOString().slice(0, 10);
+  const registered = await gqlData(`mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`, {
+    input: {
+      name: '矩阵测试', gender: identity.gender, birthDate: identity.birthDate, nationalId: identity.nationalId,
+      householdRegionCode: DEMO_COUNTY, residenceRegionCode: DEMO_COUNTY,
+      father: { name: '父亲', awaySince: away, workPlace: '广东省东莞市' }, mother: { name: '母亲', awaySince: away },
+    },
+  });
+  childId = registered.registerChild.child.id;
+  await waitFor(async () => (await gql(`query ($id: ID!) { child(id: $id) { id } }`, { id: childId })).body.data?.child);
+  const schoolId = principals['school-care-teacher'].schools[0]!;
+  const partner = await gqlData(`query ($id: ID!) { partner(id: $id) { programmes { id } } }`, { id: principals['partner-ngo'].partner });
+  await gqlData(`mutation ($id: ID!) { recordGuardianship(childId: $id, input: { form: GRANDPARENTS, guardianName: "祖母", guardianPhone: "13800000000" }) { version } }`, { id: childId });
+  // The other agencies learn of the child through the registry feed.
+  await waitFor(async () => !(await gql(`mutation ($c: ID!, $s: ID!) { enrol(input: { childId: $c, schoolId: $s, grade: 3 }) { id } }`, { c: childId, s: schoolId })).body.errors);
+  await gqlData(`mutation ($c: ID!, $s: ID!) { assignCareTeacher(input: { childId: $c, schoolId: $s, teacherName: "陈老师" }) { teacherName } }`, { c: childId, s: schoolId });
+  await gqlData(`mutation ($c: ID!, $p: ID!) { pairChild(input: { childId: $c, programmeId: $p, helperName: "志愿者", helperRole: VOLUNTEER }) { id } }`, {
+    c: childId,
+    p: partner.partner.programmes[0].id,
+  });
+  await gqlData(`mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
+    input: {
+      childId, partnerId: principals['partner-ngo'].partner, regionCode: DEMO_COUNTY, guardianName: '祖母', guardianRelationship: '祖母',
+      categories: ['CHILD_MASKED', 'WF_PROGRAMMES'], purpose: 'care-programmes', expiresOn: new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10),
+    },
+  });
+  // The school's enrolment and the partner's grant reach civil affairs through their feeds.
+  await waitFor(async () => (await asRole('school-care-teacher', `query ($id: ID!) { child(id: $id) { id } }`, { id: childId })).body.data?.child);
+  await waitFor(async () => (await asRole('partner-ngo', `query ($id: ID!) { child(id: $id) { id } }`, { id: childId })).body.data?.child);
 });
 
 describe('each role sees exactly the categories its scopes open', () => {
@@ -199,8 +206,8 @@ describe('attempts to get round field authorization', () => {
   it('a subgraph called with a valid internal token for a principal without the scope still answers null', async () => {
     const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
     const principal: Principal = { ...principals['partner-ngo'] };
-    // As the gateway would sign it for the partner: with the consented child in its grants.
-    const token = await signer.sign({ principal, requestId: randomUUID(), purpose: 'care-programmes', partnerChildren: [childId] }, 'civil-affairs');
+    // As the gateway would sign it for the partner; the consented, paired child is in its grants.
+    const token = await signer.sign({ principal, requestId: randomUUID(), purpose: 'care-programmes' }, 'civil-affairs');
     const direct = await post(
       system.subgraphUrls['civil-affairs'],
       { query: `{ child(id: "${childId}") { id maskedName nationalId name } }` },

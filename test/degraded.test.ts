@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { DEMO_COUNTY, demoPrincipals } from '../demo/principals';
 import { freePort } from '../scripts/free-port';
 import { startGateway, type GatewayProcess } from './support/gateway-process';
-import { ADMIN, freshNationalId, gqlData, post, system, tokenFor } from './support/system';
+import { ADMIN, database, freshNationalId, gqlData, post, system, tokenFor, waitFor, waitForRegistryFeed } from './support/system';
 
 /** DESIGN 6.5: when one subgraph is down, the others' data still comes back, with an error for the missing part. */
 describe('with the women’s federation down', () => {
@@ -14,8 +13,8 @@ describe('with the women’s federation down', () => {
   afterAll(() => gateway.stop());
 
   it('still answers with the registry’s and education’s data, and an error where the pairings would be', async () => {
-    const page = await gqlData(`query ($p: String) { children(first: 1, filter: { regionPrefix: $p }) { edges { node { id } } } }`, { p: DEMO_COUNTY });
-    const childId = page.children.edges[0].node.id;
+    const page = await gqlData(`query ($p: String) { children(first: 100, filter: { regionPrefix: $p }) { edges { node { id enrolment { grade } } } } }`, { p: DEMO_COUNTY });
+    const childId = page.children.edges.find((edge: { node: { enrolment: unknown } }) => edge.node.enrolment).node.id;
     const response = await post(
       gateway.url,
       { query: `query ($id: ID!) { child(id: $id) { id name enrolment { grade } pairings { helperName } } }`, variables: { id: childId } },
@@ -30,11 +29,16 @@ describe('with the women’s federation down', () => {
     expect(JSON.stringify(response.body.errors)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack/i);
   });
 
-  /**
-   * README, Consent: the gateway asks the women's federation which children a partner's consents
-   * open; when it cannot, the list is empty (fail closed), so the partner sees no child at all.
-   */
-  it('shows a partner NGO no child, since its consents cannot be checked (fail closed)', async () => {
+});
+
+/**
+ * Partner grants fail closed: civil affairs trusts its copy of the women's federation's grants
+ * only while the feed's heartbeat is under a minute old. When the feed stops (the publisher is
+ * down, replication broken), a partner sees no child at all rather than one whose consent may
+ * have been revoked meanwhile.
+ */
+describe('with the partner-grant feed stale', () => {
+  it('shows a partner NGO no child until the feed is fresh again', async () => {
     const partner = demoPrincipals(2026)['partner-ngo'];
     const { partner: programmes } = await gqlData(`query ($id: ID!) { partner(id: $id) { programmes { id } } }`, { id: partner.partner });
     const identity = freshNationalId();
@@ -49,6 +53,7 @@ describe('with the women’s federation down', () => {
       },
     });
     const childId = registered.registerChild.child.id;
+    await waitForRegistryFeed(childId);
     await gqlData(`mutation ($input: PairChildInput!) { pairChild(input: $input) { id } }`, {
       input: { childId, programmeId: programmes.programmes[0].id, helperName: '志愿者乙', helperRole: 'VOLUNTEER' },
     });
@@ -59,34 +64,34 @@ describe('with the women’s federation down', () => {
         regionCode: DEMO_COUNTY,
         guardianName: '李爷爷',
         guardianRelationship: '祖父',
-        categories: ['CHILD_MASKED'],
+        categories: ['CHILD_MASKED', 'WF_PROGRAMMES'],
         purpose: 'care-programmes',
         expiresOn: new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10),
       },
     });
     const query = { query: `query ($id: ID!) { child(id: $id) { id maskedName } }`, variables: { id: childId } };
-    const asPartner = (requestId: string) => ({
-      authorization: `Bearer ${system.tokens['partner-ngo']}`,
-      'x-purpose': 'care-programmes',
-      'x-request-id': requestId,
-    });
+    const asPartner = { authorization: `Bearer ${system.tokens['partner-ngo']}`, 'x-purpose': 'care-programmes' };
+    await waitFor(async () => (await post(system.gatewayUrl, query, asPartner)).body.data?.child);
 
-    // Through the suite's gateway the consent opens the child...
-    const open = await post(system.gatewayUrl, query, asPartner(randomUUID()));
-    expect(open.body).toEqual({ data: { child: { id: childId, maskedName: '同**童' } } });
-    // ...through the gateway that cannot reach the women's federation, it does not.
-    const requestId = randomUUID();
-    const closed = await post(gateway.url, query, asPartner(requestId));
-    expect(closed.body.data).toEqual({ child: null });
-    expect(closed.body.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
-    // And for that reason: the gateway logged the failed consent check of this very request.
-    const logged = gateway
-      .output()
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line))
-      .filter((entry) => entry.requestId === requestId)
-      .map((entry) => entry.msg);
-    expect(logged).toContainEqual(expect.stringMatching(/^consent check failed/));
+    const owner = await database('civil-affairs');
+    try {
+      // The feed stops, and the last heartbeat civil affairs holds is two minutes old.
+      await owner.query('ALTER SUBSCRIPTION civil_affairs__partner_feed DISABLE');
+      await owner.query(`UPDATE partner_feed.heartbeat SET beat_at = now() - interval '2 minutes'`);
+      const closed = await post(system.gatewayUrl, query, asPartner);
+      expect(closed.body.data).toEqual({ child: null });
+      expect(closed.body.errors?.map((error) => error.extensions?.code)).toEqual(['NOT_FOUND']);
+      // And civil affairs says so: not ready until the subscription is back.
+      const response = await fetch(system.subgraphUrls['civil-affairs'].replace(/graphql$/, 'health'));
+      const health = (await response.json()) as { feeds: Record<string, { subscribed: boolean; lagSeconds: number }> };
+      expect(response.status).toBe(503);
+      expect(health.feeds.partner_feed).toMatchObject({ subscribed: false, lagSeconds: expect.any(Number) });
+      expect(health.feeds.partner_feed.lagSeconds).toBeGreaterThan(60);
+    } finally {
+      await owner.query('ALTER SUBSCRIPTION civil_affairs__partner_feed ENABLE');
+      await owner.end();
+    }
+    // The next heartbeat (every 5 s) brings the feed back, and the grant with it.
+    await waitFor(async () => (await post(system.gatewayUrl, query, asPartner)).body.data?.child);
   });
 });

@@ -113,3 +113,15 @@ export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 15_000
     await new Promise((done) => setTimeout(done, 100));
   }
 }
+
+/** Waits until the registry's published set has carried a child to every subscriber's copy. */
+export async function waitForRegistryFeed(childId: string): Promise<void> {
+  for (const name of ['education', 'womens-federation'] as const) {
+    const owner = await database(name);
+    try {
+      await waitFor(async () => (await owner.query('SELECT 1 FROM registry_feed.child WHERE child_id = $1', [childId])).rowCount);
+    } finally {
+      await owner.end();
+    }
+  }
+}
