@@ -114,10 +114,18 @@ export function generateDemoWorld(options: DemoOptions): DemoWorld {
         : form === 'RELATIVES_OR_FRIENDS'
           ? faker.helpers.arrayElement(['姑妈', '舅舅', '叔叔', '姨妈', '邻居'])
           : form === 'ONE_PARENT'
-            ? situation === 'MOTHER_AWAY' ? '父亲' : '母亲'
+            ? situation === 'MOTHER_AWAY'
+              ? '父亲'
+              : '母亲'
             : null;
     const guardianName =
-      guardianRelationship === '父亲' ? fatherName : guardianRelationship === '母亲' ? motherName : guardianRelationship ? `${faker.person.lastName()}${faker.person.firstName()}` : null;
+      guardianRelationship === '父亲'
+        ? fatherName
+        : guardianRelationship === '母亲'
+          ? motherName
+          : guardianRelationship
+            ? `${faker.person.lastName()}${faker.person.firstName()}`
+            : null;
 
     const child: DemoChild = {
       id: faker.string.uuid(),
@@ -138,7 +146,13 @@ export function generateDemoWorld(options: DemoOptions): DemoWorld {
         guardianRelationship,
         guardianPhone: guardianName ? phone() : null,
         guardianAddress: guardianName ? `${county.name}${homeVillage}` : null,
-        guardianCapacity: guardianName ? faker.helpers.weightedArrayElement([{ value: 'CAPABLE' as const, weight: 85 }, { value: 'LIMITED' as const, weight: 12 }, { value: 'UNABLE' as const, weight: 3 }]) : null,
+        guardianCapacity: guardianName
+          ? faker.helpers.weightedArrayElement([
+              { value: 'CAPABLE' as const, weight: 85 },
+              { value: 'LIMITED' as const, weight: 12 },
+              { value: 'UNABLE' as const, weight: 3 },
+            ])
+          : null,
       },
     };
     world.children.push(child);
@@ -180,7 +194,13 @@ export function generateDemoWorld(options: DemoOptions): DemoWorld {
             childId: child.id,
             heldOn: daysAgo(faker.number.int({ min: 1, max: 60 })),
             heldBy: teacher,
-            summary: faker.helpers.arrayElement(['学习情况良好，情绪稳定', '想念父母，已安排亲情电话', '近期成绩下降，安排课后辅导', '与同学相处融洽', '睡眠不足，已与监护人沟通']),
+            summary: faker.helpers.arrayElement([
+              '学习情况良好，情绪稳定',
+              '想念父母，已安排亲情电话',
+              '近期成绩下降，安排课后辅导',
+              '与同学相处融洽',
+              '睡眠不足，已与监护人沟通',
+            ]),
           });
         }
       }
@@ -210,14 +230,7 @@ export function generateDemoSchools(seed: number): DemoSchool[] {
   return generateSchools(new Faker({ locale: [zh_CN, base], seed }), demoCounties());
 }
 
-function generatePartners(
-  faker: Faker,
-  counties: DemoCounty[],
-  world: DemoWorld,
-  daysAgo: (days: number) => string,
-  phone: () => string,
-  seed: number,
-): void {
+function generatePartners(faker: Faker, counties: DemoCounty[], world: DemoWorld, daysAgo: (days: number) => string, phone: () => string, seed: number): void {
   const kinds = ['PROXY_PARENT', 'VOLUNTEER_PAIRING', 'FAMILY_EDUCATION', 'CHILDRENS_HOME'] as const;
   for (const county of counties) {
     const partner = {

@@ -36,7 +36,10 @@ const gatewayEnvSchema = z.object({
   GATEWAY_JWT_ALGORITHMS: z
     .string()
     .default('ES256,RS256')
-    .refine((value) => value.split(',').every((alg) => /^(ES|RS|PS)(256|384|512)$|^EdDSA$/.test(alg.trim())), 'must list asymmetric JWS algorithms such as ES256,RS256'),
+    .refine(
+      (value) => value.split(',').every((alg) => /^(ES|RS|PS)(256|384|512)$|^EdDSA$/.test(alg.trim())),
+      'must list asymmetric JWS algorithms such as ES256,RS256',
+    ),
   INTERNAL_TOKEN_PRIVATE_KEY_FILE: filePath,
   GATEWAY_AUTHORIZATION_MODE: z.enum(['filter', 'strict']).default('filter'),
   BODY_LIMIT: bodyLimit,
@@ -46,11 +49,10 @@ const gatewayEnvSchema = z.object({
 export const GATEWAY_ENV_VARIABLES = Object.keys(gatewayEnvSchema.shape);
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const schema = gatewayEnvSchema
-    .refine((value) => Boolean(value.GATEWAY_JWT_PUBLIC_KEY_FILE) !== Boolean(value.GATEWAY_JWKS_URL), {
-      message: 'set exactly one of GATEWAY_JWT_PUBLIC_KEY_FILE and GATEWAY_JWKS_URL',
-      path: ['GATEWAY_JWT_PUBLIC_KEY_FILE'],
-    });
+  const schema = gatewayEnvSchema.refine((value) => Boolean(value.GATEWAY_JWT_PUBLIC_KEY_FILE) !== Boolean(value.GATEWAY_JWKS_URL), {
+    message: 'set exactly one of GATEWAY_JWT_PUBLIC_KEY_FILE and GATEWAY_JWKS_URL',
+    path: ['GATEWAY_JWT_PUBLIC_KEY_FILE'],
+  });
   const parsed = parseEnv(schema, env);
   const subgraphUrls = Object.fromEntries(
     SUBGRAPHS.map((subgraph) => [subgraph.name, (parsed as Record<string, unknown>)[`${subgraph.envPrefix}_URL`]]),

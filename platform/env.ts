@@ -19,9 +19,7 @@ export class ConfigError extends Error {
 export const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
 /** A postgres:// connection URL. */
-export const postgresUrl = z
-  .string()
-  .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), 'must be a postgres:// connection URL');
+export const postgresUrl = z.string().refine((value) => /^postgres(ql)?:\/\/.+/.test(value), 'must be a postgres:// connection URL');
 
 /** "true"/"false"/"1"/"0" as a boolean. */
 export const flag = (fallback: boolean) =>
@@ -41,7 +39,10 @@ export const base64Key = (bytes: number) =>
 export const nodeEnv = z.enum(['development', 'production', 'test']).default('production');
 
 /** Largest request body accepted, as express's body parser reads it. */
-export const bodyLimit = z.string().regex(/^\d+(b|kb|mb)$/, 'must be a size such as 100kb').default('100kb');
+export const bodyLimit = z
+  .string()
+  .regex(/^\d+(b|kb|mb)$/, 'must be a size such as 100kb')
+  .default('100kb');
 
 /** A path to a readable file. */
 export const filePath = z.string().min(1, 'must name a file');

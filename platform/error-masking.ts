@@ -20,9 +20,7 @@ export function createErrorMasker(logger: Logger) {
     // A subgraph's error reaches the gateway as a plain object the subgraph already masked;
     // an exception thrown here (driver, bug) is an Error that is not a GraphQLError.
     const isDeliberate =
-      original instanceof GraphQLError ||
-      (error instanceof GraphQLError && !error.originalError) ||
-      (typeof code === 'string' && !(original instanceof Error));
+      original instanceof GraphQLError || (error instanceof GraphQLError && !error.originalError) || (typeof code === 'string' && !(original instanceof Error));
     if (isRowSecurityRefusal(original)) {
       return {
         message: 'That record is outside the rows you may write (your jurisdiction, schools or partner grants).',

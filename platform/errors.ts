@@ -45,14 +45,11 @@ export class DomainError extends GraphQLError {
   }
 }
 
-export const badInput = (message: string, field?: string) =>
-  new DomainError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+export const badInput = (message: string, field?: string) => new DomainError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
 
-export const notFound = (what: string, id: string) =>
-  new DomainError(ErrorCode.NOT_FOUND, `${what} ${id} was not found.`, { id });
+export const notFound = (what: string, id: string) => new DomainError(ErrorCode.NOT_FOUND, `${what} ${id} was not found.`, { id });
 
-export const unauthenticated = (message: string) =>
-  new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+export const unauthenticated = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
 
 /** Never names the scopes that were missing: that would map the catalogue for a prober. */
 export const unauthorizedField = (path?: ReadonlyArray<string | number>) =>

@@ -7,9 +7,23 @@
  * logical replication reads what the agency publishes (schema/published-sets.ts).
  */
 export const SUBGRAPHS = [
-  { name: 'civil-affairs', envPrefix: 'CIVIL_AFFAIRS', defaultPort: 4001, database: 'civil_affairs', appRole: 'civil_affairs_app', feedRole: 'civil_affairs_feed' },
+  {
+    name: 'civil-affairs',
+    envPrefix: 'CIVIL_AFFAIRS',
+    defaultPort: 4001,
+    database: 'civil_affairs',
+    appRole: 'civil_affairs_app',
+    feedRole: 'civil_affairs_feed',
+  },
   { name: 'education', envPrefix: 'EDUCATION', defaultPort: 4002, database: 'education', appRole: 'education_app', feedRole: 'education_feed' },
-  { name: 'womens-federation', envPrefix: 'WOMENS_FEDERATION', defaultPort: 4003, database: 'womens_federation', appRole: 'womens_federation_app', feedRole: 'womens_federation_feed' },
+  {
+    name: 'womens-federation',
+    envPrefix: 'WOMENS_FEDERATION',
+    defaultPort: 4003,
+    database: 'womens_federation',
+    appRole: 'womens_federation_app',
+    feedRole: 'womens_federation_feed',
+  },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];

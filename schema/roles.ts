@@ -48,8 +48,16 @@ export const ROLES = {
   'civil-affairs-case-worker': {
     title: '民政部门儿童督导员 (civil-affairs case worker)',
     scopes: [
-      'directory:read', 'child:masked', 'child:basic', 'child:identity', 'child:family',
-      'edu:enrolment', 'edu:care', 'wf:programmes', 'child:write', 'audit:read',
+      'directory:read',
+      'child:masked',
+      'child:basic',
+      'child:identity',
+      'child:family',
+      'edu:enrolment',
+      'edu:care',
+      'wf:programmes',
+      'child:write',
+      'audit:read',
     ],
     rows: 'Children of the `jurisdiction` regions (a county).',
     purposes: ['case-management', 'protection'],

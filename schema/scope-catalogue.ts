@@ -31,30 +31,81 @@ export interface DataCategory {
  * payload wrappers) that any authenticated caller may traverse, since it carries no data of its own.
  */
 export const DATA_CATEGORIES = {
-  authenticated: { description: 'Structure only (connections, edges, page info, payload wrappers): no data of its own.', sharing: 'unconditional', kind: 'read', describesChild: false },
-  'directory:read': { description: '名录: schools, partner organisations and their programmes, as published.', sharing: 'unconditional', kind: 'read', describesChild: false },
-  'child:masked': { description: '脱敏信息: registry id, masked name (张*明) and age band: what a partner NGO may see.', sharing: 'conditional', kind: 'read', describesChild: true },
-  'child:basic': { description: '基本信息: name, gender, age, regions, file status and the left-behind classification.', sharing: 'conditional', kind: 'read', describesChild: true },
-  'child:identity': { description: '身份信息: national ID, exact birth date, ethnicity and village addresses.', sharing: 'not-shared', kind: 'read', describesChild: true },
-  'child:family': { description: '家庭监护: parents, their whereabouts and contacts, guardianship and the entrusted guardian.', sharing: 'conditional', kind: 'read', describesChild: true },
+  authenticated: {
+    description: 'Structure only (connections, edges, page info, payload wrappers): no data of its own.',
+    sharing: 'unconditional',
+    kind: 'read',
+    describesChild: false,
+  },
+  'directory:read': {
+    description: '名录: schools, partner organisations and their programmes, as published.',
+    sharing: 'unconditional',
+    kind: 'read',
+    describesChild: false,
+  },
+  'child:masked': {
+    description: '脱敏信息: registry id, masked name (张*明) and age band: what a partner NGO may see.',
+    sharing: 'conditional',
+    kind: 'read',
+    describesChild: true,
+  },
+  'child:basic': {
+    description: '基本信息: name, gender, age, regions, file status and the left-behind classification.',
+    sharing: 'conditional',
+    kind: 'read',
+    describesChild: true,
+  },
+  'child:identity': {
+    description: '身份信息: national ID, exact birth date, ethnicity and village addresses.',
+    sharing: 'not-shared',
+    kind: 'read',
+    describesChild: true,
+  },
+  'child:family': {
+    description: '家庭监护: parents, their whereabouts and contacts, guardianship and the entrusted guardian.',
+    sharing: 'conditional',
+    kind: 'read',
+    describesChild: true,
+  },
   'edu:enrolment': { description: '学籍: school, grade, class and enrolment status.', sharing: 'conditional', kind: 'read', describesChild: true },
-  'edu:care': { description: '关爱帮扶: the care-responsible person (关爱责任人) and talks (谈心谈话).', sharing: 'conditional', kind: 'read', describesChild: true },
+  'edu:care': {
+    description: '关爱帮扶: the care-responsible person (关爱责任人) and talks (谈心谈话).',
+    sharing: 'conditional',
+    kind: 'read',
+    describesChild: true,
+  },
   'wf:programmes': { description: '结对关爱: pairings (结对帮扶) with helpers and programmes.', sharing: 'conditional', kind: 'read', describesChild: true },
-  'audit:read': { description: '访问记录: who accessed a child’s data, when, in which categories and for what purpose.', sharing: 'not-shared', kind: 'read', describesChild: true },
-  'wf:consent': { description: '监护人同意: guardians’ consents to share a child’s data with partner NGOs.', sharing: 'conditional', kind: 'read', describesChild: true },
+  'audit:read': {
+    description: '访问记录: who accessed a child’s data, when, in which categories and for what purpose.',
+    sharing: 'not-shared',
+    kind: 'read',
+    describesChild: true,
+  },
+  'wf:consent': {
+    description: '监护人同意: guardians’ consents to share a child’s data with partner NGOs.',
+    sharing: 'conditional',
+    kind: 'read',
+    describesChild: true,
+  },
   'child:write': { description: 'Register children and record their facts (civil affairs).', sharing: 'not-shared', kind: 'write', describesChild: true },
-  'edu:write': { description: 'Record schools, enrolments, care assignments and talks (education).', sharing: 'not-shared', kind: 'write', describesChild: true },
+  'edu:write': {
+    description: 'Record schools, enrolments, care assignments and talks (education).',
+    sharing: 'not-shared',
+    kind: 'write',
+    describesChild: true,
+  },
   'wf:write': { description: 'Record partners, programmes and pairings (women’s federation).', sharing: 'not-shared', kind: 'write', describesChild: true },
 } as const satisfies Record<string, DataCategory>;
 
 export type CategoryName = keyof typeof DATA_CATEGORIES;
 
-const connection = (type: string) => ({
-  [`${type}Connection.edges`]: 'authenticated',
-  [`${type}Connection.pageInfo`]: 'authenticated',
-  [`${type}Edge.cursor`]: 'authenticated',
-  [`${type}Edge.node`]: 'authenticated',
-}) as const;
+const connection = (type: string) =>
+  ({
+    [`${type}Connection.edges`]: 'authenticated',
+    [`${type}Connection.pageInfo`]: 'authenticated',
+    [`${type}Edge.cursor`]: 'authenticated',
+    [`${type}Edge.node`]: 'authenticated',
+  }) as const;
 
 /** Field coordinate (`Type.field`) → category. The same coordinate in several subgraphs has one category. */
 export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {

@@ -52,13 +52,14 @@ export async function accessControlDoc(): Promise<string> {
     '',
     'The identity provider issues these bundles; the system sees only the claims. The scopes are',
     'enforced field by field (gateway and subgraphs); the row limits by row-level security in each',
-    'agency\'s database. A partner user\'s jurisdiction and school claims open nothing: its rows come',
-    'only from guardians\' active consents.',
+    "agency's database. A partner user's jurisdiction and school claims open nothing: its rows come",
+    "only from guardians' active consents.",
     '',
     '| role | scopes | rows | purposes |',
     '| --- | --- | --- | --- |',
     ...Object.entries(ROLES).map(
-      ([name, role]) => `| \`${name}\` ${role.title} | ${role.scopes.map((scope) => `\`${scope}\``).join(' ')} | ${role.rows} | ${role.purposes.map((purpose) => `\`${purpose}\``).join(' ')} |`,
+      ([name, role]) =>
+        `| \`${name}\` ${role.title} | ${role.scopes.map((scope) => `\`${scope}\``).join(' ')} | ${role.rows} | ${role.purposes.map((purpose) => `\`${purpose}\``).join(' ')} |`,
     ),
     '',
     '## Purposes',

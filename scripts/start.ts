@@ -30,7 +30,14 @@ async function main() {
         ]),
       ),
     }),
-  ) as Record<string, string | undefined> & { DATA_DIR: string; GATEWAY_PORT: number; POSTGRES_PORT: number; DEMO_CHILDREN: number; DEMO_SEED: number; NODE_ENV: string };
+  ) as Record<string, string | undefined> & {
+    DATA_DIR: string;
+    GATEWAY_PORT: number;
+    POSTGRES_PORT: number;
+    DEMO_CHILDREN: number;
+    DEMO_SEED: number;
+    NODE_ENV: string;
+  };
   const agency = (envPrefix: string, suffix: string) => env[`${envPrefix}_${suffix}`] as unknown;
   const external = SUBGRAPHS.flatMap(({ envPrefix }) => [agency(envPrefix, 'DATABASE_URL'), agency(envPrefix, 'OWNER_DATABASE_URL')]);
   if (external.some(Boolean) && !external.every(Boolean)) {
@@ -54,8 +61,15 @@ async function main() {
     externalDatabaseUrls: external.every(Boolean)
       ? {
           app: Object.fromEntries(SUBGRAPHS.map(({ name, envPrefix }) => [name, agency(envPrefix, 'DATABASE_URL') as string])) as Record<SubgraphName, string>,
-          owner: Object.fromEntries(SUBGRAPHS.map(({ name, envPrefix }) => [name, agency(envPrefix, 'OWNER_DATABASE_URL') as string])) as Record<SubgraphName, string>,
-          feed: Object.fromEntries(SUBGRAPHS.flatMap(({ name, envPrefix }) => (agency(envPrefix, 'FEED_DATABASE_URL') ? [[name, agency(envPrefix, 'FEED_DATABASE_URL') as string]] : []))),
+          owner: Object.fromEntries(SUBGRAPHS.map(({ name, envPrefix }) => [name, agency(envPrefix, 'OWNER_DATABASE_URL') as string])) as Record<
+            SubgraphName,
+            string
+          >,
+          feed: Object.fromEntries(
+            SUBGRAPHS.flatMap(({ name, envPrefix }) =>
+              agency(envPrefix, 'FEED_DATABASE_URL') ? [[name, agency(envPrefix, 'FEED_DATABASE_URL') as string]] : [],
+            ),
+          ),
         }
       : null,
     externalAdminUrl: env.POSTGRES_ADMIN_URL ?? null,

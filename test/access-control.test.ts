@@ -57,27 +57,47 @@ beforeAll(async () => {
   const away = new Date(Date.now() - 400 * 86_400_000).toISOString().slice(0, 10);
   const registered = await gqlData(`mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`, {
     input: {
-      name: '矩阵测试', gender: identity.gender, birthDate: identity.birthDate, nationalId: identity.nationalId,
-      householdRegionCode: DEMO_COUNTY, residenceRegionCode: DEMO_COUNTY,
-      father: { name: '父亲', awaySince: away, workPlace: '广东省东莞市' }, mother: { name: '母亲', awaySince: away },
+      name: '矩阵测试',
+      gender: identity.gender,
+      birthDate: identity.birthDate,
+      nationalId: identity.nationalId,
+      householdRegionCode: DEMO_COUNTY,
+      residenceRegionCode: DEMO_COUNTY,
+      father: { name: '父亲', awaySince: away, workPlace: '广东省东莞市' },
+      mother: { name: '母亲', awaySince: away },
     },
   });
   childId = registered.registerChild.child.id;
   await waitFor(async () => (await gql(`query ($id: ID!) { child(id: $id) { id } }`, { id: childId })).body.data?.child);
   const schoolId = principals['school-care-teacher'].schools[0]!;
   const partner = await gqlData(`query ($id: ID!) { partner(id: $id) { programmes { id } } }`, { id: principals['partner-ngo'].partner });
-  await gqlData(`mutation ($id: ID!) { recordGuardianship(childId: $id, input: { form: GRANDPARENTS, guardianName: "祖母", guardianPhone: "13800000000" }) { version } }`, { id: childId });
+  await gqlData(
+    `mutation ($id: ID!) { recordGuardianship(childId: $id, input: { form: GRANDPARENTS, guardianName: "祖母", guardianPhone: "13800000000" }) { version } }`,
+    { id: childId },
+  );
   // The other agencies learn of the child through the registry feed.
-  await waitFor(async () => !(await gql(`mutation ($c: ID!, $s: ID!) { enrol(input: { childId: $c, schoolId: $s, grade: 3 }) { id } }`, { c: childId, s: schoolId })).body.errors);
-  await gqlData(`mutation ($c: ID!, $s: ID!) { assignCareTeacher(input: { childId: $c, schoolId: $s, teacherName: "陈老师" }) { teacherName } }`, { c: childId, s: schoolId });
+  await waitFor(
+    async () =>
+      !(await gql(`mutation ($c: ID!, $s: ID!) { enrol(input: { childId: $c, schoolId: $s, grade: 3 }) { id } }`, { c: childId, s: schoolId })).body.errors,
+  );
+  await gqlData(`mutation ($c: ID!, $s: ID!) { assignCareTeacher(input: { childId: $c, schoolId: $s, teacherName: "陈老师" }) { teacherName } }`, {
+    c: childId,
+    s: schoolId,
+  });
   await gqlData(`mutation ($c: ID!, $p: ID!) { pairChild(input: { childId: $c, programmeId: $p, helperName: "志愿者", helperRole: VOLUNTEER }) { id } }`, {
     c: childId,
     p: partner.partner.programmes[0].id,
   });
   await gqlData(`mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
     input: {
-      childId, partnerId: principals['partner-ngo'].partner, regionCode: DEMO_COUNTY, guardianName: '祖母', guardianRelationship: '祖母',
-      categories: ['CHILD_MASKED', 'WF_PROGRAMMES'], purpose: 'care-programmes', expiresOn: new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10),
+      childId,
+      partnerId: principals['partner-ngo'].partner,
+      regionCode: DEMO_COUNTY,
+      guardianName: '祖母',
+      guardianRelationship: '祖母',
+      categories: ['CHILD_MASKED', 'WF_PROGRAMMES'],
+      purpose: 'care-programmes',
+      expiresOn: new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10),
     },
   });
   // The school's enrolment and the partner's grant reach civil affairs through their feeds.
@@ -294,22 +314,35 @@ describe('the gateway’s log', () => {
 
   it('records each request’s principal, operation hash and denied paths', async () => {
     const requestId = `log-check-${randomUUID()}`;
-    await post(gateway.url, { query: `query ($id: ID!) { child(id: $id) { id nationalId } }`, variables: { id: childId } }, {
-      authorization: `Bearer ${roleToken('partner-ngo')}`,
-      'x-purpose': purposeOf('partner-ngo'),
-      'x-request-id': requestId,
-    });
+    await post(
+      gateway.url,
+      { query: `query ($id: ID!) { child(id: $id) { id nationalId } }`, variables: { id: childId } },
+      {
+        authorization: `Bearer ${roleToken('partner-ngo')}`,
+        'x-purpose': purposeOf('partner-ngo'),
+        'x-request-id': requestId,
+      },
+    );
     const line = await waitFor(() => entriesOf(requestId).find((entry) => entry.msg === 'operation authorized'));
-    expect(line).toMatchObject({ sub: principals['partner-ngo'].sub, org: principals['partner-ngo'].org, purpose: 'care-programmes', denied: ['child.nationalId'] });
+    expect(line).toMatchObject({
+      sub: principals['partner-ngo'].sub,
+      org: principals['partner-ngo'].org,
+      purpose: 'care-programmes',
+      denied: ['child.nationalId'],
+    });
     expect(line.operationHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('records a refused operation as refused, with the reason, and never as authorized', async () => {
     const requestId = `log-check-${randomUUID()}`;
-    await post(gateway.url, { query: `query ($id: ID!) { child(id: $id) { id nationalId } }`, variables: { id: childId } }, {
-      authorization: `Bearer ${roleToken('partner-ngo')}`,
-      'x-request-id': requestId,
-    });
+    await post(
+      gateway.url,
+      { query: `query ($id: ID!) { child(id: $id) { id nationalId } }`, variables: { id: childId } },
+      {
+        authorization: `Bearer ${roleToken('partner-ngo')}`,
+        'x-request-id': requestId,
+      },
+    );
     // The log is written asynchronously: wait for the line, then make sure it is the only one.
     await waitFor(() => entriesOf(requestId).some((entry) => entry.msg.startsWith('operation ')));
     const lines = entriesOf(requestId).filter((entry) => entry.msg.startsWith('operation '));

@@ -17,7 +17,14 @@ const codes = (response: GraphQLResponse) => (response.body.errors ?? []).map((e
 async function register(name = '订阅测试'): Promise<string> {
   const identity = freshNationalId();
   const data = await gqlData(`mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`, {
-    input: { name, gender: identity.gender, birthDate: identity.birthDate, nationalId: identity.nationalId, householdRegionCode: DEMO_COUNTY, residenceRegionCode: DEMO_COUNTY },
+    input: {
+      name,
+      gender: identity.gender,
+      birthDate: identity.birthDate,
+      nationalId: identity.nationalId,
+      householdRegionCode: DEMO_COUNTY,
+      residenceRegionCode: DEMO_COUNTY,
+    },
   });
   return data.registerChild.child.id;
 }
@@ -45,12 +52,27 @@ describe('the registry set', () => {
   it('makes a newly registered child enrollable within a bounded time', async () => {
     const childId = await register();
     const started = Date.now();
-    await waitFor(async () => !(await gql(`mutation ($c: ID!, $s: ID!) { enrol(input: { childId: $c, schoolId: $s, grade: 2 }) { id } }`, { c: childId, s: DEMO_SCHOOL })).body.errors, BOUND_MS);
+    await waitFor(
+      async () =>
+        !(await gql(`mutation ($c: ID!, $s: ID!) { enrol(input: { childId: $c, schoolId: $s, grade: 2 }) { id } }`, { c: childId, s: DEMO_SCHOOL })).body
+          .errors,
+      BOUND_MS,
+    );
     expect(Date.now() - started).toBeLessThan(BOUND_MS);
     // And it carries only the minimum: no name, no national ID, no family data.
     const copy = await registryCopy('education', childId);
     expect(Object.keys(copy!).sort()).toEqual(
-      ['birth_month', 'child_id', 'household_region_code', 'in_difficulty', 'is_left_behind', 'left_behind_type', 'residence_region_code', 'status', 'updated_at'].sort(),
+      [
+        'birth_month',
+        'child_id',
+        'household_region_code',
+        'in_difficulty',
+        'is_left_behind',
+        'left_behind_type',
+        'residence_region_code',
+        'status',
+        'updated_at',
+      ].sort(),
     );
     expect(JSON.stringify(copy)).not.toContain('订阅测试');
   });
@@ -60,9 +82,15 @@ describe('the registry set', () => {
     const partner = await gqlData(`query ($id: ID!) { partner(id: $id) { programmes { id } } }`, { id: principals['partner-ngo'].partner });
     const writes = {
       enrol: [`mutation ($c: ID!, $s: ID!) { enrol(input: { childId: $c, schoolId: $s, grade: 2 }) { id } }`, { c: unknown, s: DEMO_SCHOOL }],
-      assignCareTeacher: [`mutation ($c: ID!, $s: ID!) { assignCareTeacher(input: { childId: $c, schoolId: $s, teacherName: "王老师" }) { teacherName } }`, { c: unknown, s: DEMO_SCHOOL }],
+      assignCareTeacher: [
+        `mutation ($c: ID!, $s: ID!) { assignCareTeacher(input: { childId: $c, schoolId: $s, teacherName: "王老师" }) { teacherName } }`,
+        { c: unknown, s: DEMO_SCHOOL },
+      ],
       logTalk: [`mutation ($c: ID!) { logTalk(input: { childId: $c, heldBy: "王老师" }) { id } }`, { c: unknown }],
-      pairChild: [`mutation ($c: ID!, $p: ID!) { pairChild(input: { childId: $c, programmeId: $p, helperName: "甲", helperRole: VOLUNTEER }) { id } }`, { c: unknown, p: partner.partner.programmes[0].id }],
+      pairChild: [
+        `mutation ($c: ID!, $p: ID!) { pairChild(input: { childId: $c, programmeId: $p, helperName: "甲", helperRole: VOLUNTEER }) { id } }`,
+        { c: unknown, p: partner.partner.programmes[0].id },
+      ],
       recordConsent: [
         `mutation ($c: ID!, $p: ID!) { recordConsent(input: { childId: $c, partnerId: $p, regionCode: "${DEMO_COUNTY}", guardianName: "甲", guardianRelationship: "祖母",
            categories: [CHILD_MASKED], purpose: "care-programmes", expiresOn: "${new Date(Date.now() + 100 * 86_400_000).toISOString().slice(0, 10)}" }) { id } }`,
@@ -74,7 +102,10 @@ describe('the registry set', () => {
       expect({ name, codes: codes(response) }).toEqual({ name, codes: ['NOT_FOUND'] });
     }
     // Nothing was written for the unknown child anywhere.
-    for (const [subgraph, tables] of [['education', ['enrolment', 'care_assignment', 'talk']], ['womens-federation', ['pairing', 'consent']]] as const) {
+    for (const [subgraph, tables] of [
+      ['education', ['enrolment', 'care_assignment', 'talk']],
+      ['womens-federation', ['pairing', 'consent']],
+    ] as const) {
       await asOwner(subgraph, async (owner) => {
         for (const table of tables) expect((await owner.query(`SELECT count(*)::int AS n FROM ${table} WHERE child_id = $1`, [unknown])).rows[0].n).toBe(0);
       });
@@ -140,8 +171,15 @@ describe('the enrolment set', () => {
     // A pupil of each school, enrolled now.
     const mine = await register('本校学生');
     const theirs = await register('外校学生');
-    for (const [childId, schoolId] of [[mine, DEMO_SCHOOL], [theirs, other]]) {
-      await waitFor(async () => !(await gql(`mutation ($c: ID!, $s: ID!) { enrol(input: { childId: $c, schoolId: $s, grade: 4 }) { id } }`, { c: childId, s: schoolId })).body.errors, BOUND_MS);
+    for (const [childId, schoolId] of [
+      [mine, DEMO_SCHOOL],
+      [theirs, other],
+    ]) {
+      await waitFor(
+        async () =>
+          !(await gql(`mutation ($c: ID!, $s: ID!) { enrol(input: { childId: $c, schoolId: $s, grade: 4 }) { id } }`, { c: childId, s: schoolId })).body.errors,
+        BOUND_MS,
+      );
     }
     const teacher: Principal = { ...principals['school-care-teacher'], sub: `teacher-${randomUUID()}` };
     const token = await tokenFor(teacher);
@@ -154,13 +192,20 @@ describe('the enrolment set', () => {
 
     // The list the teacher gets is exactly the school's current pupils.
     const enrolled = await asOwner('education', async (owner) =>
-      (await owner.query(`SELECT child_id FROM enrolment WHERE school_id = $1 AND status = 'ENROLLED' ORDER BY child_id`, [DEMO_SCHOOL])).rows.map((row) => row.child_id),
+      (await owner.query(`SELECT child_id FROM enrolment WHERE school_id = $1 AND status = 'ENROLLED' ORDER BY child_id`, [DEMO_SCHOOL])).rows.map(
+        (row) => row.child_id,
+      ),
     );
     const listed: string[] = [];
     let after: string | null = null;
     do {
       const page: { children: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = (
-        await gql(`query ($after: String) { children(first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { after }, token, 'education-support')
+        await gql(
+          `query ($after: String) { children(first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+          { after },
+          token,
+          'education-support',
+        )
       ).body.data;
       listed.push(...page.children.edges.map((edge) => edge.node.id));
       after = page.children.pageInfo.hasNextPage ? page.children.pageInfo.endCursor : null;
@@ -177,7 +222,10 @@ describe('replication in health and metrics', () => {
   it('reports each subscription’s state and lag', async () => {
     for (const name of ['civil-affairs', 'education', 'womens-federation'] as const) {
       const base = system.subgraphUrls[name].replace(/graphql$/, '');
-      const health = (await (await fetch(`${base}health`)).json()) as { status: string; feeds: Record<string, { subscribed: boolean; streaming: boolean; lagSeconds: number }> };
+      const health = (await (await fetch(`${base}health`)).json()) as {
+        status: string;
+        feeds: Record<string, { subscribed: boolean; streaming: boolean; lagSeconds: number }>;
+      };
       expect(health.status).toBe('ok');
       expect(Object.keys(health.feeds).length).toBeGreaterThan(0);
       for (const feed of Object.values(health.feeds)) expect(feed).toMatchObject({ subscribed: true, streaming: true, lagSeconds: expect.any(Number) });
@@ -208,20 +256,33 @@ describe('the working list', () => {
     const leftBehind = (
       await gqlData(`mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`, {
         input: {
-          name: '无人关爱', gender: identity.gender, birthDate: identity.birthDate, nationalId: identity.nationalId, householdRegionCode: DEMO_COUNTY, residenceRegionCode: DEMO_COUNTY,
-          father: { awaySince: away }, mother: { awaySince: away },
+          name: '无人关爱',
+          gender: identity.gender,
+          birthDate: identity.birthDate,
+          nationalId: identity.nationalId,
+          householdRegionCode: DEMO_COUNTY,
+          residenceRegionCode: DEMO_COUNTY,
+          father: { awaySince: away },
+          mother: { awaySince: away },
         },
       })
     ).registerChild.child.id;
     const notLeftBehind = await register('父母在家');
     for (const childId of [leftBehind, notLeftBehind]) {
-      await waitFor(async () => !(await gql(`mutation ($c: ID!, $s: ID!) { enrol(input: { childId: $c, schoolId: $s, grade: 5 }) { id } }`, { c: childId, s: DEMO_SCHOOL })).body.errors, BOUND_MS);
+      await waitFor(
+        async () =>
+          !(await gql(`mutation ($c: ID!, $s: ID!) { enrol(input: { childId: $c, schoolId: $s, grade: 5 }) { id } }`, { c: childId, s: DEMO_SCHOOL })).body
+            .errors,
+        BOUND_MS,
+      );
     }
     const listed = async () => {
       const ids: string[] = [];
       let after: string | null = null;
       do {
-        const data: { childrenNeedingCarePerson: { edges: { node: { child: { id: string } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await gqlData(
+        const data: {
+          childrenNeedingCarePerson: { edges: { node: { child: { id: string } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+        } = await gqlData(
           `query ($s: ID, $after: String) { childrenNeedingCarePerson(schoolId: $s, first: 100, after: $after) { edges { node { child { id } } } pageInfo { hasNextPage endCursor } } }`,
           { s: DEMO_SCHOOL, after },
         );
@@ -232,10 +293,16 @@ describe('the working list', () => {
     };
     expect(await listed()).toContain(leftBehind);
     expect(await listed()).not.toContain(notLeftBehind);
-    await gqlData(`mutation ($c: ID!, $s: ID!) { assignCareTeacher(input: { childId: $c, schoolId: $s, teacherName: "刘老师" }) { teacherName } }`, { c: leftBehind, s: DEMO_SCHOOL });
+    await gqlData(`mutation ($c: ID!, $s: ID!) { assignCareTeacher(input: { childId: $c, schoolId: $s, teacherName: "刘老师" }) { teacherName } }`, {
+      c: leftBehind,
+      s: DEMO_SCHOOL,
+    });
     expect(await listed()).not.toContain(leftBehind);
     // And the talk rule follows the registry: a pupil who is not left-behind is never overdue.
-    const overdue = await gqlData(`query ($a: ID!, $b: ID!) { a: child(id: $a) { talkOverdue } b: child(id: $b) { talkOverdue } }`, { a: leftBehind, b: notLeftBehind });
+    const overdue = await gqlData(`query ($a: ID!, $b: ID!) { a: child(id: $a) { talkOverdue } b: child(id: $b) { talkOverdue } }`, {
+      a: leftBehind,
+      b: notLeftBehind,
+    });
     expect(overdue).toEqual({ a: { talkOverdue: true }, b: { talkOverdue: null } });
   });
 });

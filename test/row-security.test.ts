@@ -337,7 +337,14 @@ describe('a partner NGO sees its consented, paired children and no others', () =
   it('a consent without a pairing opens nothing', async () => {
     const identity = freshNationalId();
     const registered = await gqlData(`mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`, {
-      input: { name: '未结对', gender: identity.gender, birthDate: identity.birthDate, nationalId: identity.nationalId, householdRegionCode: DEMO_COUNTY, residenceRegionCode: DEMO_COUNTY },
+      input: {
+        name: '未结对',
+        gender: identity.gender,
+        birthDate: identity.birthDate,
+        nationalId: identity.nationalId,
+        householdRegionCode: DEMO_COUNTY,
+        residenceRegionCode: DEMO_COUNTY,
+      },
     });
     const childId = registered.registerChild.child.id;
     await waitForRegistryFeed(childId);

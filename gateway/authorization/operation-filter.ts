@@ -119,7 +119,18 @@ export function filterOperation(
       // strictly needed, never less.)
       const narrows = isAbstractType(parent) && condition.name !== parent.name;
       const inner: Position = narrows
-        ? { ...at, steps: [...at.steps, { onlyTypes: schema.getPossibleTypes(parent).filter((type) => isObjectType(condition) ? type.name === condition.name : schema.isSubType(condition, type)).map((type) => type.name) }] }
+        ? {
+            ...at,
+            steps: [
+              ...at.steps,
+              {
+                onlyTypes: schema
+                  .getPossibleTypes(parent)
+                  .filter((type) => (isObjectType(condition) ? type.name === condition.name : schema.isSubType(condition, type)))
+                  .map((type) => type.name),
+              },
+            ],
+          }
         : at;
       const selections = filterSelections(fragment.selectionSet, condition, inner);
       if (!selections.length) continue;

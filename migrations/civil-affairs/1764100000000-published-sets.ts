@@ -52,7 +52,10 @@ export class PublishedSets1764100000000 implements MigrationInterface {
         RETURN v_count;
       END $$`);
     // Statement-level triggers with transition tables: a bulk load refreshes once per statement.
-    for (const [table, column] of [['child', 'id'], ['parent', 'child_id']] as const) {
+    for (const [table, column] of [
+      ['child', 'id'],
+      ['parent', 'child_id'],
+    ] as const) {
       await db.query(`
         CREATE FUNCTION registry_feed.${table}_changed() RETURNS trigger
           LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -108,8 +111,14 @@ export class PublishedSets1764100000000 implements MigrationInterface {
     await db.query(`DROP POLICY child_read ON child`);
     await db.query(`CREATE POLICY child_read ON child FOR SELECT USING (
       (app_in_jurisdiction(household_region_code::text) OR app_in_jurisdiction(residence_region_code::text)) OR id::text = ANY (app_list('app.partner_children')))`);
-    for (const trigger of ['child_inserted_to_registry_feed ON child', 'child_updated_to_registry_feed ON child', 'parent_inserted_to_registry_feed ON parent',
-      'parent_updated_to_registry_feed ON parent', 'parent_deleted_to_registry_feed ON parent']) await db.query(`DROP TRIGGER ${trigger}`);
+    for (const trigger of [
+      'child_inserted_to_registry_feed ON child',
+      'child_updated_to_registry_feed ON child',
+      'parent_inserted_to_registry_feed ON parent',
+      'parent_updated_to_registry_feed ON parent',
+      'parent_deleted_to_registry_feed ON parent',
+    ])
+      await db.query(`DROP TRIGGER ${trigger}`);
     for (const schema of ['partner_feed', 'enrolment_feed', 'registry_feed']) for (const sql of dropSetSql(schema)) await db.query(sql);
   }
 }

@@ -19,7 +19,9 @@ export class RowLevelSecurity1763900000000 implements MigrationInterface {
     await db.query(`ALTER TABLE school ENABLE ROW LEVEL SECURITY`);
     await db.query(`CREATE POLICY school_directory ON school FOR SELECT USING (true)`);
     await db.query(`CREATE POLICY school_insert ON school FOR INSERT WITH CHECK (app_in_jurisdiction(region_code::text))`);
-    await db.query(`CREATE POLICY school_update ON school FOR UPDATE USING (app_in_jurisdiction(region_code::text)) WITH CHECK (app_in_jurisdiction(region_code::text))`);
+    await db.query(
+      `CREATE POLICY school_update ON school FOR UPDATE USING (app_in_jurisdiction(region_code::text)) WITH CHECK (app_in_jurisdiction(region_code::text))`,
+    );
 
     for (const table of ['enrolment', 'care_assignment']) {
       await db.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
@@ -39,7 +41,8 @@ export class RowLevelSecurity1763900000000 implements MigrationInterface {
     await db.query(`DROP POLICY talk_of_reachable_child ON talk`);
     for (const table of ['enrolment', 'care_assignment']) await db.query(`DROP POLICY ${table}_of_reachable_school ON ${table}`);
     for (const policy of ['school_directory', 'school_insert', 'school_update']) await db.query(`DROP POLICY ${policy} ON school`);
-    for (const table of ['school', 'enrolment', 'care_assignment', 'talk', 'idempotency_key']) await db.query(`ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY`);
+    for (const table of ['school', 'enrolment', 'care_assignment', 'talk', 'idempotency_key'])
+      await db.query(`ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY`);
     await db.query(`REVOKE ALL ON school, enrolment, care_assignment, talk, idempotency_key FROM ${APP}`);
     for (const sql of DROP_ROW_SECURITY_FUNCTIONS_SQL) await db.query(sql);
   }

@@ -77,7 +77,11 @@ export class PublishedSets1764100000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const trigger of ['enrolment_insert_to_enrolment_feed ON enrolment', 'enrolment_update_to_enrolment_feed ON enrolment', 'school_update_to_enrolment_feed ON school']) {
+    for (const trigger of [
+      'enrolment_insert_to_enrolment_feed ON enrolment',
+      'enrolment_update_to_enrolment_feed ON enrolment',
+      'school_update_to_enrolment_feed ON school',
+    ]) {
       await db.query(`DROP TRIGGER ${trigger}`);
     }
     for (const schema of ['registry_feed', 'partner_feed', 'enrolment_feed']) for (const sql of dropSetSql(schema)) await db.query(sql);

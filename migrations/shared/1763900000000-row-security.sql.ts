@@ -23,11 +23,7 @@ export const ROW_SECURITY_FUNCTIONS_SQL = [
      $$ SELECT EXISTS (SELECT 1 FROM unnest(app_list('app.jurisdiction')) AS prefix WHERE starts_with(code, prefix)) $$`,
 ];
 
-export const DROP_ROW_SECURITY_FUNCTIONS_SQL = [
-  'DROP FUNCTION app_in_jurisdiction(text)',
-  'DROP FUNCTION app_setting(text)',
-  'DROP FUNCTION app_list(text)',
-];
+export const DROP_ROW_SECURITY_FUNCTIONS_SQL = ['DROP FUNCTION app_in_jurisdiction(text)', 'DROP FUNCTION app_setting(text)', 'DROP FUNCTION app_list(text)'];
 
 /** Idempotency keys are the caller's own: nobody reads or replays another user's. */
 export function idempotencyKeyPolicySql(appRole: string): string[] {

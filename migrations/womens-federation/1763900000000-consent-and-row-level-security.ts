@@ -51,7 +51,9 @@ export class ConsentAndRowLevelSecurity1763900000000 implements MigrationInterfa
       await db.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
       await db.query(`CREATE POLICY ${table}_directory ON ${table} FOR SELECT USING (true)`);
       await db.query(`CREATE POLICY ${table}_insert ON ${table} FOR INSERT WITH CHECK (app_in_jurisdiction(region_code::text))`);
-      await db.query(`CREATE POLICY ${table}_update ON ${table} FOR UPDATE USING (app_in_jurisdiction(region_code::text)) WITH CHECK (app_in_jurisdiction(region_code::text))`);
+      await db.query(
+        `CREATE POLICY ${table}_update ON ${table} FOR UPDATE USING (app_in_jurisdiction(region_code::text)) WITH CHECK (app_in_jurisdiction(region_code::text))`,
+      );
     }
 
     await db.query(`ALTER TABLE pairing ENABLE ROW LEVEL SECURITY`);
@@ -63,9 +65,13 @@ export class ConsentAndRowLevelSecurity1763900000000 implements MigrationInterfa
     await db.query(`CREATE POLICY pairing_update ON pairing FOR UPDATE USING (${inJurisdiction}) WITH CHECK (${inJurisdiction})`);
 
     await db.query(`ALTER TABLE consent ENABLE ROW LEVEL SECURITY`);
-    await db.query(`CREATE POLICY consent_read ON consent FOR SELECT USING (app_in_jurisdiction(region_code::text) OR partner_id::text = app_setting('app.partner'))`);
+    await db.query(
+      `CREATE POLICY consent_read ON consent FOR SELECT USING (app_in_jurisdiction(region_code::text) OR partner_id::text = app_setting('app.partner'))`,
+    );
     await db.query(`CREATE POLICY consent_insert ON consent FOR INSERT WITH CHECK (app_in_jurisdiction(region_code::text))`);
-    await db.query(`CREATE POLICY consent_update ON consent FOR UPDATE USING (app_in_jurisdiction(region_code::text)) WITH CHECK (app_in_jurisdiction(region_code::text))`);
+    await db.query(
+      `CREATE POLICY consent_update ON consent FOR UPDATE USING (app_in_jurisdiction(region_code::text)) WITH CHECK (app_in_jurisdiction(region_code::text))`,
+    );
     for (const sql of idempotencyKeyPolicySql(APP)) await db.query(sql);
   }
 

@@ -1,4 +1,4 @@
-import type { NonEmptyArray } from 'type-graphql';
+import type { BuildSchemaOptions } from 'type-graphql';
 import { civilAffairsMigrations } from '../../migrations/civil-affairs';
 import { buildFederatedSchema } from '../shared/federated-schema';
 import { resolverContainer } from '../shared/resolver-container';
@@ -17,7 +17,13 @@ import { NationalIdCipher } from './national-id-cipher';
 import { ParentRow } from './parent/parent.entity';
 import { ChildParentsResolver } from './parent/parent.resolver';
 
-const resolvers: NonEmptyArray<Function> = [ChildResolver, ChildParentsResolver, ChildClassificationResolver, GuardianshipResolver, ChildAccessLogResolver];
+const resolvers: BuildSchemaOptions['resolvers'] = [
+  ChildResolver,
+  ChildParentsResolver,
+  ChildClassificationResolver,
+  GuardianshipResolver,
+  ChildAccessLogResolver,
+];
 
 /** The civil-affairs subgraph: the child registry (民政). */
 export function civilAffairsSubgraph(cipher: NationalIdCipher): SubgraphDefinition<CivilAffairsLoaders> {
@@ -26,11 +32,7 @@ export function civilAffairsSubgraph(cipher: NationalIdCipher): SubgraphDefiniti
     name: 'civil-affairs',
     entities: [ChildRow, ParentRow, GuardianshipRow, ClassificationRow],
     migrations: civilAffairsMigrations,
-    buildSchema: () =>
-      buildFederatedSchema(
-        { resolvers, container: resolverContainer([new ChildResolver(children)]) },
-        childReferenceResolver,
-      ),
+    buildSchema: () => buildFederatedSchema({ resolvers, container: resolverContainer([new ChildResolver(children)]) }, childReferenceResolver),
     createLoaders: createCivilAffairsLoaders,
     seedDemoData: (db, options) => seedCivilAffairsDemo(db, cipher, options),
   };

@@ -16,14 +16,26 @@ export async function seedEducationDemo(db: DataSource, options: DemoSeedOptions
   const world = generateDemoWorld({ ...options, referenceDate: today() });
   const created = { createdBy: DEMO_CREATOR, createdAt: new Date() };
   await db.transaction(async (em) => {
-    await insertInBatches(em, SchoolRow, world.schools.map((school) => ({ ...school, ...created })));
+    await insertInBatches(
+      em,
+      SchoolRow,
+      world.schools.map((school) => ({ ...school, ...created })),
+    );
     await insertInBatches(
       em,
       EnrolmentRow,
       world.enrolments.map((enrolment) => ({ ...enrolment, status: 'ENROLLED', endedOn: null, version: 1, ...created })),
     );
-    await insertInBatches(em, CareAssignmentRow, world.careAssignments.map((care) => ({ ...care, endedOn: null, ...created })));
-    await insertInBatches(em, TalkRow, world.talks.map((talk) => ({ ...talk, ...created })));
+    await insertInBatches(
+      em,
+      CareAssignmentRow,
+      world.careAssignments.map((care) => ({ ...care, endedOn: null, ...created })),
+    );
+    await insertInBatches(
+      em,
+      TalkRow,
+      world.talks.map((talk) => ({ ...talk, ...created })),
+    );
   });
   return world.children.length;
 }

@@ -1,4 +1,4 @@
-import type { NonEmptyArray } from 'type-graphql';
+import type { BuildSchemaOptions } from 'type-graphql';
 import { educationMigrations } from '../../migrations/education';
 import { buildFederatedSchema } from '../shared/federated-schema';
 import { resolverContainer } from '../shared/resolver-container';
@@ -17,7 +17,7 @@ import { SchoolResolver } from './school/school.resolver';
 import { TalkRow } from './talk/talk.entity';
 import { ChildTalksResolver, TalkResolver } from './talk/talk.resolver';
 
-const resolvers: NonEmptyArray<Function> = [
+const resolvers: BuildSchemaOptions['resolvers'] = [
   ChildAccessLogResolver,
   SchoolResolver,
   EnrolmentResolver,
@@ -35,8 +35,7 @@ export function educationSubgraph(): SubgraphDefinition<EducationLoaders> {
     name: 'education',
     entities: [SchoolRow, EnrolmentRow, CareAssignmentRow, TalkRow],
     migrations: educationMigrations,
-    buildSchema: () =>
-      buildFederatedSchema({ resolvers, container: resolverContainer() }, { ...childReferenceResolver, ...schoolReferenceResolver }),
+    buildSchema: () => buildFederatedSchema({ resolvers, container: resolverContainer() }, { ...childReferenceResolver, ...schoolReferenceResolver }),
     createLoaders: createEducationLoaders,
     seedDemoData: (db, options) => seedEducationDemo(db, options),
   };

@@ -29,9 +29,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     migrationsRun: false,
     logging: false,
     maxQueryExecutionTime: 1000,
-    logger: new StatementCountingLogger(options.registry, (sql, ms) =>
-      options.logger.warn({ ms, sql: sql.slice(0, 200) }, 'slow SQL statement'),
-    ),
+    logger: new StatementCountingLogger(options.registry, (sql, ms) => options.logger.warn({ ms, sql: sql.slice(0, 200) }, 'slow SQL statement')),
     extra: { max: options.poolSize ?? 10, application_name: options.applicationName },
   });
 }

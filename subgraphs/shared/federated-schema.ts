@@ -13,7 +13,8 @@ const FEDERATION_LINK = `
     @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible", "@authenticated", "@requiresScopes"])
 `;
 
-export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any) => unknown }>;
+// `never` parameters: any entity's own reference and context types fit (the resolvers map calls them, not we).
+export type ReferenceResolvers = Record<string, { __resolveReference: (reference: never, context: never) => unknown }>;
 
 /**
  * Builds a subgraph schema from type-graphql classes, as type-graphql's own Federation 2

@@ -15,7 +15,11 @@ function scopesOf(principal: Principal): ReadonlySet<string> {
 }
 
 /** The categories whose accesses are not logged: those that describe no named child (the directory, plumbing). */
-const UNAUDITED: ReadonlySet<string> = new Set(Object.entries(DATA_CATEGORIES).filter(([, category]) => !category.describesChild).map(([name]) => name));
+const UNAUDITED: ReadonlySet<string> = new Set(
+  Object.entries(DATA_CATEGORIES)
+    .filter(([, category]) => !category.describesChild)
+    .map(([name]) => name),
+);
 
 /** The category a field's reads and writes are logged under: its scope, unless it describes no named child. */
 function auditedCategory(requirements: ReadonlyArray<AccessRequirement>): string | null {

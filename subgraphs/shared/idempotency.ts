@@ -16,11 +16,7 @@ const MAX_KEY_LENGTH = 200;
  * calls serialise on the key's primary key, so exactly one creates.
  * Keys are scoped to the principal and the operation, so one user cannot learn another's result.
  */
-export async function createOnce(
-  em: EntityManager,
-  scope: CreateScope,
-  create: () => Promise<string>,
-): Promise<{ id: string; replayed: boolean }> {
+export async function createOnce(em: EntityManager, scope: CreateScope, create: () => Promise<string>): Promise<{ id: string; replayed: boolean }> {
   if (!scope.key) return { id: await create(), replayed: false };
   if (scope.key.length > MAX_KEY_LENGTH) throw badInput(`idempotencyKey is longer than ${MAX_KEY_LENGTH} characters.`, 'idempotencyKey');
   const claimed: unknown[] = await em.query(
@@ -29,10 +25,11 @@ export async function createOnce(
     [scope.principal, scope.operation, scope.key],
   );
   if (claimed.length === 0) {
-    const [row]: { result_id: string }[] = await em.query(
-      `SELECT result_id FROM idempotency_key WHERE principal = $1 AND operation = $2 AND key = $3`,
-      [scope.principal, scope.operation, scope.key],
-    );
+    const [row]: { result_id: string }[] = await em.query(`SELECT result_id FROM idempotency_key WHERE principal = $1 AND operation = $2 AND key = $3`, [
+      scope.principal,
+      scope.operation,
+      scope.key,
+    ]);
     return { id: row.result_id, replayed: true };
   }
   const id = await create();

@@ -10,7 +10,12 @@ import type { SubgraphDefinition } from './subgraph-definition';
  * connection closed before serving; the service then connects as the application role, and
  * refuses to start unless row-level security binds that role. Returns that connection.
  */
-export async function prepareDatabase(definition: SubgraphDefinition<unknown>, config: SubgraphConfig, logger: Logger, registry: Registry): Promise<DataSource> {
+export async function prepareDatabase(
+  definition: SubgraphDefinition<unknown>,
+  config: SubgraphConfig,
+  logger: Logger,
+  registry: Registry,
+): Promise<DataSource> {
   const dataSource = (url: string, role: string) =>
     createDataSource({
       url,

@@ -8,7 +8,10 @@ import { Counter, type Registry } from 'prom-client';
 export class StatementCountingLogger implements OrmLogger {
   private readonly counter: Counter;
 
-  constructor(registry: Registry, private readonly onSlowQuery: (sql: string, ms: number) => void) {
+  constructor(
+    registry: Registry,
+    private readonly onSlowQuery: (sql: string, ms: number) => void,
+  ) {
     // One counter per registry, shared by the owner's and the application role's connections.
     this.counter =
       (registry.getSingleMetric('db_statements_total') as Counter | undefined) ??

@@ -16,10 +16,26 @@ export async function seedWomensFederationDemo(db: DataSource, options: DemoSeed
   const world = generateDemoWorld({ ...options, referenceDate: today() });
   const created = { createdBy: DEMO_CREATOR, createdAt: new Date() };
   await db.transaction(async (em) => {
-    await insertInBatches(em, PartnerRow, world.partners.map((partner) => ({ ...partner, ...created })));
-    await insertInBatches(em, ProgrammeRow, world.programmes.map((programme) => ({ ...programme, endsOn: null, ...created })));
-    await insertInBatches(em, PairingRow, world.pairings.map((pairing) => ({ ...pairing, ...created })));
-    await insertInBatches(em, ConsentRow, world.consents.map((consent) => ({ ...consent, recordedBy: DEMO_CREATOR, recordedAt: new Date() })));
+    await insertInBatches(
+      em,
+      PartnerRow,
+      world.partners.map((partner) => ({ ...partner, ...created })),
+    );
+    await insertInBatches(
+      em,
+      ProgrammeRow,
+      world.programmes.map((programme) => ({ ...programme, endsOn: null, ...created })),
+    );
+    await insertInBatches(
+      em,
+      PairingRow,
+      world.pairings.map((pairing) => ({ ...pairing, ...created })),
+    );
+    await insertInBatches(
+      em,
+      ConsentRow,
+      world.consents.map((consent) => ({ ...consent, recordedBy: DEMO_CREATOR, recordedAt: new Date() })),
+    );
   });
   return world.children.length;
 }

@@ -1,4 +1,4 @@
-import type { NonEmptyArray } from 'type-graphql';
+import type { BuildSchemaOptions } from 'type-graphql';
 import { womensFederationMigrations } from '../../migrations/womens-federation';
 import { buildFederatedSchema } from '../shared/federated-schema';
 import { resolverContainer } from '../shared/resolver-container';
@@ -17,7 +17,14 @@ import { PartnerResolver } from './partner/partner.resolver';
 import { ProgrammeRow } from './programme/programme.entity';
 import { ProgrammeResolver } from './programme/programme.resolver';
 
-const resolvers: NonEmptyArray<Function> = [PartnerResolver, ProgrammeResolver, PairingResolver, ChildPairingsResolver, ConsentResolver, ChildAccessLogResolver];
+const resolvers: BuildSchemaOptions['resolvers'] = [
+  PartnerResolver,
+  ProgrammeResolver,
+  PairingResolver,
+  ChildPairingsResolver,
+  ConsentResolver,
+  ChildAccessLogResolver,
+];
 
 /** The women's-federation subgraph (妇联): partners, programmes, pairings, guardians' consents. */
 export function womensFederationSubgraph(): SubgraphDefinition<WomensFederationLoaders> {
@@ -25,8 +32,7 @@ export function womensFederationSubgraph(): SubgraphDefinition<WomensFederationL
     name: 'womens-federation',
     entities: [PartnerRow, ProgrammeRow, PairingRow, ConsentRow],
     migrations: womensFederationMigrations,
-    buildSchema: () =>
-      buildFederatedSchema({ resolvers, container: resolverContainer() }, { ...childReferenceResolver, ...partnerReferenceResolver }),
+    buildSchema: () => buildFederatedSchema({ resolvers, container: resolverContainer() }, { ...childReferenceResolver, ...partnerReferenceResolver }),
     createLoaders: createWomensFederationLoaders,
     seedDemoData: (db, options) => seedWomensFederationDemo(db, options),
   };

@@ -7,6 +7,9 @@ import { findChildrenByIds } from './child.repository';
 export function childLoaders(db: EntityManager) {
   return {
     accessLog: accessLogLoader(db, 'civil-affairs'),
-    childById: rowLoader((ids: readonly string[]) => findChildrenByIds(db, ids), (row) => row.id),
+    childById: rowLoader(
+      (ids: readonly string[]) => findChildrenByIds(db, ids),
+      (row) => row.id,
+    ),
   };
 }

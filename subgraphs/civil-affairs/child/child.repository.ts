@@ -72,9 +72,13 @@ export async function insertChildOnce(em: EntityManager, child: NewChild): Promi
   // Row-level security hides a child registered outside the caller's jurisdiction. Say the ID is
   // taken (a second file would split the child's record) without saying where or by whom.
   if (!existing) {
-    throw new DomainError(ErrorCode.CONFLICT, 'This national ID is already registered outside your jurisdiction; ask that county to share or transfer the file.', {
-      field: 'nationalId',
-    });
+    throw new DomainError(
+      ErrorCode.CONFLICT,
+      'This national ID is already registered outside your jurisdiction; ask that county to share or transfer the file.',
+      {
+        field: 'nationalId',
+      },
+    );
   }
   return { id: existing, inserted: false };
 }
@@ -96,12 +100,7 @@ export type ChildChanges = Partial<
 >;
 
 /** Applies changes only if the stored version is still `expectedVersion`; returns whether it did. */
-export async function updateChildIfVersion(
-  em: EntityManager,
-  id: string,
-  expectedVersion: number,
-  changes: ChildChanges,
-): Promise<boolean> {
+export async function updateChildIfVersion(em: EntityManager, id: string, expectedVersion: number, changes: ChildChanges): Promise<boolean> {
   const result = await em
     .createQueryBuilder()
     .update(ChildRow)

@@ -49,7 +49,10 @@ export class ChildResolver {
     nullable: true,
     description: 'The child registered with this national ID (居民身份证号), or null when none is.',
   })
-  async childByNationalId(@Arg('nationalId', { description: '居民身份证号, 18 characters.' }) nationalId: string, @Ctx() ctx: CivilAffairsContext): Promise<ChildRow | null> {
+  async childByNationalId(
+    @Arg('nationalId', { description: '居民身份证号, 18 characters.' }) nationalId: string,
+    @Ctx() ctx: CivilAffairsContext,
+  ): Promise<ChildRow | null> {
     const id = await this.service.findIdByNationalId(ctx, nationalId);
     return id ? ctx.loaders.childById.load(id) : null;
   }

@@ -73,10 +73,7 @@ export class ChildService {
       residenceVillage: optionalText(input.residenceVillage, 'residenceVillage', 100),
       createdBy: ctx.principal.sub,
     };
-    const parents = [
-      input.father ? toParentRow(id, 'FATHER', input.father) : null,
-      input.mother ? toParentRow(id, 'MOTHER', input.mother) : null,
-    ];
+    const parents = [input.father ? toParentRow(id, 'FATHER', input.father) : null, input.mother ? toParentRow(id, 'MOTHER', input.mother) : null];
 
     let inserted = false;
     const result = await ctx.db.transaction((em) =>

@@ -5,6 +5,9 @@ import { findClassificationsByChildIds } from './classification.repository';
 /** The classification's DataLoaders of one request. */
 export function classificationLoaders(db: EntityManager) {
   return {
-    classificationByChildId: rowLoader((ids: readonly string[]) => findClassificationsByChildIds(db, ids), (row) => row.childId),
+    classificationByChildId: rowLoader(
+      (ids: readonly string[]) => findClassificationsByChildIds(db, ids),
+      (row) => row.childId,
+    ),
   };
 }

@@ -11,8 +11,7 @@ registerEnumType(LeftBehindType, {
 });
 
 @ObjectType({
-  description:
-    'The left-behind classification, derived from the parents’ facts and the child’s age each time it is read (never stored).',
+  description: 'The left-behind classification, derived from the parents’ facts and the child’s age each time it is read (never stored).',
 })
 export class LeftBehindClassification {
   @Field(() => LeftBehindType, { description: 'How many parents have worked outside the county for 3 months or more.' })
@@ -22,8 +21,7 @@ export class LeftBehindClassification {
   otherParentUnableToGuard!: boolean;
 
   @Field({
-    description:
-      'Counts as a left-behind child (留守儿童) under the national definition: under 16, both parents away, or one away and the other unable.',
+    description: 'Counts as a left-behind child (留守儿童) under the national definition: under 16, both parents away, or one away and the other unable.',
   })
   isLeftBehind!: boolean;
 

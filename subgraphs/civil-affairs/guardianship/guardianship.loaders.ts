@@ -5,6 +5,9 @@ import { findGuardianshipsByChildIds } from './guardianship.repository';
 /** The guardianship's DataLoaders of one request. */
 export function guardianshipLoaders(db: EntityManager) {
   return {
-    guardianshipByChildId: rowLoader((ids: readonly string[]) => findGuardianshipsByChildIds(db, ids), (row) => row.childId),
+    guardianshipByChildId: rowLoader(
+      (ids: readonly string[]) => findGuardianshipsByChildIds(db, ids),
+      (row) => row.childId,
+    ),
   };
 }

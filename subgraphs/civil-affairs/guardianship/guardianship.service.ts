@@ -43,29 +43,30 @@ export async function recordGuardianship(
     guardianCapacity: input.guardianCapacity ?? null,
     recordedBy: ctx.principal.sub,
   };
-  const conflict = (currentVersion: number | null, message: string) =>
-    new DomainError(ErrorCode.VERSION_CONFLICT, message, { currentVersion });
-  const saved = await ctx.db.transaction(async (em) => {
-    if (!(await ctx.loaders.childById.load(childId))) throw notFound('Child', childId);
-    const current = await lockGuardianship(em, childId);
-    if ((current?.version ?? null) !== (expectedVersion ?? null)) {
-      throw conflict(
-        current?.version ?? null,
-        current
-          ? 'The guardianship was changed since you read it (or you did not pass expectedVersion). Read it again and retry.'
-          : 'No guardianship is recorded yet: omit expectedVersion.',
-      );
-    }
-    if (current) {
-      await updateGuardianship(em, childId, { ...fields, version: current.version + 1, recordedAt: new Date() });
-    } else {
-      await insertGuardianship(em, { childId, ...fields, version: 1, recordedAt: new Date() });
-    }
-    return findGuardianship(em, childId);
-  }).catch((err: unknown) => {
-    // Two first records racing: the primary key lets one through, the other must re-read.
-    if (isUniqueViolation(err)) throw conflict(1, 'Someone else recorded a guardianship at the same moment. Read it and retry.');
-    throw err;
-  });
+  const conflict = (currentVersion: number | null, message: string) => new DomainError(ErrorCode.VERSION_CONFLICT, message, { currentVersion });
+  const saved = await ctx.db
+    .transaction(async (em) => {
+      if (!(await ctx.loaders.childById.load(childId))) throw notFound('Child', childId);
+      const current = await lockGuardianship(em, childId);
+      if ((current?.version ?? null) !== (expectedVersion ?? null)) {
+        throw conflict(
+          current?.version ?? null,
+          current
+            ? 'The guardianship was changed since you read it (or you did not pass expectedVersion). Read it again and retry.'
+            : 'No guardianship is recorded yet: omit expectedVersion.',
+        );
+      }
+      if (current) {
+        await updateGuardianship(em, childId, { ...fields, version: current.version + 1, recordedAt: new Date() });
+      } else {
+        await insertGuardianship(em, { childId, ...fields, version: 1, recordedAt: new Date() });
+      }
+      return findGuardianship(em, childId);
+    })
+    .catch((err: unknown) => {
+      // Two first records racing: the primary key lets one through, the other must re-read.
+      if (isUniqueViolation(err)) throw conflict(1, 'Someone else recorded a guardianship at the same moment. Read it and retry.');
+      throw err;
+    });
   return toGuardianship(saved);
 }

@@ -37,9 +37,7 @@ export function findEnrolmentsWithoutCarePerson(
     .getRepository(EnrolmentRow)
     .createQueryBuilder('e')
     .where(`e.status = 'ENROLLED'`)
-    .andWhere(
-      `EXISTS (SELECT 1 FROM registry_feed.child r WHERE r.child_id = e.child_id AND r.status = 'ACTIVE' AND (r.is_left_behind OR r.in_difficulty))`,
-    )
+    .andWhere(`EXISTS (SELECT 1 FROM registry_feed.child r WHERE r.child_id = e.child_id AND r.status = 'ACTIVE' AND (r.is_left_behind OR r.in_difficulty))`)
     .andWhere('NOT EXISTS (SELECT 1 FROM care_assignment c WHERE c.child_id = e.child_id AND c.ended_on IS NULL)')
     .andWhere(schoolId ? 'e.school_id = :schoolId' : 'true', { schoolId })
     .andWhere(page.afterId ? 'e.id > :afterId' : 'true', { afterId: page.afterId })

@@ -16,7 +16,10 @@ export class CareResolver {
   @Mutation(() => CareResponsiblePerson, {
     description: 'Makes a teacher the child’s care-responsible person (关爱责任人); the previous one’s assignment ends today.',
   })
-  assignCareTeacher(@Arg('input', () => AssignCareTeacherInput, { description: 'The teacher and child.' }) input: AssignCareTeacherInput, @Ctx() ctx: EducationContext) {
+  assignCareTeacher(
+    @Arg('input', () => AssignCareTeacherInput, { description: 'The teacher and child.' }) input: AssignCareTeacherInput,
+    @Ctx() ctx: EducationContext,
+  ) {
     return this.service.assignTeacher(ctx, input);
   }
 

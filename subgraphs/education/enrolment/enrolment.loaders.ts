@@ -5,10 +5,16 @@ import { findCurrentEnrolments, findEnrolmentPages } from './enrolment.repositor
 /** The enrolment DataLoaders of one request. */
 export function createEnrolmentLoaders(db: EntityManager) {
   return {
-    currentEnrolmentByChildId: rowLoader((ids: readonly string[]) => findCurrentEnrolments(db, ids), (row) => row.childId),
+    currentEnrolmentByChildId: rowLoader(
+      (ids: readonly string[]) => findCurrentEnrolments(db, ids),
+      (row) => row.childId,
+    ),
     enrolmentPage: loaderFamily(
       (page: { afterId: string | null; limit: number }) =>
-        groupLoader((schoolIds: readonly string[]) => findEnrolmentPages(db, schoolIds, page), (row) => row.schoolId),
+        groupLoader(
+          (schoolIds: readonly string[]) => findEnrolmentPages(db, schoolIds, page),
+          (row) => row.schoolId,
+        ),
       (page) => `${page.afterId}:${page.limit}`,
     ),
   };

@@ -38,9 +38,7 @@ export async function endCurrentEnrolment(em: EntityManager, childId: string, en
     lock: { mode: 'pessimistic_write' },
   });
   if (!current) return null;
-  await em
-    .getRepository(EnrolmentRow)
-    .update({ id: current.id }, { status: 'TRANSFERRED', endedOn, version: current.version + 1 });
+  await em.getRepository(EnrolmentRow).update({ id: current.id }, { status: 'TRANSFERRED', endedOn, version: current.version + 1 });
   return current;
 }
 

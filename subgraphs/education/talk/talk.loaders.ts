@@ -11,7 +11,10 @@ export function createTalkLoaders(db: EntityManager) {
       return ids.map((id) => dates.get(id) ?? null);
     }),
     recentTalks: loaderFamily((last: number) =>
-      groupLoader((ids: readonly string[]) => findRecentTalks(db, ids, last), (row) => row.childId),
+      groupLoader(
+        (ids: readonly string[]) => findRecentTalks(db, ids, last),
+        (row) => row.childId,
+      ),
     ),
   };
 }

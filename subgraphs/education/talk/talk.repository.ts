@@ -20,10 +20,7 @@ export function findRecentTalks(db: EntityManager, childIds: readonly string[], 
 
 /** The date of each child's latest talk. */
 export function findLastTalkDates(db: EntityManager, childIds: readonly string[]): Promise<{ childId: string; heldOn: string }[]> {
-  return db.query(
-    `SELECT child_id AS "childId", max(held_on)::text AS "heldOn" FROM talk WHERE child_id = ANY($1::uuid[]) GROUP BY child_id`,
-    [childIds],
-  );
+  return db.query(`SELECT child_id AS "childId", max(held_on)::text AS "heldOn" FROM talk WHERE child_id = ANY($1::uuid[]) GROUP BY child_id`, [childIds]);
 }
 
 /** The row with this id, which must exist (the one a create returned). */

@@ -22,8 +22,19 @@ const field = (value: string | null) => `${Array.from(value ?? '').length}:${val
 /** The entry's hash, computed here independently of the database's own function. */
 export function entryHash(prev: string, entry: ChainedEntry): string {
   const content = [
-    prev, entry.seq, entry.atMicros, entry.requestId, entry.actor, entry.org, entry.purpose, entry.action, entry.childId, entry.categories.join(','),
-  ].map(field).join('');
+    prev,
+    entry.seq,
+    entry.atMicros,
+    entry.requestId,
+    entry.actor,
+    entry.org,
+    entry.purpose,
+    entry.action,
+    entry.childId,
+    entry.categories.join(','),
+  ]
+    .map(field)
+    .join('');
   return createHash('sha256').update(content, 'utf8').digest('hex');
 }
 
@@ -52,8 +63,15 @@ export async function verifyChain(client: Client): Promise<ChainReport> {
     );
     for (const row of rows) {
       const entry: ChainedEntry = {
-        seq: row.seq_text, atMicros: row.at_micros, requestId: row.request_id, actor: row.actor, org: row.org, purpose: row.purpose,
-        action: row.action, childId: row.child_id, categories: row.categories,
+        seq: row.seq_text,
+        atMicros: row.at_micros,
+        requestId: row.request_id,
+        actor: row.actor,
+        org: row.org,
+        purpose: row.purpose,
+        action: row.action,
+        childId: row.child_id,
+        categories: row.categories,
       };
       if (row.prev_hash !== prev) return { entries, head: prev, brokenAt: { seq: entry.seq, reason: 'does not link to the entry before it' } };
       if (entryHash(prev, entry) !== row.hash) return { entries, head: prev, brokenAt: { seq: entry.seq, reason: 'its content does not match its hash' } };

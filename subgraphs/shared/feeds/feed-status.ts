@@ -32,7 +32,9 @@ export async function feedStatus(run: RunSql, subscriber: SubgraphName): Promise
   );
   const lags = await Promise.all(
     sets.map(async (set) => {
-      const [row] = await run<{ lag: number | null }>(`SELECT extract(epoch FROM clock_timestamp() - max(beat_at))::float8 AS lag FROM ${set.schema}.heartbeat`);
+      const [row] = await run<{ lag: number | null }>(
+        `SELECT extract(epoch FROM clock_timestamp() - max(beat_at))::float8 AS lag FROM ${set.schema}.heartbeat`,
+      );
       return row?.lag ?? null;
     }),
   );

@@ -13,7 +13,7 @@ export function maintenanceConnection(url: string, applicationName: string): { r
   // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   return {
-    run: async <T,>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
+    run: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
     close: () => pool.end(),
   };
 }

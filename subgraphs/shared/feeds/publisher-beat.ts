@@ -9,17 +9,12 @@ import type { RunSql } from './maintenance-connection';
  * published facts change with time alone (a child turns 16; a consent's start date comes).
  * Both run through the application role's grants on the set's functions.
  */
-export function startPublishing(options: {
-  run: RunSql;
-  publisher: SubgraphName;
-  heartbeatSeconds: number;
-  refreshMinutes: number;
-  logger: Logger;
-}): { stop: () => void } {
+export function startPublishing(options: { run: RunSql; publisher: SubgraphName; heartbeatSeconds: number; refreshMinutes: number; logger: Logger }): {
+  stop: () => void;
+} {
   const sets = publicationsOf(options.publisher);
   if (!sets.length) return { stop: () => undefined };
-  const run = (what: string, sql: string) =>
-    options.run(sql).catch((err: unknown) => options.logger.warn({ err, what }, 'could not maintain a published set'));
+  const run = (what: string, sql: string) => options.run(sql).catch((err: unknown) => options.logger.warn({ err, what }, 'could not maintain a published set'));
   const beat = () => Promise.all(sets.map((set) => run('heartbeat', `SELECT ${set.schema}.beat()`)));
   const refresh = () => Promise.all(sets.map((set) => run('refresh', `SELECT ${set.schema}.refresh(NULL)`)));
   void beat();

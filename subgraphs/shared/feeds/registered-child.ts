@@ -27,7 +27,10 @@ export function findRegisteredChildren(db: EntityManager, childIds: readonly str
 
 /** The per-request loader of registered children by id. */
 export function registeredChildLoader(db: EntityManager) {
-  return rowLoader((ids: readonly string[]) => findRegisteredChildren(db, ids), (row) => row.childId);
+  return rowLoader(
+    (ids: readonly string[]) => findRegisteredChildren(db, ids),
+    (row) => row.childId,
+  );
 }
 
 /** True for the children the care rules are for: left-behind (留守儿童) or in difficult circumstances (困境儿童). */

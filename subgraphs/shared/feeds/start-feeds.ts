@@ -21,7 +21,13 @@ export function startFeeds(config: SubgraphConfig, logger: Logger, registry: Reg
       (err: unknown) => logger.error({ err }, 'could not create the subscriptions'),
     );
   }
-  const publishing = startPublishing({ run: maintenance.run, publisher: config.name, heartbeatSeconds: config.feeds.heartbeatSeconds, refreshMinutes: config.feeds.refreshMinutes, logger });
+  const publishing = startPublishing({
+    run: maintenance.run,
+    publisher: config.name,
+    heartbeatSeconds: config.feeds.heartbeatSeconds,
+    refreshMinutes: config.feeds.refreshMinutes,
+    logger,
+  });
   registerFeedMetrics(registry, maintenance.run, config.name);
   return {
     health: subgraphHealth(maintenance.run, config.name, FEED_STALE_SECONDS),

@@ -12,7 +12,9 @@ import { Consent } from './consent.type';
 export class ConsentResolver {
   private readonly service = new ConsentService();
 
-  @Mutation(() => Consent, { description: 'Records a guardian’s consent to share a child’s data with a partner. A retry with the same idempotencyKey records once.' })
+  @Mutation(() => Consent, {
+    description: 'Records a guardian’s consent to share a child’s data with a partner. A retry with the same idempotencyKey records once.',
+  })
   recordConsent(
     @Arg('input', () => RecordConsentInput, { description: 'The consent.' }) input: RecordConsentInput,
     @Arg('idempotencyKey', () => String, { nullable: true, description: 'A client-chosen key that makes retries safe.' })
@@ -27,7 +29,9 @@ export class ConsentResolver {
     return this.service.revoke(ctx, id);
   }
 
-  @Query(() => ConsentConnection, { description: 'Consents recorded in your jurisdiction, or given to your organisation, newest id order; optionally for one child.' })
+  @Query(() => ConsentConnection, {
+    description: 'Consents recorded in your jurisdiction, or given to your organisation, newest id order; optionally for one child.',
+  })
   async consents(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('childId', () => ID, { nullable: true, description: 'Only this child’s consents.' }) childId: string | null,

@@ -5,6 +5,9 @@ import { findPairingsByChildIds } from './pairing.repository';
 /** The pairing DataLoaders of one request. */
 export function createPairingLoaders(db: EntityManager) {
   return {
-    pairingsByChildId: groupLoader((ids: readonly string[]) => findPairingsByChildIds(db, ids), (row) => row.childId),
+    pairingsByChildId: groupLoader(
+      (ids: readonly string[]) => findPairingsByChildIds(db, ids),
+      (row) => row.childId,
+    ),
   };
 }

@@ -5,7 +5,13 @@ import { findProgrammesByIds, findProgrammesByPartnerIds } from './programme.rep
 /** The programme DataLoaders of one request. */
 export function createProgrammeLoaders(db: EntityManager) {
   return {
-    programmeById: rowLoader((ids: readonly string[]) => findProgrammesByIds(db, ids), (row) => row.id),
-    programmesByPartnerId: groupLoader((ids: readonly string[]) => findProgrammesByPartnerIds(db, ids), (row) => row.partnerId),
+    programmeById: rowLoader(
+      (ids: readonly string[]) => findProgrammesByIds(db, ids),
+      (row) => row.id,
+    ),
+    programmesByPartnerId: groupLoader(
+      (ids: readonly string[]) => findProgrammesByPartnerIds(db, ids),
+      (row) => row.partnerId,
+    ),
   };
 }
