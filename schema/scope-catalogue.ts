@@ -107,6 +107,16 @@ const connection = (type: string) =>
     [`${type}Edge.node`]: 'authenticated',
   }) as const;
 
+/** A working list's page: structure, plus a count of rows the caller already reaches through the list's own field. */
+const workingList = (type: string) =>
+  ({
+    [`${type}WorkingList.edges`]: 'authenticated',
+    [`${type}WorkingList.pageInfo`]: 'authenticated',
+    [`${type}WorkingList.totalCount`]: 'authenticated',
+    [`${type}WorkingListEdge.cursor`]: 'authenticated',
+    [`${type}WorkingListEdge.node`]: 'authenticated',
+  }) as const;
+
 /** Field coordinate (`Type.field`) → category. The same coordinate in several subgraphs has one category. */
 export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   // Root fields: the category a caller needs to ask at all; what comes back is checked field by field.
@@ -208,6 +218,7 @@ export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   ...connection('Enrolment'),
   ...connection('PartnerOrganization'),
   ...connection('Consent'),
+  ...workingList('Enrolment'),
 
   // Education.
   'School.id': 'directory:read',

@@ -293,6 +293,10 @@ describe('the working list', () => {
     };
     expect(await listed()).toContain(leftBehind);
     expect(await listed()).not.toContain(notLeftBehind);
+    // Its count is the whole list's, not the page's.
+    const counted = await gqlData(`query ($s: ID) { childrenNeedingCarePerson(schoolId: $s, first: 1) { totalCount edges { cursor } } }`, { s: DEMO_SCHOOL });
+    expect(counted.childrenNeedingCarePerson.edges).toHaveLength(1);
+    expect(counted.childrenNeedingCarePerson.totalCount).toBe((await listed()).length);
     await gqlData(`mutation ($c: ID!, $s: ID!) { assignCareTeacher(input: { childId: $c, schoolId: $s, teacherName: "刘老师" }) { teacherName } }`, {
       c: leftBehind,
       s: DEMO_SCHOOL,

@@ -88,3 +88,42 @@ export function ConnectionType<T extends object>(Node: ClassType<T>, name: strin
   }
   return ConnectionClass;
 }
+
+/** A page of a working list (工作台账), with how many items the whole list holds for the caller. */
+export interface WorkingListPage<T> extends Connection<T> {
+  totalCount: number;
+}
+
+/** Turns `limit` rows and the list's count (one statement each, whatever the page size) into a page. */
+export function toWorkingListPage<T extends { id: string }>(rows: T[], window: PageWindow, totalCount: number): WorkingListPage<T> {
+  return { ...toConnection(rows, window), totalCount };
+}
+
+/**
+ * A working list's page type, `<name>WorkingList` with `<name>WorkingListEdge`: a connection with
+ * `totalCount`, the number of items in the whole list among the rows the caller may reach (so a
+ * count never includes another county's or school's children).
+ */
+export function WorkingListType<T extends object>(Node: ClassType<T>, name: string, description: string) {
+  @ObjectType(`${name}WorkingListEdge`, { description: `One ${name} of a working list, with its cursor.` })
+  class Edge {
+    @Field({ description: 'Opaque position of this item, for `after`.' })
+    cursor!: string;
+
+    @Field(() => Node, { description: `The ${name}.` })
+    node!: T;
+  }
+
+  @ObjectType(`${name}WorkingList`, { description })
+  class WorkingListClass {
+    @Field(() => [Edge], { description: 'The items of this page.' })
+    edges!: Edge[];
+
+    @Field(() => PageInfo, { description: 'Whether more pages follow.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'How many items the whole list holds, among the rows you may reach.' })
+    totalCount!: number;
+  }
+  return WorkingListClass;
+}

@@ -24,24 +24,34 @@ export async function insertCareAssignment(em: EntityManager, assignment: NewCar
 }
 
 /**
- * One page of current enrolments of children the care rules are for (left-behind or in difficult
+ * Current enrolments of children the care rules are for (left-behind or in difficult
  * circumstances, active in the registry) who have no care-responsible person now: education's own
- * rows joined with its copy of the registry set, in one statement.
+ * rows joined with its copy of the registry set.
  */
-export function findEnrolmentsWithoutCarePerson(
-  db: EntityManager,
-  schoolId: string | null,
-  page: { afterId: string | null; limit: number },
-): Promise<EnrolmentRow[]> {
+function enrolmentsWithoutCarePerson(db: EntityManager, schoolId: string | null) {
   return db
     .getRepository(EnrolmentRow)
     .createQueryBuilder('e')
     .where(`e.status = 'ENROLLED'`)
     .andWhere(`EXISTS (SELECT 1 FROM registry_feed.child r WHERE r.child_id = e.child_id AND r.status = 'ACTIVE' AND (r.is_left_behind OR r.in_difficulty))`)
     .andWhere('NOT EXISTS (SELECT 1 FROM care_assignment c WHERE c.child_id = e.child_id AND c.ended_on IS NULL)')
-    .andWhere(schoolId ? 'e.school_id = :schoolId' : 'true', { schoolId })
+    .andWhere(schoolId ? 'e.school_id = :schoolId' : 'true', { schoolId });
+}
+
+/** One page of that list, in id order, in one statement. */
+export function findEnrolmentsWithoutCarePerson(
+  db: EntityManager,
+  schoolId: string | null,
+  page: { afterId: string | null; limit: number },
+): Promise<EnrolmentRow[]> {
+  return enrolmentsWithoutCarePerson(db, schoolId)
     .andWhere(page.afterId ? 'e.id > :afterId' : 'true', { afterId: page.afterId })
     .orderBy('e.id')
     .limit(page.limit)
     .getMany();
+}
+
+/** How many the whole list holds, in one statement. */
+export function countEnrolmentsWithoutCarePerson(db: EntityManager, schoolId: string | null): Promise<number> {
+  return enrolmentsWithoutCarePerson(db, schoolId).getCount();
 }

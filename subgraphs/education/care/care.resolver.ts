@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, pageWindow, toConnection } from '../../shared/pagination';
-import { EnrolmentConnection } from '../enrolment/enrolment.payloads';
+import { PageArgs, pageWindow, toWorkingListPage } from '../../shared/pagination';
+import { EnrolmentWorkingList } from '../enrolment/enrolment.payloads';
 import { Child } from '../child/child.type';
 import type { EducationContext } from '../context';
 import { School } from '../school/school.type';
@@ -23,7 +23,7 @@ export class CareResolver {
     return this.service.assignTeacher(ctx, input);
   }
 
-  @Query(() => EnrolmentConnection, {
+  @Query(() => EnrolmentWorkingList, {
     description:
       'Working list: current enrolments of left-behind and difficult-circumstance children (as the registry counts them today) who have no ' +
       'care-responsible person (关爱责任人), at the schools you reach, a page at a time.',
@@ -34,7 +34,8 @@ export class CareResolver {
     @Ctx() ctx: EducationContext,
   ) {
     const window = pageWindow(page);
-    return toConnection(await this.service.withoutCarePerson(ctx, schoolId, window), window);
+    const { rows, totalCount } = await this.service.withoutCarePerson(ctx, schoolId, window);
+    return toWorkingListPage(rows, window, totalCount);
   }
 
   @FieldResolver(() => School, { description: 'The teacher’s school.' })

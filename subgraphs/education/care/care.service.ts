@@ -9,7 +9,14 @@ import type { CareAssignmentRow } from './care.entity';
 import type { AssignCareTeacherInput } from './care.inputs';
 import type { EnrolmentRow } from '../enrolment/enrolment.entity';
 import type { PageWindow } from '../../shared/pagination';
-import { endCurrentCareAssignment, findEnrolmentsWithoutCarePerson, getCareAssignment, insertCareAssignment, type NewCareAssignment } from './care.repository';
+import {
+  countEnrolmentsWithoutCarePerson,
+  endCurrentCareAssignment,
+  findEnrolmentsWithoutCarePerson,
+  getCareAssignment,
+  insertCareAssignment,
+  type NewCareAssignment,
+} from './care.repository';
 
 /** The care rules: a child has one care-responsible teacher at a time. */
 export class CareService {
@@ -44,7 +51,9 @@ export class CareService {
   }
 
   /** The working list of children at school whom the care rules cover and who have no care person. */
-  withoutCarePerson(ctx: EducationContext, schoolId: string | null, window: PageWindow): Promise<EnrolmentRow[]> {
-    return findEnrolmentsWithoutCarePerson(ctx.db, schoolId ? uuid(schoolId, 'schoolId') : null, window);
+  async withoutCarePerson(ctx: EducationContext, schoolId: string | null, window: PageWindow): Promise<{ rows: EnrolmentRow[]; totalCount: number }> {
+    const school = schoolId ? uuid(schoolId, 'schoolId') : null;
+    const [rows, totalCount] = await Promise.all([findEnrolmentsWithoutCarePerson(ctx.db, school, window), countEnrolmentsWithoutCarePerson(ctx.db, school)]);
+    return { rows, totalCount };
   }
 }
