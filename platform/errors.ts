@@ -51,11 +51,14 @@ export const notFound = (what: string, id: string) => new DomainError(ErrorCode.
 
 export const unauthenticated = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
 
-/** Never names the scopes that were missing: that would map the catalogue for a prober. */
-export const unauthorizedField = (path?: ReadonlyArray<string | number>) =>
-  new GraphQLError('Unauthorized field or type', {
+/**
+ * Never names the scopes that were missing: that would map the catalogue for a prober. `argument`
+ * names the input the caller gave that its scopes do not open (its own input, so it reveals nothing).
+ */
+export const unauthorizedField = (path?: ReadonlyArray<string | number>, argument?: string) =>
+  new GraphQLError(argument ? `Unauthorized argument: ${argument}` : 'Unauthorized field or type', {
     ...(path ? { path } : {}),
-    extensions: { code: ErrorCode.UNAUTHORIZED_FIELD_OR_TYPE },
+    extensions: { code: ErrorCode.UNAUTHORIZED_FIELD_OR_TYPE, ...(argument ? { argument } : {}) },
   });
 
 export const forbiddenPurpose = () =>
