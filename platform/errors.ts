@@ -32,6 +32,8 @@ export const ErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** The child's file is archived, so the write (new care work on it) is refused. */
   CHILD_ARCHIVED: 'CHILD_ARCHIVED',
+  /** Too many national-ID look-ups by this user in the last hour (`extensions.retryAfterSeconds`). */
+  RATE_LIMITED: 'RATE_LIMITED',
   /** HTTP 400: the request is not a GraphQL request at all (malformed JSON and the like). */
   BAD_REQUEST: 'BAD_REQUEST',
 } as const;
