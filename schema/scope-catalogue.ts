@@ -300,6 +300,21 @@ export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   'Consent.active': 'wf:consent',
 };
 
+/** What registering a child and changing its record take: the same fields. */
+const CHILD_INPUT_FIELDS = [
+  'name',
+  'gender',
+  'birthDate',
+  'ethnicity',
+  'nationalId',
+  'householdRegionCode',
+  'householdVillage',
+  'residenceRegionCode',
+  'residenceVillage',
+  'father',
+  'mother',
+] as const;
+
 /**
  * Arguments and input fields, by schema coordinate (`Type.field(argument:)` for an argument,
  * `Input.field` for an input field), → category. An input that selects rows by a field's value (a
@@ -371,32 +386,8 @@ export const INPUT_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   'Mutation.recordConsent(input:)': 'wf:write',
   'Mutation.recordConsent(idempotencyKey:)': 'authenticated',
   'Mutation.revokeConsent(id:)': 'wf:write',
-  ...inputFields('child:write', 'RegisterChildInput', [
-    'name',
-    'gender',
-    'birthDate',
-    'ethnicity',
-    'nationalId',
-    'householdRegionCode',
-    'householdVillage',
-    'residenceRegionCode',
-    'residenceVillage',
-    'father',
-    'mother',
-  ]),
-  ...inputFields('child:write', 'UpdateChildInput', [
-    'name',
-    'gender',
-    'birthDate',
-    'ethnicity',
-    'nationalId',
-    'householdRegionCode',
-    'householdVillage',
-    'residenceRegionCode',
-    'residenceVillage',
-    'father',
-    'mother',
-  ]),
+  ...inputFields('child:write', 'RegisterChildInput', CHILD_INPUT_FIELDS),
+  ...inputFields('child:write', 'UpdateChildInput', CHILD_INPUT_FIELDS),
   ...inputFields('child:write', 'ParentInput', ['name', 'phone', 'workPlace', 'awaySince', 'unableToGuard', 'unableReason']),
   ...inputFields('child:write', 'GuardianshipInput', ['form', 'guardianName', 'guardianRelationship', 'guardianPhone', 'guardianAddress', 'guardianCapacity']),
   ...inputFields('edu:write', 'CreateSchoolInput', ['name', 'regionCode', 'type', 'boarding']),

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { ACCESS_LOG_READ_OF_ANY_CHILD_SQL, ACCESS_LOG_READ_OF_VISIBLE_CHILDREN_SQL } from '../shared/1764150000001-access-log-read.sql';
 
 /** The application role, as named when this migration was written. */
 const APP = 'education_app';
@@ -51,14 +52,11 @@ export class EndedLinks1764150000001 implements MigrationInterface {
       `CREATE POLICY talk_of_current_school ON talk USING (app_current_school_reachable(child_id)) WITH CHECK (app_current_school_reachable(child_id))`,
     );
 
-    await db.query(`DROP POLICY access_log_read ON access_log`);
-    await db.query(`CREATE POLICY access_log_read ON access_log FOR SELECT USING ('audit:read' = ANY (app_list('app.scopes'))
-      AND EXISTS (SELECT 1 FROM registry_feed.child c WHERE c.child_id = access_log.child_id))`);
+    for (const sql of ACCESS_LOG_READ_OF_VISIBLE_CHILDREN_SQL) await db.query(sql);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP POLICY access_log_read ON access_log`);
-    await db.query(`CREATE POLICY access_log_read ON access_log FOR SELECT USING ('audit:read' = ANY (app_list('app.scopes')) AND (true))`);
+    for (const sql of ACCESS_LOG_READ_OF_ANY_CHILD_SQL) await db.query(sql);
     await db.query(`DROP POLICY talk_of_current_school ON talk`);
     for (const table of ['enrolment', 'care_assignment']) {
       for (const suffix of ['read', 'insert', 'update']) await db.query(`DROP POLICY ${table}_${suffix} ON ${table}`);

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { ACCESS_LOG_READ_OF_ANY_CHILD_SQL, ACCESS_LOG_READ_OF_VISIBLE_CHILDREN_SQL } from '../shared/1764150000001-access-log-read.sql';
 
 /** The application role, as named when this migration was written. */
 const APP = 'womens_federation_app';
@@ -38,14 +39,11 @@ export class EndedLinks1764150000001 implements MigrationInterface {
     await db.query(`CREATE POLICY child_read ON registry_feed.child FOR SELECT USING (
       app_in_jurisdiction(residence_region_code) OR app_in_jurisdiction(household_region_code) OR app_partner_reaches(child_id, 'child:masked'))`);
 
-    await db.query(`DROP POLICY access_log_read ON access_log`);
-    await db.query(`CREATE POLICY access_log_read ON access_log FOR SELECT USING ('audit:read' = ANY (app_list('app.scopes'))
-      AND EXISTS (SELECT 1 FROM registry_feed.child c WHERE c.child_id = access_log.child_id))`);
+    for (const sql of ACCESS_LOG_READ_OF_VISIBLE_CHILDREN_SQL) await db.query(sql);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP POLICY access_log_read ON access_log`);
-    await db.query(`CREATE POLICY access_log_read ON access_log FOR SELECT USING ('audit:read' = ANY (app_list('app.scopes')) AND (true))`);
+    for (const sql of ACCESS_LOG_READ_OF_ANY_CHILD_SQL) await db.query(sql);
     await db.query(`DROP POLICY child_read ON registry_feed.child`);
     await db.query(`CREATE POLICY child_read ON registry_feed.child FOR SELECT USING (app_in_jurisdiction(residence_region_code) OR app_in_jurisdiction(household_region_code)
       OR EXISTS (SELECT 1 FROM consent c WHERE c.child_id = child.child_id AND c.partner_id::text = app_setting('app.partner')
