@@ -53,7 +53,7 @@ export async function accessControlDoc(): Promise<string> {
     'The identity provider issues these bundles; the system sees only the claims. The scopes are',
     'enforced field by field (gateway and subgraphs); the row limits by row-level security in each',
     "agency's database. A partner user's jurisdiction and school claims open nothing: its rows come",
-    "only from guardians' active consents.",
+    "only from a pairing that holds today together with the guardian's active consent.",
     '',
     '| role | scopes | rows | purposes |',
     '| --- | --- | --- | --- |',
