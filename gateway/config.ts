@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bodyLimit, filePath, nodeEnv, parseEnv, port } from '../platform/env';
+import { bodyLimit, filePath, METRICS_TOKEN_VARIABLES, nodeEnv, parseEnv, port } from '../platform/env';
 import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
 import type { AuthorizationMode } from './authorization/field-authorization';
 
@@ -43,6 +43,7 @@ const gatewayEnvSchema = z.object({
   INTERNAL_TOKEN_PRIVATE_KEY_FILE: filePath,
   GATEWAY_AUTHORIZATION_MODE: z.enum(['filter', 'strict']).default('filter'),
   BODY_LIMIT: bodyLimit,
+  ...METRICS_TOKEN_VARIABLES,
 });
 
 /** Every environment variable the gateway reads. */
