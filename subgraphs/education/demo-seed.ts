@@ -24,7 +24,7 @@ export async function seedEducationDemo(db: DataSource, options: DemoSeedOptions
     await insertInBatches(
       em,
       EnrolmentRow,
-      world.enrolments.map((enrolment) => ({ ...enrolment, status: 'ENROLLED', endedOn: null, version: 1, ...created })),
+      world.enrolments.map((enrolment) => ({ ...enrolment, status: 'ENROLLED', endedOn: null, statusChangedOn: null, statusReason: null, version: 1, ...created })),
     );
     await insertInBatches(
       em,

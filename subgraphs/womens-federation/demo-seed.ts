@@ -29,7 +29,7 @@ export async function seedWomensFederationDemo(db: DataSource, options: DemoSeed
     await insertInBatches(
       em,
       PairingRow,
-      world.pairings.map((pairing) => ({ ...pairing, ...created })),
+      world.pairings.map((pairing) => ({ helperOccupation: null, endReason: null, version: 1, ...pairing, ...created })),
     );
     await insertInBatches(
       em,
