@@ -20,7 +20,7 @@ export class AidService {
     const childId = uuid(input.childId, 'childId');
     const term = checkedTerm(input.term);
     const amount = input.amount ?? null;
-    if (amount !== null && (!Number.isFinite(amount) || amount < 0 || amount > MAX_AMOUNT || Math.round(amount * 100) !== amount * 100)) {
+    if (amount !== null && (!Number.isFinite(amount) || amount < 0 || amount > MAX_AMOUNT || Math.abs(Math.round(amount * 100) - amount * 100) > 1e-6)) {
       throw badInput('amount must be yuan and fen (two decimals), 0 to 99,999,999.99.', 'amount');
     }
     const grantedOn = input.grantedOn ? pastDate(input.grantedOn, 'grantedOn') : today();

@@ -36,16 +36,16 @@ export class AttendanceService {
     const childIds = rows.map((row) => row.childId);
     if (new Set(childIds).size !== childIds.length) throw badInput('Each pupil may appear once in absences.', 'absences');
     await this.requirePupilsOn(ctx, childIds, schoolId, absentOn);
-    const already = await findAbsencesOn(ctx.db, childIds, absentOn);
-    if (already.length) {
-      throw new DomainError(ErrorCode.CONFLICT, `An absence on ${absentOn} is already recorded for ${already[0].childId}: correct it with correctAbsence.`, {
-        id: already[0].id,
-        field: 'absences',
-      });
-    }
     try {
       await ctx.db.transaction((em) =>
         createOnce(em, { principal: ctx.principal.sub, operation: 'recordAbsences', key: idempotencyKey }, async () => {
+          const [already] = await findAbsencesOn(em, childIds, absentOn);
+          if (already) {
+            throw new DomainError(ErrorCode.CONFLICT, `An absence on ${absentOn} is already recorded for ${already.childId}: correct it with correctAbsence.`, {
+              id: already.id,
+              field: 'absences',
+            });
+          }
           await insertAbsences(em, rows);
           for (const row of rows.filter((candidate) => !candidate.excused)) await this.openCase(em, row, ctx.principal.sub);
           return rows[0].id;
