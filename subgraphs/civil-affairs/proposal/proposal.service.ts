@@ -18,6 +18,8 @@ import { ProposalDecision } from './proposal.type';
 
 const MAX_AGE_YEARS = 18;
 
+const alreadyReviewed = () => new DomainError(ErrorCode.CONFLICT, 'The proposal was already reviewed.', { field: 'proposalId' });
+
 /**
  * The review of schools' proposals (审核, 审批): a reviewer of the child's county accepts a
  * proposal, which files the child through the registry's national-ID de-duplication (a child
@@ -46,6 +48,8 @@ export class ProposalService {
     const existingChildId = input.existingChildId ? uuid(input.existingChildId, 'existingChildId') : null;
     if (existingChildId && !accepted) throw badInput('existingChildId goes with an acceptance only.', 'existingChildId');
     if (existingChildId && !(await ctx.loaders.childById.load(existingChildId))) throw notFound('Child', existingChildId);
+    // Reviewed already (its copy may linger until education has taken it out of the set).
+    if (await findReview(ctx.db, proposalId)) throw alreadyReviewed();
     const proposal = await findProposal(ctx.db, proposalId);
     if (!proposal) throw notFound('ChildProposal', proposalId);
     // Filing anew: the facts pass the registry's own checks again, so a bad form is refused, not filed.
@@ -53,7 +57,7 @@ export class ProposalService {
     try {
       await ctx.db.transaction((em) =>
         createOnce(em, { principal: ctx.principal.sub, operation: 'reviewChildProposal', key: idempotencyKey }, async () => {
-          if (await findReview(em, proposalId)) throw new DomainError(ErrorCode.CONFLICT, 'The proposal was already reviewed.', { field: 'proposalId' });
+          if (await findReview(em, proposalId)) throw alreadyReviewed();
           let childId: string | null = existingChildId;
           let alreadyRegistered = existingChildId !== null;
           if (child) {
@@ -76,7 +80,7 @@ export class ProposalService {
         }),
       );
     } catch (err) {
-      if (isUniqueViolation(err)) throw new DomainError(ErrorCode.CONFLICT, 'The proposal was reviewed by someone else at the same moment.', { field: 'proposalId' });
+      if (isUniqueViolation(err)) throw alreadyReviewed();
       throw err;
     }
     return (await findReview(ctx.db, proposalId))!;
