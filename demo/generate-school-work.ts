@@ -97,7 +97,8 @@ export function generateSchoolWork(world: DemoWorld, seed: number): DemoSchoolWo
     const unexcused = { ON_TRACK: 2, ESCALATED: 9, OVERDUE: 9, CLOSED: 3 }[kind];
     const lastDay = kind === 'CLOSED' ? 35 : 1;
     const days = schoolDays(reference, lastDay, unexcused);
-    for (const absentOn of days) work.absences.push({ id: uuid(), childId: enrolment.childId, schoolId: enrolment.schoolId, absentOn, excused: false, reason: '无故旷课' });
+    for (const absentOn of days)
+      work.absences.push({ id: uuid(), childId: enrolment.childId, schoolId: enrolment.schoolId, absentOn, excused: false, reason: '无故旷课' });
     const absentSince = days[0];
     const teacher = careByChild.get(enrolment.childId)?.teacherName ?? person();
     const attempt = (offset: number, outcome: 'FAILED' | 'RETURNED', persuader: 'SCHOOL' | 'TOWNSHIP' = 'SCHOOL') => ({
@@ -142,9 +143,18 @@ export function generateSchoolWork(world: DemoWorld, seed: number): DemoSchoolWo
   // Absences: a few pupils off sick or on leave (excused); the unexcused ones are the dropout cases' above.
   for (const { enrolment } of enrolled) {
     if (caseChildren.has(enrolment.childId) || !chance(0.06)) continue;
-    const days = new Set(faker.helpers.multiple(() => schoolDay(reference, faker.number.int({ min: 1, max: 30 })), { count: faker.number.int({ min: 1, max: 3 }) }));
+    const days = new Set(
+      faker.helpers.multiple(() => schoolDay(reference, faker.number.int({ min: 1, max: 30 })), { count: faker.number.int({ min: 1, max: 3 }) }),
+    );
     for (const absentOn of days) {
-      work.absences.push({ id: uuid(), childId: enrolment.childId, schoolId: enrolment.schoolId, absentOn, excused: true, reason: pick(['病假', '事假', '发烧']) });
+      work.absences.push({
+        id: uuid(),
+        childId: enrolment.childId,
+        schoolId: enrolment.schoolId,
+        absentOn,
+        excused: true,
+        reason: pick(['病假', '事假', '发烧']),
+      });
     }
   }
 
@@ -326,7 +336,14 @@ export function generateSchoolWork(world: DemoWorld, seed: number): DemoSchoolWo
         householdVillage: village,
         residenceRegionCode: county.code,
         residenceVillage: village,
-        father: { name: `${surname}${faker.person.firstName('male')}`, phone: phone(), workPlace: '广东省东莞市', awaySince: away, unableToGuard: false, unableReason: null },
+        father: {
+          name: `${surname}${faker.person.firstName('male')}`,
+          phone: phone(),
+          workPlace: '广东省东莞市',
+          awaySince: away,
+          unableToGuard: false,
+          unableReason: null,
+        },
         mother: { name: person(), phone: phone(), workPlace: '浙江省宁波市', awaySince: away, unableToGuard: false, unableReason: null },
         guardian: { form: 'GRANDPARENTS', name: person(), relationship: pick(['祖母', '外祖母']), phone: phone(), address: `${county.name}${village}` },
         concerns: pick(['性格内向，想念父母', '学习成绩下滑', '祖父母年迈，照料不周']),
@@ -357,7 +374,8 @@ function generateFederationWork(world: DemoWorld, work: DemoSchoolWork, draw: Dr
   const covered = world.children.filter((child) => isLeftBehind(child, reference));
   const schoolOf = new Map(world.enrolments.map((enrolment) => [enrolment.childId, enrolment.schoolId]));
 
-  for (const pairing of world.pairings) work.helperOccupations[pairing.id] = pick(['小学教师', '村医', '个体户', '村干部', '退休教师', '护士', '公务员', '大学生志愿者']);
+  for (const pairing of world.pairings)
+    work.helperOccupations[pairing.id] = pick(['小学教师', '村医', '个体户', '村干部', '退休教师', '护士', '公务员', '大学生志愿者']);
   for (const pairing of world.pairings.filter(() => chance(0.04))) {
     const until = daysAgo(faker.number.int({ min: 30, max: 200 }));
     work.endedPairings.push({
@@ -441,8 +459,15 @@ function generateFederationWork(world: DemoWorld, work: DemoSchoolWork, draw: Dr
         notes: null,
         attendance: childIds.map((childId) => ({ childId, attendee: 'CHILD', attendeeName: null })),
       });
-      work.activities.push(activity('PROGRAMME_ACTIVITY', '周末户外拓展', faker.helpers.arrayElements(reached, Math.min(10, reached.length)).map((pairing) => pairing.childId)));
-      for (const pairing of faker.helpers.arrayElements(reached, Math.min(3, reached.length))) work.activities.push(activity('HOME_VISIT', '入户探访', [pairing.childId]));
+      work.activities.push(
+        activity(
+          'PROGRAMME_ACTIVITY',
+          '周末户外拓展',
+          faker.helpers.arrayElements(reached, Math.min(10, reached.length)).map((pairing) => pairing.childId),
+        ),
+      );
+      for (const pairing of faker.helpers.arrayElements(reached, Math.min(3, reached.length)))
+        work.activities.push(activity('HOME_VISIT', '入户探访', [pairing.childId]));
     }
   }
 

@@ -147,7 +147,14 @@ export interface DemoDropoutCase extends DemoPupilRecord {
   closedOn: string | null;
   outcome: 'RETURNED' | 'TRANSFERRED' | 'OTHER' | null;
   closingNote: string | null;
-  persuasions: { id: string; attemptedOn: string; persuader: 'SCHOOL' | 'TOWNSHIP' | 'VILLAGE' | 'OTHER'; persuadedBy: string; outcome: 'RETURNED' | 'FAILED' | 'WHEREABOUTS_UNKNOWN'; note: string }[];
+  persuasions: {
+    id: string;
+    attemptedOn: string;
+    persuader: 'SCHOOL' | 'TOWNSHIP' | 'VILLAGE' | 'OTHER';
+    persuadedBy: string;
+    outcome: 'RETURNED' | 'FAILED' | 'WHEREABOUTS_UNKNOWN';
+    note: string;
+  }[];
   escalations: { id: string; target: 'TOWNSHIP_GOVERNMENT' | 'COUNTY_BUREAU' | 'POLICE'; reportedOn: string; reportedBy: string; note: string }[];
 }
 
@@ -183,7 +190,15 @@ export interface DemoScreening extends DemoPupilRecord {
   riskLevel: 'NONE' | 'MILD' | 'MODERATE' | 'SERIOUS';
   screenedBy: string;
   notes: string | null;
-  contact: { id: string; contactedOn: string; contactedName: string; relationship: string; channel: 'PHONE' | 'VIDEO' | 'IN_PERSON'; contactedBy: string; notes: string } | null;
+  contact: {
+    id: string;
+    contactedOn: string;
+    contactedName: string;
+    relationship: string;
+    channel: 'PHONE' | 'VIDEO' | 'IN_PERSON';
+    contactedBy: string;
+    notes: string;
+  } | null;
   intervention: { id: string; startedOn: string; kind: 'INDIVIDUAL_COUNSELLING' | 'GROUP_COUNSELLING' | 'REFERRAL'; providedBy: string; notes: string } | null;
 }
 

@@ -94,7 +94,8 @@ export const DATA_CATEGORIES = {
     describesChild: true,
   },
   'wf:programmes': {
-    description: '结对关爱: pairings (结对帮扶) with helpers and programmes, activities and their attendance (儿童之家, family education), parent contact (亲情电话).',
+    description:
+      '结对关爱: pairings (结对帮扶) with helpers and programmes, activities and their attendance (儿童之家, family education), parent contact (亲情电话).',
     sharing: 'conditional',
     kind: 'read',
     describesChild: true,
@@ -405,14 +406,31 @@ export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   ...typeFields('WellbeingIntervention', 'edu:wellbeing', ['id', 'startedOn', 'kind', 'providedBy', 'notes', 'screeningId']),
   ...typeFields('WellbeingContact', 'edu:wellbeing', ['id', 'contactedOn', 'contactedName', 'relationship', 'channel', 'contactedBy', 'notes']),
   // A school's proposal: its state and the school's own facts under registry:filing; what it reveals of the child by the child's categories.
-  ...typeFields('ChildProposal', 'registry:filing', ['id', 'status', 'className', 'submittedAt', 'decidedAt', 'decisionReason', 'alreadyRegistered', 'school', 'child']),
+  ...typeFields('ChildProposal', 'registry:filing', [
+    'id',
+    'status',
+    'className',
+    'submittedAt',
+    'decidedAt',
+    'decisionReason',
+    'alreadyRegistered',
+    'school',
+    'child',
+  ]),
   'ChildProposal.name': 'child:basic',
   'ChildProposal.gender': 'child:basic',
   // The child's status: each flag under the category of the data it reveals.
   ...workingList('ChildProposalForReview'),
   ...typeFields('ChildProposalForReview', 'registry:filing', ['id', 'className', 'submittedAt', 'school']),
   ...typeFields('ChildProposalForReview', 'child:basic', ['name', 'gender', 'householdRegionCode', 'residenceRegionCode']),
-  ...typeFields('ChildProposalForReview', 'child:identity', ['birthDate', 'ethnicity', 'nationalId', 'householdVillage', 'residenceVillage', 'registeredChild']),
+  ...typeFields('ChildProposalForReview', 'child:identity', [
+    'birthDate',
+    'ethnicity',
+    'nationalId',
+    'householdVillage',
+    'residenceVillage',
+    'registeredChild',
+  ]),
   ...typeFields('ChildProposalForReview', 'child:family', ['father', 'mother', 'guardian', 'concerns']),
   ...typeFields('ProposedGuardian', 'child:family', ['form', 'name', 'relationship', 'phone', 'address']),
   ...typeFields('ChildProposalReview', 'registry:filing', ['proposalId', 'decision', 'alreadyRegistered', 'reason', 'reviewedAt', 'child']),

@@ -41,7 +41,11 @@ describe('the scope catalogue', () => {
     for (const role of Object.values(ROLES)) for (const scope of role.scopes) expect(Object.keys(DATA_CATEGORIES)).toContain(scope);
     expect([...ROLES['partner-ngo'].scopes].sort()).toEqual(['child:masked', 'directory:read', 'wf:programmes', 'wf:records:write']);
     // The most sensitive education data goes to the school counsellor alone.
-    expect(Object.entries(ROLES).filter(([, role]) => (role.scopes as readonly string[]).includes('edu:wellbeing')).map(([name]) => name)).toEqual(['school-counsellor']);
+    expect(
+      Object.entries(ROLES)
+        .filter(([, role]) => (role.scopes as readonly string[]).includes('edu:wellbeing'))
+        .map(([name]) => name),
+    ).toEqual(['school-counsellor']);
   });
 
   it('is printed as the table in docs/access-control.md (run `npm run docs` if not)', async () => {

@@ -17,7 +17,8 @@ let programmeId: string;
 let otherProgrammeId: string;
 
 async function pair(childId: string, programme = programmeId, helperOccupation: string | null = '小学教师') {
-  return (await gqlData(PAIR, { input: { childId, programmeId: programme, helperName: '志愿者乙', helperRole: 'PROXY_PARENT', helperOccupation } })).pairChild as {
+  return (await gqlData(PAIR, { input: { childId, programmeId: programme, helperName: '志愿者乙', helperRole: 'PROXY_PARENT', helperOccupation } }))
+    .pairChild as {
     id: string;
     version: number;
     helperOccupation: string | null;
@@ -67,7 +68,13 @@ describe('a partner NGO and its programmes’ children', () => {
       return children.some((child) => child.id === consented && child.maskedName) ? children : null;
     });
     expect(listed.find((child) => child.id === consented)!.maskedName).toBe('测**童');
-    expect(codes(await asRole('partner-ngo', `query ($id: ID!) { programme(id: $id) { pairings(first: 100) { edges { node { child { maskedName } } } } } }`, { id: programmeId }))).toEqual([]);
+    expect(
+      codes(
+        await asRole('partner-ngo', `query ($id: ID!) { programme(id: $id) { pairings(first: 100) { edges { node { child { maskedName } } } } } }`, {
+          id: programmeId,
+        }),
+      ),
+    ).toEqual([]);
     expect(listed.map((child) => child.id)).not.toContain(unconsented);
     // Another partner's programme lists nothing to it, though a child there is consented to that partner.
     const elsewhere = await registerChild();
@@ -75,7 +82,9 @@ describe('a partner NGO and its programmes’ children', () => {
     await consent(elsewhere, otherPartnerId);
     expect(await partnerLists(otherProgrammeId)).toEqual([]);
     // And the names stay closed to it.
-    const named = await asRole('partner-ngo', `query ($id: ID!) { programme(id: $id) { pairings(first: 5) { edges { node { child { name } } } } } }`, { id: programmeId });
+    const named = await asRole('partner-ngo', `query ($id: ID!) { programme(id: $id) { pairings(first: 5) { edges { node { child { name } } } } } }`, {
+      id: programmeId,
+    });
     expect(codes(named)).toContain('UNAUTHORIZED_FIELD_OR_TYPE');
   });
 
@@ -85,12 +94,19 @@ describe('a partner NGO and its programmes’ children', () => {
     await consent(consented);
     const RECORD = `mutation ($input: RecordActivityInput!) { recordActivity(input: $input) { kind title programme { id } attendance { attendee child { id } } } }`;
     const visit = (overrides: Record<string, unknown>) =>
-      asRole('partner-ngo', RECORD, { input: { kind: 'HOME_VISIT', title: '入户走访', programmeId, ledBy: '社工 小周', attendance: [{ childId: consented }], ...overrides } });
+      asRole('partner-ngo', RECORD, {
+        input: { kind: 'HOME_VISIT', title: '入户走访', programmeId, ledBy: '社工 小周', attendance: [{ childId: consented }], ...overrides },
+      });
     const recorded = await waitFor(async () => {
       const response = await visit({});
       return response.body.errors ? null : response;
     });
-    expect(recorded.body.data.recordActivity).toEqual({ kind: 'HOME_VISIT', title: '入户走访', programme: { id: programmeId }, attendance: [{ attendee: 'CHILD', child: { id: consented } }] });
+    expect(recorded.body.data.recordActivity).toEqual({
+      kind: 'HOME_VISIT',
+      title: '入户走访',
+      programme: { id: programmeId },
+      attendance: [{ attendee: 'CHILD', child: { id: consented } }],
+    });
     expect(codes(await visit({ attendance: [{ childId: unconsented }] }))).toEqual(['NOT_FOUND']);
     expect(codes(await visit({ programmeId: otherProgrammeId }))).toEqual(['OUTSIDE_JURISDICTION']);
     expect(codes(await visit({ programmeId: null }))).toEqual(['BAD_USER_INPUT']);
@@ -111,12 +127,15 @@ describe('pairings', () => {
     const pairing = await pair(childId, programmeId, '县人民医院护士');
     expect(pairing).toMatchObject({ version: 1, helperOccupation: '县人民医院护士' });
     const END = `mutation ($input: EndPairingInput!) { endPairing(input: $input) { until endReason version active } }`;
-    const end = (input: Record<string, unknown>) => asRole('womens-federation-officer', END, { input: { pairingId: pairing.id, reason: '父母返乡，孩子随父母生活', ...input } });
+    const end = (input: Record<string, unknown>) =>
+      asRole('womens-federation-officer', END, { input: { pairingId: pairing.id, reason: '父母返乡，孩子随父母生活', ...input } });
     expect(codes(await end({ expectedVersion: 2 }))).toEqual(['VERSION_CONFLICT']);
     expect(codes(await end({ expectedVersion: 1, endedOn: daysAgo(-2) }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await end({ expectedVersion: 1, endedOn: daysAgo(30) }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await end({ expectedVersion: 1, reason: '' }))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await gql(PAIR, { input: { childId, programmeId, helperName: '甲', helperRole: 'VOLUNTEER', helperOccupation: 'x'.repeat(51) } }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await gql(PAIR, { input: { childId, programmeId, helperName: '甲', helperRole: 'VOLUNTEER', helperOccupation: 'x'.repeat(51) } }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
     const ended = await end({ expectedVersion: 1 });
     expect(ended.body.data.endPairing).toEqual({ until: daysAgo(0), endReason: '父母返乡，孩子随父母生活', version: 2, active: true });
     expect(codes(await end({ expectedVersion: 2 }))).toEqual(['CONFLICT']);
@@ -127,11 +146,15 @@ describe('children’s homes, activities and family education', () => {
   it('a children’s home with its manager, its activities and the parents’ attendance at family education', async () => {
     const CREATE = `mutation ($input: CreateChildrensHomeInput!) { createChildrensHome(input: $input) { id name managerName } }`;
     const home = (regionCode: string) =>
-      asRole('womens-federation-officer', CREATE, { input: { name: '东庄村儿童之家', regionCode, village: '龙城镇东庄村', managerName: '李主任', managerPhone: '13700000000' } });
+      asRole('womens-federation-officer', CREATE, {
+        input: { name: '东庄村儿童之家', regionCode, village: '龙城镇东庄村', managerName: '李主任', managerPhone: '13700000000' },
+      });
     expect(codes(await home('360731'))).toEqual(['OUTSIDE_JURISDICTION']);
     expect(codes(await home('999999'))).toEqual(['INVALID_REGION_CODE']);
     const created = (await home(DEMO_COUNTY)).body.data.createChildrensHome;
-    const directory = await asRole('partner-ngo', `query ($p: String) { childrensHomes(regionPrefix: $p, first: 100) { edges { node { id managerName } } } }`, { p: DEMO_COUNTY });
+    const directory = await asRole('partner-ngo', `query ($p: String) { childrensHomes(regionPrefix: $p, first: 100) { edges { node { id managerName } } } }`, {
+      p: DEMO_COUNTY,
+    });
     expect(directory.body.data.childrensHomes.edges).toContainEqual({ node: { id: created.id, managerName: '李主任' } });
 
     const childId = await registerChild();
@@ -139,7 +162,13 @@ describe('children’s homes, activities and family education', () => {
     const record = (input: Record<string, unknown>) => asRole('womens-federation-officer', RECORD, { input: { ledBy: '李主任', ...input } });
     expect(codes(await record({ kind: 'CHILDRENS_HOME_ACTIVITY', title: '作业辅导' }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await record({ kind: 'FAMILY_EDUCATION', title: '家长学校' }))).toEqual(['BAD_USER_INPUT']);
-    const activity = await record({ kind: 'CHILDRENS_HOME_ACTIVITY', title: '作业辅导', heldOn: daysAgo(1), childrensHomeId: created.id, attendance: [{ childId }] });
+    const activity = await record({
+      kind: 'CHILDRENS_HOME_ACTIVITY',
+      title: '作业辅导',
+      heldOn: daysAgo(1),
+      childrensHomeId: created.id,
+      attendance: [{ childId }],
+    });
     expect(activity.body.data.recordActivity).toMatchObject({ kind: 'CHILDRENS_HOME_ACTIVITY', childrensHome: { id: created.id } });
     const session = await record({
       kind: 'FAMILY_EDUCATION',
@@ -148,14 +177,23 @@ describe('children’s homes, activities and family education', () => {
       attendance: [{ childId, attendee: 'GUARDIAN', attendeeName: '王奶奶' }],
     });
     expect(session.body.data.recordActivity.attendance).toEqual([{ attendee: 'GUARDIAN', attendeeName: '王奶奶' }]);
-    const attended = await asRole('womens-federation-officer', `query ($id: ID!) { child(id: $id) { activityAttendance { attendee activity { title } } } }`, { id: childId });
+    const attended = await asRole('womens-federation-officer', `query ($id: ID!) { child(id: $id) { activityAttendance { attendee activity { title } } } }`, {
+      id: childId,
+    });
     expect(attended.body.data.child.activityAttendance).toEqual([
       { attendee: 'GUARDIAN', activity: { title: '隔代教养讲座' } },
       { attendee: 'CHILD', activity: { title: '作业辅导' } },
     ]);
-    expect(codes(await record({ kind: 'FAMILY_EDUCATION', title: '家长学校', regionCode: DEMO_COUNTY, attendance: [{ childId: '00000000-0000-4000-a000-000000000000' }] }))).toEqual([
-      'NOT_FOUND',
-    ]);
+    expect(
+      codes(
+        await record({
+          kind: 'FAMILY_EDUCATION',
+          title: '家长学校',
+          regionCode: DEMO_COUNTY,
+          attendance: [{ childId: '00000000-0000-4000-a000-000000000000' }],
+        }),
+      ),
+    ).toEqual(['NOT_FOUND']);
   });
 });
 
@@ -180,7 +218,9 @@ describe('the parent contact log (亲情电话)', () => {
     // A teacher of another school, a claim to be a partner, bad minutes: refused, nothing logged.
     const teacherB = teacherAt('00000000-0000-4000-a000-00000000000b');
     expect(codes(await asPrincipal(teacherB, LOG, { input: { childId, channel: 'PHONE', parent: 'MOTHER' } }))).toEqual(['NOT_FOUND']);
-    expect(codes(await asRole('school-care-teacher', LOG, { input: { childId, channel: 'PHONE', parent: 'MOTHER', arrangedBy: 'PARTNER' } }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await asRole('school-care-teacher', LOG, { input: { childId, channel: 'PHONE', parent: 'MOTHER', arrangedBy: 'PARTNER' } }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
     expect(codes(await asRole('school-care-teacher', LOG, { input: { childId, channel: 'PHONE', parent: 'MOTHER', minutes: 0 } }))).toEqual(['BAD_USER_INPUT']);
     const after = await asRole('womens-federation-officer', `query ($id: ID!) { child(id: $id) { parentContacts { id } } }`, { id: childId });
     expect(after.body.data.child.parentContacts).toHaveLength(2);

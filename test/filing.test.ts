@@ -58,8 +58,8 @@ async function reviewable(proposalId: string, role: 'civil-affairs-case-worker' 
   return waitFor(async () => {
     let after: string | null = null;
     do {
-      const page: { edges: { node: ForReview }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } = (await asRole(role, TO_REVIEW, { after })).body.data
-        .childProposalsToReview;
+      const page: { edges: { node: ForReview }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } = (await asRole(role, TO_REVIEW, { after }))
+        .body.data.childProposalsToReview;
       const found = page.edges.find((edge) => edge.node.id === proposalId);
       if (found) return found.node;
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
@@ -72,7 +72,9 @@ async function reviewable(proposalId: string, role: 'civil-affairs-case-worker' 
 async function decided(proposalId: string) {
   return waitFor(async () => {
     const data = await asRole('school-care-teacher', OWN_PROPOSALS);
-    const node = data.body.data.childProposals.edges.map((edge: { node: { id: string; status: string } }) => edge.node).find((candidate: { id: string }) => candidate.id === proposalId);
+    const node = data.body.data.childProposals.edges
+      .map((edge: { node: { id: string; status: string } }) => edge.node)
+      .find((candidate: { id: string }) => candidate.id === proposalId);
     return node?.status !== 'PENDING' ? node : null;
   });
 }
@@ -107,24 +109,37 @@ describe('a school proposes, civil affairs reviews', () => {
       alreadyRegistered: false,
       child: { name: '申报儿童', classification: { isLeftBehind: true }, guardianship: { form: 'GRANDPARENTS', guardianName: '王奶奶' } },
     });
-    expect((await gqlData(`query ($n: String!) { childByNationalId(nationalId: $n) { id } }`, { n: input.nationalId })).childByNationalId.id).toBe(filed.child.id);
+    expect((await gqlData(`query ($n: String!) { childByNationalId(nationalId: $n) { id } }`, { n: input.nationalId })).childByNationalId.id).toBe(
+      filed.child.id,
+    );
 
     // The school learns the outcome, with the registry id.
     expect(await decided(proposal.id)).toMatchObject({ status: 'ACCEPTED', alreadyRegistered: false, child: { id: filed.child.id } });
     // Education no longer holds the identity and family facts, and the proposal left both copies of the set.
-    const [kept] = await ownerQuery('education', `SELECT national_id, birth_date, father, guardian, concerns, name FROM child_proposal WHERE id = $1`, [proposal.id]);
+    const [kept] = await ownerQuery('education', `SELECT national_id, birth_date, father, guardian, concerns, name FROM child_proposal WHERE id = $1`, [
+      proposal.id,
+    ]);
     expect(kept).toEqual({ national_id: null, birth_date: null, father: null, guardian: null, concerns: null, name: '申报儿童' });
     await waitFor(async () => (await ownerQuery('civil-affairs', `SELECT 1 FROM proposal_feed.proposal WHERE proposal_id = $1`, [proposal.id])).length === 0);
     expect(await ownerQuery('education', `SELECT 1 FROM proposal_feed.proposal WHERE proposal_id = $1`, [proposal.id])).toEqual([]);
 
     // A proposal is reviewed once.
-    expect(codes(await asRole('civil-affairs-case-worker', REVIEW, { input: { proposalId: proposal.id, decision: 'REJECTED', reason: '重复' } }))).toEqual(['CONFLICT']);
+    expect(codes(await asRole('civil-affairs-case-worker', REVIEW, { input: { proposalId: proposal.id, decision: 'REJECTED', reason: '重复' } }))).toEqual([
+      'CONFLICT',
+    ]);
   });
 
   it('a child already in the registry is linked, never filed twice', async () => {
     const identity = freshNationalId('MALE');
     const existing = await gqlData(`mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`, {
-      input: { name: '已建档', gender: 'MALE', birthDate: identity.birthDate, nationalId: identity.nationalId, householdRegionCode: DEMO_COUNTY, residenceRegionCode: DEMO_COUNTY },
+      input: {
+        name: '已建档',
+        gender: 'MALE',
+        birthDate: identity.birthDate,
+        nationalId: identity.nationalId,
+        householdRegionCode: DEMO_COUNTY,
+        residenceRegionCode: DEMO_COUNTY,
+      },
     });
     const existingId = existing.registerChild.child.id;
     const { proposal } = await propose({ nationalId: identity.nationalId, birthDate: identity.birthDate, gender: 'MALE' });
@@ -159,8 +174,15 @@ describe('a school proposes, civil affairs reviews', () => {
       { proposalId: 'not-an-id', decision: 'ACCEPTED' },
     ];
     for (const refused of refusals) expect(codes(await asRole('civil-affairs-case-worker', REVIEW, { input: refused }))).toEqual(['BAD_USER_INPUT']);
-    const review = await asRole('civil-affairs-case-worker', REVIEW, { input: { proposalId: proposal.id, decision: 'REJECTED', reason: '父亲在家务农，不属于留守儿童' } });
-    expect(review.body.data.reviewChildProposal).toEqual({ decision: 'REJECTED', alreadyRegistered: false, reason: '父亲在家务农，不属于留守儿童', child: null });
+    const review = await asRole('civil-affairs-case-worker', REVIEW, {
+      input: { proposalId: proposal.id, decision: 'REJECTED', reason: '父亲在家务农，不属于留守儿童' },
+    });
+    expect(review.body.data.reviewChildProposal).toEqual({
+      decision: 'REJECTED',
+      alreadyRegistered: false,
+      reason: '父亲在家务农，不属于留守儿童',
+      child: null,
+    });
     expect((await gqlData(`query ($n: String!) { childByNationalId(nationalId: $n) { id } }`, { n: input.nationalId })).childByNationalId).toBeNull();
     expect(await decided(proposal.id)).toMatchObject({ status: 'REJECTED', decisionReason: '父亲在家务农，不属于留守儿童', child: null });
   });
@@ -204,7 +226,9 @@ describe('what a school may not do, and bad forms', () => {
       const response = await asRole('school-care-teacher', PROPOSE, { input: { ...good, ...overrides } });
       expect({ overrides, codes: codes(response) }).toEqual({ overrides, codes: [code] });
     }
-    expect(await ownerQuery('education', `SELECT count(*)::int AS n FROM child_proposal WHERE father->>'phone' = 'call me' OR name = ''`, [])).toEqual([{ n: 0 }]);
+    expect(await ownerQuery('education', `SELECT count(*)::int AS n FROM child_proposal WHERE father->>'phone' = 'call me' OR name = ''`, [])).toEqual([
+      { n: 0 },
+    ]);
   });
 
   it('a reviewer of another county neither sees nor decides a proposal', async () => {
@@ -215,6 +239,8 @@ describe('what a school may not do, and bad forms', () => {
     expect(JSON.stringify(list.body)).not.toContain(proposal.id);
     expect(codes(await asPrincipal(otherCounty, REVIEW, { input: { proposalId: proposal.id, decision: 'ACCEPTED' } }))).toEqual(['NOT_FOUND']);
     // And a school's staff may not review at all.
-    expect(codes(await asRole('school-care-teacher', REVIEW, { input: { proposalId: proposal.id, decision: 'ACCEPTED' } }))).toEqual(['UNAUTHORIZED_FIELD_OR_TYPE']);
+    expect(codes(await asRole('school-care-teacher', REVIEW, { input: { proposalId: proposal.id, decision: 'ACCEPTED' } }))).toEqual([
+      'UNAUTHORIZED_FIELD_OR_TYPE',
+    ]);
   });
 });

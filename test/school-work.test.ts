@@ -72,7 +72,12 @@ describe('enrolment life', () => {
     expect(codes(await asRole('school-care-teacher', ASSIGN, { c: childId, s: SCHOOL_A }))).toEqual(['NOT_FOUND']);
     expect(await ownerCount(`SELECT count(*)::int AS n FROM talk WHERE child_id = $1 AND held_by = '王老师'`, [childId])).toBe(0);
     // Nor read the talks any longer (as a direct call for its principal shows, whatever the registry says).
-    const oldSchool = await entities('education', principals['school-care-teacher'], [{ __typename: 'Child', id: childId }], `... on Child { talks { heldBy } }`);
+    const oldSchool = await entities(
+      'education',
+      principals['school-care-teacher'],
+      [{ __typename: 'Child', id: childId }],
+      `... on Child { talks { heldBy } }`,
+    );
     expect(oldSchool.body.data._entities[0].talks).toEqual([]);
     const newSchool = await entities('education', teacherB, [{ __typename: 'Child', id: childId }], `... on Child { talks { summary } }`);
     expect(newSchool.body.data._entities[0].talks.map((row: { summary: string | null }) => row.summary)).toContain('转学前');
@@ -88,7 +93,13 @@ describe('enrolment life', () => {
     const { id } = (await gqlData(`query ($id: ID!) { child(id: $id) { enrolment { id } } }`, { id: childId })).child.enrolment;
 
     const suspended = await change({ enrolmentId: id, expectedVersion: 1, status: 'SUSPENDED', on: daysAgo(10), reason: '因病休学' });
-    expect(suspended.body.data.changeEnrolmentStatus).toEqual({ status: 'SUSPENDED', version: 2, statusChangedOn: daysAgo(10), endedOn: null, statusReason: '因病休学' });
+    expect(suspended.body.data.changeEnrolmentStatus).toEqual({
+      status: 'SUSPENDED',
+      version: 2,
+      statusChangedOn: daysAgo(10),
+      endedOn: null,
+      statusReason: '因病休学',
+    });
     // A stale version, a status it cannot become, a future date: refused, nothing changed.
     expect(codes(await change({ enrolmentId: id, expectedVersion: 1, status: 'ENROLLED' }))).toEqual(['VERSION_CONFLICT']);
     expect(codes(await change({ enrolmentId: id, expectedVersion: 2, status: 'GRADUATED' }))).toEqual(['BAD_USER_INPUT']);
@@ -99,9 +110,12 @@ describe('enrolment life', () => {
     expect((await change({ enrolmentId: id, expectedVersion: 2, status: 'ENROLLED', on: daysAgo(5) })).body.data.changeEnrolmentStatus.status).toBe('ENROLLED');
     const dropped = await change({ enrolmentId: id, expectedVersion: 3, status: 'DROPPED_OUT', on: daysAgo(2) });
     expect(dropped.body.data.changeEnrolmentStatus).toMatchObject({ status: 'DROPPED_OUT', endedOn: daysAgo(2) });
-    const afterDropout = await gqlData(`query ($id: ID!) { child(id: $id) { careResponsiblePerson { teacherName } dropoutCase { cause absentSince closedOn } } }`, {
-      id: childId,
-    });
+    const afterDropout = await gqlData(
+      `query ($id: ID!) { child(id: $id) { careResponsiblePerson { teacherName } dropoutCase { cause absentSince closedOn } } }`,
+      {
+        id: childId,
+      },
+    );
     expect(afterDropout.child).toEqual({ careResponsiblePerson: null, dropoutCase: { cause: 'DROPPED_OUT', absentSince: daysAgo(2), closedOn: null } });
 
     // Back at school: the case closes as returned; then graduation is final.
@@ -117,17 +131,23 @@ describe('talks: every two weeks, for left-behind and difficult-circumstance pup
   const listed = async (filter: Record<string, unknown> = { schoolId: SCHOOL_A }) => {
     const ids: string[] = [];
     let after: string | null = null;
-    let totalCount = 0;
+    let totalCount: number;
     do {
-      const data: { childrenWithTalkOverdue: { totalCount: number; edges: { node: { child: { id: string } } }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } } =
-        await gqlData(
-          `query ($f: PupilListFilter, $after: String) { childrenWithTalkOverdue(filter: $f, first: 100, after: $after) { totalCount edges { node { child { id } } } pageInfo { endCursor hasNextPage } } }`,
-          { f: filter, after },
-        );
+      const data: {
+        childrenWithTalkOverdue: {
+          totalCount: number;
+          edges: { node: { child: { id: string } } }[];
+          pageInfo: { endCursor: string | null; hasNextPage: boolean };
+        };
+      } = await gqlData(
+        `query ($f: PupilListFilter, $after: String) { childrenWithTalkOverdue(filter: $f, first: 100, after: $after) { totalCount edges { node { child { id } } } pageInfo { endCursor hasNextPage } } }`,
+        { f: filter, after },
+      );
       totalCount = data.childrenWithTalkOverdue.totalCount;
       ids.push(...data.childrenWithTalkOverdue.edges.map((edge) => edge.node.child.id));
       after = data.childrenWithTalkOverdue.pageInfo.hasNextPage ? data.childrenWithTalkOverdue.pageInfo.endCursor : null;
     } while (after);
+    // The count is the whole list's.
     expect(ids).toHaveLength(totalCount);
     return ids;
   };
@@ -136,11 +156,14 @@ describe('talks: every two weeks, for left-behind and difficult-circumstance pup
     const [fourteen, fifteen, notLeftBehind] = await Promise.all([pupil(), pupil(), pupil({ leftBehind: false })]);
     await gqlData(LOG_TALK, { input: { childId: fourteen, heldBy: '李老师', heldOn: daysAgo(14) } });
     await gqlData(LOG_TALK, { input: { childId: fifteen, heldBy: '李老师', heldOn: daysAgo(15) } });
-    const flags = await gqlData(`query ($a: ID!, $b: ID!, $c: ID!) { a: child(id: $a) { talkOverdue } b: child(id: $b) { talkOverdue } c: child(id: $c) { talkOverdue } }`, {
-      a: fourteen,
-      b: fifteen,
-      c: notLeftBehind,
-    });
+    const flags = await gqlData(
+      `query ($a: ID!, $b: ID!, $c: ID!) { a: child(id: $a) { talkOverdue } b: child(id: $b) { talkOverdue } c: child(id: $c) { talkOverdue } }`,
+      {
+        a: fourteen,
+        b: fifteen,
+        c: notLeftBehind,
+      },
+    );
     expect(flags).toEqual({ a: { talkOverdue: false }, b: { talkOverdue: true }, c: { talkOverdue: null } });
     const ids = await listed();
     expect(ids).toContain(fifteen);
@@ -197,7 +220,14 @@ describe('attendance and the dropout ledger (控辍保学)', () => {
     const [sick, truant, elsewhere] = await Promise.all([pupil(), pupil(), pupil({ schoolId: SCHOOL_B })]);
     const day = daysAgo(3);
     const recorded = await gqlData(RECORD, {
-      input: { schoolId: SCHOOL_A, absentOn: day, absences: [{ childId: sick, excused: true, reason: '病假' }, { childId: truant, excused: false }] },
+      input: {
+        schoolId: SCHOOL_A,
+        absentOn: day,
+        absences: [
+          { childId: sick, excused: true, reason: '病假' },
+          { childId: truant, excused: false },
+        ],
+      },
     });
     expect(recorded.recordAbsences).toHaveLength(2);
     expect((await dropoutCase(sick)) ?? null).toBeNull();
@@ -206,8 +236,28 @@ describe('attendance and the dropout ledger (控辍保学)', () => {
     const other = daysAgo(2);
     const refusals = [
       [{ schoolId: SCHOOL_A, absentOn: day, absences: [{ childId: sick, excused: true }] }, 'CONFLICT'],
-      [{ schoolId: SCHOOL_A, absentOn: other, absences: [{ childId: sick, excused: true }, { childId: elsewhere, excused: false }] }, 'BAD_USER_INPUT'],
-      [{ schoolId: SCHOOL_A, absentOn: other, absences: [{ childId: sick, excused: true }, { childId: sick, excused: false }] }, 'BAD_USER_INPUT'],
+      [
+        {
+          schoolId: SCHOOL_A,
+          absentOn: other,
+          absences: [
+            { childId: sick, excused: true },
+            { childId: elsewhere, excused: false },
+          ],
+        },
+        'BAD_USER_INPUT',
+      ],
+      [
+        {
+          schoolId: SCHOOL_A,
+          absentOn: other,
+          absences: [
+            { childId: sick, excused: true },
+            { childId: sick, excused: false },
+          ],
+        },
+        'BAD_USER_INPUT',
+      ],
       [{ schoolId: SCHOOL_A, absentOn: daysAgo(-1), absences: [{ childId: sick, excused: true }] }, 'BAD_USER_INPUT'],
       [{ schoolId: SCHOOL_A, absentOn: other, absences: [] }, 'BAD_USER_INPUT'],
     ] as const;
@@ -271,7 +321,8 @@ describe('attendance and the dropout ledger (控辍保学)', () => {
     const childId = await pupil();
     await absent(childId, daysAgo(4));
     const found = await dropoutCase(childId);
-    const close = (input: Record<string, unknown>) => gql(`mutation ($input: CloseDropoutCaseInput!) { closeDropoutCase(input: $input) { outcome closedOn version } }`, { input });
+    const close = (input: Record<string, unknown>) =>
+      gql(`mutation ($input: CloseDropoutCaseInput!) { closeDropoutCase(input: $input) { outcome closedOn version } }`, { input });
     expect(codes(await close({ caseId: found.id, expectedVersion: found.version + 1, outcome: 'RETURNED' }))).toEqual(['VERSION_CONFLICT']);
     expect(codes(await close({ caseId: found.id, expectedVersion: found.version, outcome: 'OTHER' }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await close({ caseId: found.id, expectedVersion: found.version, outcome: 'RETURNED', closedOn: daysAgo(30) }))).toEqual(['BAD_USER_INPUT']);
@@ -307,7 +358,8 @@ describe('wellbeing: the most sensitive data', () => {
     const [onDeadline, late, mild] = await Promise.all([pupil(), pupil(), pupil()]);
     for (const childId of [onDeadline, late, mild]) await whenVisibleTo('school-counsellor', childId);
     const screen = async (childId: string, riskLevel: string, days: number) =>
-      (await counsellor(SCREEN, { input: { childId, instrument: 'MHT', riskLevel, screenedBy: '心理老师', screenedOn: daysAgo(days) } })).body.data.recordWellbeingScreening;
+      (await counsellor(SCREEN, { input: { childId, instrument: 'MHT', riskLevel, screenedBy: '心理老师', screenedOn: daysAgo(days) } })).body.data
+        .recordWellbeingScreening;
     const third = await screen(onDeadline, 'SERIOUS', 3);
     const fourth = await screen(late, 'SERIOUS', 4);
     const notSerious = await screen(mild, 'MILD', 10);
@@ -322,10 +374,9 @@ describe('wellbeing: the most sensitive data', () => {
 
     // A contact before the screening is refused; one after it clears the overdue.
     const contact = (contactedOn: string) =>
-      counsellor(
-        `mutation ($input: RecordWellbeingContactInput!) { recordWellbeingContact(input: $input) { contactedOn } }`,
-        { input: { screeningId: fourth.id, contactedOn, contactedName: '王奶奶', relationship: '祖母', channel: 'PHONE', contactedBy: '心理老师' } },
-      );
+      counsellor(`mutation ($input: RecordWellbeingContactInput!) { recordWellbeingContact(input: $input) { contactedOn } }`, {
+        input: { screeningId: fourth.id, contactedOn, contactedName: '王奶奶', relationship: '祖母', channel: 'PHONE', contactedBy: '心理老师' },
+      });
     expect(codes(await contact(daysAgo(5)))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await contact(daysAgo(0)))).toEqual([]);
     expect(await overdueIds()).not.toContain(fourth.id);
@@ -341,7 +392,12 @@ describe('wellbeing: the most sensitive data', () => {
     expect(read.body.data.child).toEqual({ id: childId, wellbeingScreenings: null });
     expect(codes(await asRole('county-education-officer', `{ wellbeingContactsOverdue(first: 5) { totalCount } }`))).toEqual(['UNAUTHORIZED_FIELD_OR_TYPE']);
     // A forged plan asking the subgraph directly for the teacher gets nothing either.
-    const status = await entities('education', principals['school-care-teacher'], [{ __typename: 'ChildRiskStatus', childId }], `... on ChildRiskStatus { wellbeingContactOverdue }`);
+    const status = await entities(
+      'education',
+      principals['school-care-teacher'],
+      [{ __typename: 'ChildRiskStatus', childId }],
+      `... on ChildRiskStatus { wellbeingContactOverdue }`,
+    );
     expect(status.body.data._entities[0].wellbeingContactOverdue).toBeNull();
     expect(codes(status)).toEqual(['UNAUTHORIZED_FIELD_OR_TYPE']);
     // And a code path that forgot the scope check still reads no row: the table's policy wants the scope.
@@ -349,7 +405,10 @@ describe('wellbeing: the most sensitive data', () => {
     const app = await database('education', 'app');
     try {
       await app.query('BEGIN');
-      await app.query(`SELECT set_config('app.schools', $1, true), set_config('app.scopes', $2, true)`, [SCHOOL_A, principals['school-care-teacher'].scopes.join(',')]);
+      await app.query(`SELECT set_config('app.schools', $1, true), set_config('app.scopes', $2, true)`, [
+        SCHOOL_A,
+        principals['school-care-teacher'].scopes.join(','),
+      ]);
       expect((await app.query(`SELECT count(*)::int AS n FROM wellbeing_screening WHERE child_id = $1`, [childId])).rows[0].n).toBe(0);
       await app.query(`SELECT set_config('app.scopes', $1, true)`, [principals['school-counsellor'].scopes.join(',')]);
       expect((await app.query(`SELECT count(*)::int AS n FROM wellbeing_screening WHERE child_id = $1`, [childId])).rows[0].n).toBe(1);
@@ -372,12 +431,23 @@ describe('care records, aid and the term sweep', () => {
     });
     const leave = (childId: string, returnsOn: string) =>
       gql(`mutation ($input: GrantBoardingLeaveInput!) { grantBoardingLeave(input: $input) { guardianName checkedVia } }`, {
-        input: { childId, leavesOn: daysAgo(1), returnsOn, reason: '回家看病', guardianName: '王奶奶', guardianRelationship: '祖母', checkedVia: 'PHONE', approvedBy: '宿管 陈老师' },
+        input: {
+          childId,
+          leavesOn: daysAgo(1),
+          returnsOn,
+          reason: '回家看病',
+          guardianName: '王奶奶',
+          guardianRelationship: '祖母',
+          checkedVia: 'PHONE',
+          approvedBy: '宿管 陈老师',
+        },
       });
     expect(codes(await leave(dayPupil, daysAgo(0)))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await leave(boarder, daysAgo(2)))).toEqual(['BAD_USER_INPUT']);
     expect((await leave(boarder, daysAgo(0))).body.data.grantBoardingLeave).toEqual({ guardianName: '王奶奶', checkedVia: 'PHONE' });
-    const records = await gqlData(`query ($id: ID!) { child(id: $id) { homeVisits { kind } academicSupport { tutor } boardingLeaves { reason } } }`, { id: dayPupil });
+    const records = await gqlData(`query ($id: ID!) { child(id: $id) { homeVisits { kind } academicSupport { tutor } boardingLeaves { reason } } }`, {
+      id: dayPupil,
+    });
     expect(records.child).toEqual({ homeVisits: [{ kind: 'HOLIDAY_SAFETY' }], academicSupport: [{ tutor: '周老师' }], boardingLeaves: [] });
   });
 
@@ -387,7 +457,11 @@ describe('care records, aid and the term sweep', () => {
       gql(`mutation ($input: GrantAidInput!) { grantAid(input: $input) { kind amount term { year season } } }`, {
         input: { childId, term: { year: 2026, season: 'AUTUMN' }, kind, amount },
       });
-    expect((await grant('NUTRITION_PROGRAMME', 400)).body.data.grantAid).toEqual({ kind: 'NUTRITION_PROGRAMME', amount: 400, term: { year: 2026, season: 'AUTUMN' } });
+    expect((await grant('NUTRITION_PROGRAMME', 400)).body.data.grantAid).toEqual({
+      kind: 'NUTRITION_PROGRAMME',
+      amount: 400,
+      term: { year: 2026, season: 'AUTUMN' },
+    });
     expect(codes(await grant('NUTRITION_PROGRAMME'))).toEqual(['CONFLICT']);
     expect(codes(await grant('BOARDING_LIVING_ALLOWANCE', 625))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await grant('FREE_TEXTBOOKS', 1.005))).toEqual(['BAD_USER_INPUT']);
@@ -398,7 +472,10 @@ describe('care records, aid and the term sweep', () => {
     const childId = await pupil();
     const today = daysAgo(0);
     const month = Number(today.slice(5, 7));
-    const term = month >= 3 && month <= 8 ? { year: Number(today.slice(0, 4)), season: 'SPRING' } : { year: Number(today.slice(0, 4)) - (month < 3 ? 1 : 0), season: 'AUTUMN' };
+    const term =
+      month >= 3 && month <= 8
+        ? { year: Number(today.slice(0, 4)), season: 'SPRING' }
+        : { year: Number(today.slice(0, 4)) - (month < 3 ? 1 : 0), season: 'AUTUMN' };
     const start = `${term.year}-${term.season === 'SPRING' ? '03' : '09'}-01`;
     // A day of the sweep's week that has already come.
     const inWindow = [start.replace(/01$/, '05'), today].sort()[0];
@@ -411,9 +488,10 @@ describe('care records, aid and the term sweep', () => {
         )
       ).body.data.termSweeps;
     const before = (await progress()).edges.find((edge: { node: { schoolId: string } }) => edge.node.schoolId === SCHOOL_A).node;
-    const check = (checkedOn: string) => gql(`mutation ($input: RecordFileCheckInput!) { recordFileCheck(input: $input) { inSweepWindow term { season } } }`, {
-      input: { childId, checkedOn, checkedBy: '刘老师', findings: '监护人未变，已家访核实' },
-    });
+    const check = (checkedOn: string) =>
+      gql(`mutation ($input: RecordFileCheckInput!) { recordFileCheck(input: $input) { inSweepWindow term { season } } }`, {
+        input: { childId, checkedOn, checkedBy: '刘老师', findings: '监护人未变，已家访核实' },
+      });
     expect((await check(inWindow)).body.data.recordFileCheck).toEqual({ inSweepWindow: true, term: { season: term.season } });
     expect(codes(await check(today))).toEqual(['CONFLICT']);
     const after = await progress();
@@ -453,7 +531,9 @@ describe('school-age children not at school (适龄未入学) and enrolment noti
     expect((await riskStatus(childId)).schoolAgeNotEnrolled).toBe(true);
     expect((await riskStatus(toddler)).schoolAgeNotEnrolled).toBe(false);
     expect(codes(await asRole('county-education-officer', NOTICE, { input: { childId: toddler, schoolId: SCHOOL_A } }))).toEqual(['BAD_USER_INPUT']);
-    expect(codes(await asRole('county-education-officer', NOTICE, { input: { childId, schoolId: SCHOOL_A, reportBy: daysAgo(3) } }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await asRole('county-education-officer', NOTICE, { input: { childId, schoolId: SCHOOL_A, reportBy: daysAgo(3) } }))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
 
     const notice = await asRole('county-education-officer', NOTICE, { input: { childId, schoolId: SCHOOL_A, reportBy: daysAgo(-7) } });
     expect(notice.body.data.issueEnrolmentNotice).toEqual({ issuedOn: daysAgo(0), reportBy: daysAgo(-7), school: { id: SCHOOL_A } });
@@ -483,6 +563,11 @@ describe('the child’s status (education’s flags, for Child.riskStatus)', () 
     expect(await riskStatus(notLeftBehind)).toMatchObject({ talkOverdue: null, noCareResponsiblePerson: null });
     // Another county's officer learns nothing of this county's pupil.
     const otherCounty = { ...principals['county-education-officer'], sub: 'test:other-county', jurisdiction: ['360731'] };
-    expect(await riskStatus(childId, otherCounty)).toMatchObject({ schoolAgeNotEnrolled: null, talkOverdue: null, noCareResponsiblePerson: null, openDropoutCase: false });
+    expect(await riskStatus(childId, otherCounty)).toMatchObject({
+      schoolAgeNotEnrolled: null,
+      talkOverdue: null,
+      noCareResponsiblePerson: null,
+      openDropoutCase: false,
+    });
   });
 });

@@ -38,7 +38,9 @@ export class ChildProposals1764300000000 implements MigrationInterface {
     await db.query(`GRANT SELECT, INSERT ON child_proposal_review TO ${APP}`);
     await db.query(`ALTER TABLE child_proposal_review ENABLE ROW LEVEL SECURITY`);
     const reviewInJurisdiction = `app_in_jurisdiction(residence_region_code::text) OR app_in_jurisdiction(household_region_code::text)`;
-    await db.query(`CREATE POLICY child_proposal_review_of_jurisdiction ON child_proposal_review USING (${reviewInJurisdiction}) WITH CHECK (${reviewInJurisdiction})`);
+    await db.query(
+      `CREATE POLICY child_proposal_review_of_jurisdiction ON child_proposal_review USING (${reviewInJurisdiction}) WITH CHECK (${reviewInJurisdiction})`,
+    );
 
     for (const sql of PROPOSAL_REVIEW_FEED_TABLES_SQL) await db.query(sql);
     await db.query(`

@@ -5,4 +5,10 @@ import { PublishedSets1764100000000 } from './1764100000000-published-sets';
 import { ChildProposals1764300000000 } from './1764300000000-child-proposals';
 
 /** Civil-affairs migrations, oldest first. */
-export const civilAffairsMigrations = [Registry1763800000000, RowLevelSecurity1763900000000, AccessLog1764000000000, PublishedSets1764100000000, ChildProposals1764300000000];
+export const civilAffairsMigrations = [
+  Registry1763800000000,
+  RowLevelSecurity1763900000000,
+  AccessLog1764000000000,
+  PublishedSets1764100000000,
+  ChildProposals1764300000000,
+];

@@ -96,7 +96,9 @@ export class SchoolWork1764300000000 implements MigrationInterface {
 
     // Talks and care assignments follow the child: the old school no longer reads or writes them.
     await db.query(`DROP POLICY talk_of_reachable_child ON talk`);
-    await db.query(`CREATE POLICY talk_of_childs_school ON talk USING (app_child_records_reachable(child_id)) WITH CHECK (app_child_records_reachable(child_id))`);
+    await db.query(
+      `CREATE POLICY talk_of_childs_school ON talk USING (app_child_records_reachable(child_id)) WITH CHECK (app_child_records_reachable(child_id))`,
+    );
     await db.query(`DROP POLICY care_assignment_of_reachable_school ON care_assignment`);
     await db.query(`
       CREATE POLICY care_assignment_of_childs_school ON care_assignment USING (app_school_reachable(school_id))
@@ -352,14 +354,20 @@ export class SchoolWork1764300000000 implements MigrationInterface {
         CHECK ((status = 'PENDING') = (decided_at IS NULL))
       )`);
     // One pending proposal per national ID, whichever school made it.
-    await db.query(`CREATE UNIQUE INDEX child_proposal_pending_national_id_key ON child_proposal (national_id) WHERE status = 'PENDING' AND national_id IS NOT NULL`);
+    await db.query(
+      `CREATE UNIQUE INDEX child_proposal_pending_national_id_key ON child_proposal (national_id) WHERE status = 'PENDING' AND national_id IS NOT NULL`,
+    );
     await db.query(`CREATE INDEX child_proposal_school_idx ON child_proposal (school_id, id)`);
 
-    await db.query(`GRANT SELECT, INSERT, UPDATE ON ${[...CHILD_RECORD_TABLES, ...WELLBEING_TABLES, 'enrolment_notice', 'child_proposal'].join(', ')} TO ${APP}`);
+    await db.query(
+      `GRANT SELECT, INSERT, UPDATE ON ${[...CHILD_RECORD_TABLES, ...WELLBEING_TABLES, 'enrolment_notice', 'child_proposal'].join(', ')} TO ${APP}`,
+    );
     await db.query(`GRANT SELECT ON dropout_case_escalation TO ${APP}`);
     for (const table of CHILD_RECORD_TABLES) {
       await db.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await db.query(`CREATE POLICY ${table}_of_childs_school ON ${table} USING (app_child_records_reachable(child_id)) WITH CHECK (app_child_records_reachable(child_id))`);
+      await db.query(
+        `CREATE POLICY ${table}_of_childs_school ON ${table} USING (app_child_records_reachable(child_id)) WITH CHECK (app_child_records_reachable(child_id))`,
+      );
     }
     for (const table of WELLBEING_TABLES) {
       await db.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
@@ -369,9 +377,13 @@ export class SchoolWork1764300000000 implements MigrationInterface {
           WITH CHECK (app_child_records_reachable(child_id) AND 'edu:wellbeing:write' = ANY (app_list('app.scopes')))`);
     }
     await db.query(`ALTER TABLE enrolment_notice ENABLE ROW LEVEL SECURITY`);
-    await db.query(`CREATE POLICY enrolment_notice_of_jurisdiction ON enrolment_notice USING (app_in_jurisdiction(region_code::text)) WITH CHECK (app_in_jurisdiction(region_code::text))`);
+    await db.query(
+      `CREATE POLICY enrolment_notice_of_jurisdiction ON enrolment_notice USING (app_in_jurisdiction(region_code::text)) WITH CHECK (app_in_jurisdiction(region_code::text))`,
+    );
     await db.query(`ALTER TABLE child_proposal ENABLE ROW LEVEL SECURITY`);
-    await db.query(`CREATE POLICY child_proposal_of_reachable_school ON child_proposal USING (app_school_reachable(school_id)) WITH CHECK (app_school_reachable(school_id))`);
+    await db.query(
+      `CREATE POLICY child_proposal_of_reachable_school ON child_proposal USING (app_school_reachable(school_id)) WITH CHECK (app_school_reachable(school_id))`,
+    );
 
     // Publishing pending proposals to civil affairs: a proposal's facts never change while it waits,
     // and it leaves the set once decided.
@@ -432,7 +444,9 @@ export class SchoolWork1764300000000 implements MigrationInterface {
         DELETE FROM proposal_feed.proposal WHERE proposal_id = NEW.proposal_id;
         RETURN NULL;
       END $$`);
-    await db.query(`CREATE TRIGGER review_arrived AFTER INSERT OR UPDATE ON proposal_review_feed.review FOR EACH ROW EXECUTE FUNCTION proposal_review_feed.review_arrived()`);
+    await db.query(
+      `CREATE TRIGGER review_arrived AFTER INSERT OR UPDATE ON proposal_review_feed.review FOR EACH ROW EXECUTE FUNCTION proposal_review_feed.review_arrived()`,
+    );
     await db.query(`ALTER TABLE proposal_review_feed.review ENABLE ALWAYS TRIGGER review_arrived`);
   }
 
@@ -442,7 +456,15 @@ export class SchoolWork1764300000000 implements MigrationInterface {
       await db.query(`DROP SCHEMA ${schema} CASCADE`);
     }
     await db.query(`DROP VIEW dropout_case_escalation`);
-    for (const table of ['child_proposal', 'enrolment_notice', 'file_check', 'aid_grant', 'wellbeing_contact', 'wellbeing_intervention', 'wellbeing_screening']) {
+    for (const table of [
+      'child_proposal',
+      'enrolment_notice',
+      'file_check',
+      'aid_grant',
+      'wellbeing_contact',
+      'wellbeing_intervention',
+      'wellbeing_screening',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
     for (const table of ['boarding_leave', 'academic_support', 'home_visit', 'dropout_escalation', 'persuasion', 'dropout_case', 'absence']) {
@@ -465,7 +487,13 @@ export class SchoolWork1764300000000 implements MigrationInterface {
     );
     await db.query(`DROP TRIGGER enrolment_left_school ON enrolment`);
     await db.query(`DROP FUNCTION enrolment_left_school()`);
-    for (const fn of ['transfer_out(uuid, date)', 'app_child_records_reachable(uuid)', 'app_school_reachable(uuid)', 'child_enrolled(uuid)', 'child_school(uuid)']) {
+    for (const fn of [
+      'transfer_out(uuid, date)',
+      'app_child_records_reachable(uuid)',
+      'app_school_reachable(uuid)',
+      'child_enrolled(uuid)',
+      'child_school(uuid)',
+    ]) {
       await db.query(`DROP FUNCTION ${fn}`);
     }
     await db.query(`DROP INDEX enrolment_open_key`);

@@ -5,4 +5,10 @@ import { PublishedSets1764100000000 } from './1764100000000-published-sets';
 import { SchoolWork1764300000000 } from './1764300000000-school-work';
 
 /** Education migrations, oldest first. */
-export const educationMigrations = [Schools1763800000000, RowLevelSecurity1763900000000, AccessLog1764000000000, PublishedSets1764100000000, SchoolWork1764300000000];
+export const educationMigrations = [
+  Schools1763800000000,
+  RowLevelSecurity1763900000000,
+  AccessLog1764000000000,
+  PublishedSets1764100000000,
+  SchoolWork1764300000000,
+];

@@ -23,7 +23,12 @@ export class FederationWork1764300000000 implements MigrationInterface {
 
     // Education's enrolment set: which school each child is at now.
     for (const sql of ENROLMENT_FEED_TABLES_SQL) await db.query(sql);
-    for (const sql of subscribeSetSql('enrolment_feed', 'enrolment', APP, `school_id::text = ANY (app_list('app.schools')) OR app_in_jurisdiction(school_region_code)`)) {
+    for (const sql of subscribeSetSql(
+      'enrolment_feed',
+      'enrolment',
+      APP,
+      `school_id::text = ANY (app_list('app.schools')) OR app_in_jurisdiction(school_region_code)`,
+    )) {
       await db.query(sql);
     }
     await db.query(`

@@ -5,4 +5,10 @@ import { PublishedSets1764100000000 } from './1764100000000-published-sets';
 import { FederationWork1764300000000 } from './1764300000000-federation-work';
 
 /** Women's-federation migrations, oldest first. */
-export const womensFederationMigrations = [Partners1763800000000, ConsentAndRowLevelSecurity1763900000000, AccessLog1764000000000, PublishedSets1764100000000, FederationWork1764300000000];
+export const womensFederationMigrations = [
+  Partners1763800000000,
+  ConsentAndRowLevelSecurity1763900000000,
+  AccessLog1764000000000,
+  PublishedSets1764100000000,
+  FederationWork1764300000000,
+];

@@ -37,7 +37,11 @@ export function civilAffairsSubgraph(cipher: NationalIdCipher): SubgraphDefiniti
     name: 'civil-affairs',
     entities: [ChildRow, ParentRow, GuardianshipRow, ClassificationRow, ProposalReviewRow],
     migrations: civilAffairsMigrations,
-    buildSchema: () => buildFederatedSchema({ resolvers, container: resolverContainer([new ChildResolver(children), new ProposalResolver(new ProposalService(cipher))]) }, childReferenceResolver),
+    buildSchema: () =>
+      buildFederatedSchema(
+        { resolvers, container: resolverContainer([new ChildResolver(children), new ProposalResolver(new ProposalService(cipher))]) },
+        childReferenceResolver,
+      ),
     createLoaders: createCivilAffairsLoaders,
     seedDemoData: (db, options) => seedCivilAffairsDemo(db, cipher, options),
   };

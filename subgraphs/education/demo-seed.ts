@@ -30,7 +30,9 @@ export async function seedEducationDemo(db: DataSource, options: DemoSeedOptions
     await insertInBatches(
       em,
       EnrolmentRow,
-      withCreated(world.enrolments.map((enrolment) => ({ ...enrolment, status: 'ENROLLED', endedOn: null, statusChangedOn: null, statusReason: null, version: 1 }))),
+      withCreated(
+        world.enrolments.map((enrolment) => ({ ...enrolment, status: 'ENROLLED', endedOn: null, statusChangedOn: null, statusReason: null, version: 1 })),
+      ),
     );
     await insertInBatches(em, CareAssignmentRow, withCreated(world.careAssignments.map((care) => ({ ...care, endedOn: null }))));
     await insertInBatches(em, TalkRow, withCreated([...world.talks, ...work.talks]));
@@ -53,11 +55,17 @@ export async function seedEducationDemo(db: DataSource, options: DemoSeedOptions
     await insertInBatches(em, HomeVisitRow, withCreated(work.homeVisits));
     await insertInBatches(em, AcademicSupportRow, withCreated(work.academicSupport));
     await insertInBatches(em, BoardingLeaveRow, withCreated(work.boardingLeaves));
-    await insertInBatches(em, WellbeingScreeningRow, withCreated(work.screenings.map(({ contact: _contact, intervention: _intervention, ...screening }) => screening)));
+    await insertInBatches(
+      em,
+      WellbeingScreeningRow,
+      withCreated(work.screenings.map(({ contact: _contact, intervention: _intervention, ...screening }) => screening)),
+    );
     await insertInBatches(
       em,
       WellbeingContactRow,
-      withCreated(work.screenings.flatMap((screening) => (screening.contact ? [{ ...screening.contact, childId: screening.childId, screeningId: screening.id }] : []))),
+      withCreated(
+        work.screenings.flatMap((screening) => (screening.contact ? [{ ...screening.contact, childId: screening.childId, screeningId: screening.id }] : [])),
+      ),
     );
     await insertInBatches(
       em,

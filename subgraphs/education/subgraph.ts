@@ -91,11 +91,15 @@ export function educationSubgraph(): SubgraphDefinition<EducationLoaders> {
       ChildProposalRow,
     ],
     migrations: educationMigrations,
-    buildSchema: () => buildFederatedSchema({ resolvers, container: resolverContainer(), orphanedTypes: [ChildRiskStatus] }, {
-        ...childReferenceResolver,
-        ...schoolReferenceResolver,
-        ...riskStatusReferenceResolver,
-      }),
+    buildSchema: () =>
+      buildFederatedSchema(
+        { resolvers, container: resolverContainer(), orphanedTypes: [ChildRiskStatus] },
+        {
+          ...childReferenceResolver,
+          ...schoolReferenceResolver,
+          ...riskStatusReferenceResolver,
+        },
+      ),
     createLoaders: createEducationLoaders,
     seedDemoData: (db, options) => seedEducationDemo(db, options),
   };

@@ -31,7 +31,13 @@ export async function seedWomensFederationDemo(db: DataSource, options: DemoSeed
       world.programmes.map((programme) => ({ ...programme, endsOn: null, ...created })),
     );
     await insertInBatches(em, PairingRow, [
-      ...world.pairings.map((pairing) => ({ ...pairing, helperOccupation: work.helperOccupations[pairing.id] ?? null, endReason: null, version: 1, ...created })),
+      ...world.pairings.map((pairing) => ({
+        ...pairing,
+        helperOccupation: work.helperOccupations[pairing.id] ?? null,
+        endReason: null,
+        version: 1,
+        ...created,
+      })),
       ...work.endedPairings.map((pairing) => ({ ...pairing, version: 2, ...created })),
     ]);
     await insertInBatches(

@@ -60,10 +60,9 @@ export async function registerChild(options: { leftBehind?: boolean; birthDate?:
 
 /** Enrols the child (as an administrator), from `enrolledOn` (60 days ago by default); returns the enrolment. */
 export async function enrol(childId: string, schoolId = SCHOOL_A, options: { enrolledOn?: string; boarding?: boolean } = {}) {
-  const data = await gqlData(
-    `mutation ($input: EnrolInput!) { enrol(input: $input) { id version status } }`,
-    { input: { childId, schoolId, grade: 5, enrolledOn: options.enrolledOn ?? daysAgo(60), boarding: options.boarding ?? false } },
-  );
+  const data = await gqlData(`mutation ($input: EnrolInput!) { enrol(input: $input) { id version status } }`, {
+    input: { childId, schoolId, grade: 5, enrolledOn: options.enrolledOn ?? daysAgo(60), boarding: options.boarding ?? false },
+  });
   return data.enrol as { id: string; version: number; status: string };
 }
 

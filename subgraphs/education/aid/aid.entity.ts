@@ -10,7 +10,12 @@ export class AidGrantRow {
   @Column('text', { name: 'term_season' }) termSeason!: string;
   @Column('text') kind!: string;
   // numeric comes back from PostgreSQL as text; amounts are yuan with two decimals, safe as numbers.
-  @Column('numeric', { precision: 10, scale: 2, nullable: true, transformer: { to: (value: unknown) => value, from: (value: string | null) => (value === null ? null : Number(value)) } })
+  @Column('numeric', {
+    precision: 10,
+    scale: 2,
+    nullable: true,
+    transformer: { to: (value: unknown) => value, from: (value: string | null) => (value === null ? null : Number(value)) },
+  })
   amount!: number | null;
   @Column('date', { name: 'granted_on' }) grantedOn!: string;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;

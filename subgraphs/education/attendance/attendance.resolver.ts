@@ -33,11 +33,7 @@ export class AttendanceResolver {
 @Resolver(() => Child)
 export class ChildAttendanceResolver {
   @FieldResolver(() => [Absence], { nullable: true, description: 'The child’s most recent absences, newest first.' })
-  absences(
-    @Root() child: Child,
-    @Arg('last', () => Int, lastArg('absences', 30)) last: number,
-    @Ctx() ctx: EducationContext,
-  ) {
+  absences(@Root() child: Child, @Arg('last', () => Int, lastArg('absences', 30)) last: number, @Ctx() ctx: EducationContext) {
     return ctx.loaders.newestAbsences(recordCount(last)).load(child.id);
   }
 }

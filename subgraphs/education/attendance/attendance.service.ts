@@ -52,7 +52,8 @@ export class AttendanceService {
         }),
       );
     } catch (err) {
-      if (isUniqueViolation(err)) throw new DomainError(ErrorCode.CONFLICT, 'Someone recorded an absence of one of these pupils that day at the same moment. Read again and retry.');
+      if (isUniqueViolation(err))
+        throw new DomainError(ErrorCode.CONFLICT, 'Someone recorded an absence of one of these pupils that day at the same moment. Read again and retry.');
       throw err;
     }
     // A replay returns what the first call recorded.
@@ -67,7 +68,9 @@ export class AttendanceService {
       const current = await lockAbsence(em, id);
       if (!current) throw notFound('Absence', id);
       if (current.version !== input.expectedVersion) {
-        throw new DomainError(ErrorCode.VERSION_CONFLICT, 'The absence was changed since you read it. Read it again and retry.', { currentVersion: current.version });
+        throw new DomainError(ErrorCode.VERSION_CONFLICT, 'The absence was changed since you read it. Read it again and retry.', {
+          currentVersion: current.version,
+        });
       }
       await updateAbsence(em, current, { excused: input.excused, reason });
       if (!input.excused) await this.openCase(em, current, ctx.principal.sub);

@@ -22,7 +22,9 @@ export class CareRecordResolver {
     return this.service.recordHomeVisit(ctx, input, idempotencyKey);
   }
 
-  @Mutation(() => AcademicSupport, { description: 'Arranges tutoring (学业辅导) for a pupil’s learning difficulty. A retry with the same idempotencyKey arranges it once.' })
+  @Mutation(() => AcademicSupport, {
+    description: 'Arranges tutoring (学业辅导) for a pupil’s learning difficulty. A retry with the same idempotencyKey arranges it once.',
+  })
   arrangeAcademicSupport(
     @Arg('input', () => ArrangeAcademicSupportInput, { description: 'The tutoring.' }) input: ArrangeAcademicSupportInput,
     @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARG) idempotencyKey: string | null,

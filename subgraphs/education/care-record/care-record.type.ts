@@ -62,7 +62,9 @@ export class AcademicSupport {
   endsOn!: string | null;
 }
 
-@ObjectType({ description: '寄宿生请假: a boarder’s leave from school, granted only after the head teacher or dormitory staff checked with the guardian (seed 004).' })
+@ObjectType({
+  description: '寄宿生请假: a boarder’s leave from school, granted only after the head teacher or dormitory staff checked with the guardian (seed 004).',
+})
 export class BoardingLeave {
   @Field(() => ID, { description: 'Leave id.' })
   id!: string;

@@ -44,7 +44,13 @@ export class DropoutService {
       note: optionalText(input.note, 'note', 1000),
     };
     const found = await this.openCase(ctx, input.caseId);
-    const row: Omit<DropoutEscalationRow, 'createdAt'> = { id: randomUUID(), caseId: found.id, childId: found.childId, ...fields, createdBy: ctx.principal.sub };
+    const row: Omit<DropoutEscalationRow, 'createdAt'> = {
+      id: randomUUID(),
+      caseId: found.id,
+      childId: found.childId,
+      ...fields,
+      createdBy: ctx.principal.sub,
+    };
     try {
       await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'recordEscalation', key: idempotencyKey }, DropoutEscalationRow, row);
     } catch (err) {
@@ -64,7 +70,9 @@ export class DropoutService {
       const current = await lockDropoutCase(em, id);
       if (!current) throw notFound('DropoutCase', id);
       if (current.version !== input.expectedVersion) {
-        throw new DomainError(ErrorCode.VERSION_CONFLICT, 'The case was changed since you read it. Read it again and retry.', { currentVersion: current.version });
+        throw new DomainError(ErrorCode.VERSION_CONFLICT, 'The case was changed since you read it. Read it again and retry.', {
+          currentVersion: current.version,
+        });
       }
       if (current.closedOn) throw new DomainError(ErrorCode.CONFLICT, 'The case is already closed.');
       if (closedOn < current.openedOn) throw badInput('closedOn must not be before the case was opened.', 'closedOn');

@@ -37,7 +37,9 @@ export async function findUnenrolledPage(db: EntityManager, filter: UnenrolledFi
 
 /** For each of these children the registry copy shows: whether it is of school age, covered by the care rules and not enrolled. */
 export function findSchoolAgeNotEnrolled(db: EntityManager, childIds: readonly string[]): Promise<{ childId: string; flag: boolean }[]> {
-  return db.query(`SELECT r.child_id AS "childId", (${SCHOOL_AGE_NOT_ENROLLED}) AS flag FROM registry_feed.child r WHERE r.child_id = ANY ($1::uuid[])`, [childIds]);
+  return db.query(`SELECT r.child_id AS "childId", (${SCHOOL_AGE_NOT_ENROLLED}) AS flag FROM registry_feed.child r WHERE r.child_id = ANY ($1::uuid[])`, [
+    childIds,
+  ]);
 }
 
 /** Whether the child has an open enrolment anywhere. */

@@ -33,7 +33,8 @@ export class EnrolmentNoticeService {
     if (!(await ctx.loaders.schoolById.load(schoolId))) throw notFound('School', schoolId);
     const child = await requireRegisteredChild(ctx.db, childId, { archived: 'refused' });
     const age = ageFromBirthMonth(child.birthMonth, issuedOn);
-    if (age < SCHOOL_AGE.min || age > SCHOOL_AGE.max) throw badInput(`The child is ${age}: not of compulsory-education age (${SCHOOL_AGE.min} to ${SCHOOL_AGE.max}).`, 'childId');
+    if (age < SCHOOL_AGE.min || age > SCHOOL_AGE.max)
+      throw badInput(`The child is ${age}: not of compulsory-education age (${SCHOOL_AGE.min} to ${SCHOOL_AGE.max}).`, 'childId');
     if (await isEnrolledAnywhere(ctx.db, childId)) throw new DomainError(ErrorCode.CONFLICT, 'The child is enrolled at a school.', { field: 'childId' });
     const row: Omit<EnrolmentNoticeRow, 'createdAt'> = {
       id: randomUUID(),

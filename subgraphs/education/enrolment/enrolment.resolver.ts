@@ -63,7 +63,10 @@ export class SchoolEnrolmentsResolver {
 
 @Resolver(() => Child)
 export class ChildEnrolmentResolver {
-  @FieldResolver(() => Enrolment, { nullable: true, description: 'The child’s current enrolment (at school, or suspended keeping the place); null when not at school.' })
+  @FieldResolver(() => Enrolment, {
+    nullable: true,
+    description: 'The child’s current enrolment (at school, or suspended keeping the place); null when not at school.',
+  })
   enrolment(@Root() child: Child, @Ctx() ctx: EducationContext) {
     return ctx.loaders.currentEnrolmentByChildId.load(child.id);
   }

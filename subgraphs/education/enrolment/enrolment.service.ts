@@ -91,38 +91,40 @@ export class EnrolmentService {
     const id = uuid(input.enrolmentId, 'enrolmentId');
     const on = input.on ? pastDate(input.on, 'on') : today();
     const reason = optionalText(input.reason, 'reason', 200);
-    await ctx.db.transaction(async (em) => {
-      const current = await lockEnrolment(em, id);
-      if (!current) throw notFound('Enrolment', id);
-      if (current.version !== input.expectedVersion) {
-        throw new DomainError(ErrorCode.VERSION_CONFLICT, 'The enrolment was changed since you read it. Read it again and retry.', {
-          currentVersion: current.version,
-        });
-      }
-      if (!(NEXT_STATUSES[current.status] ?? []).includes(input.status)) {
-        throw badInput(`An enrolment that is ${current.status} cannot become ${input.status}.`, 'status');
-      }
-      if (on < current.enrolledOn) throw badInput('on must not be before the enrolment began.', 'on');
-      const leaves = input.status === EnrolmentStatus.DROPPED_OUT || input.status === EnrolmentStatus.GRADUATED;
-      const change: EnrolmentStatusChange = { status: input.status, endedOn: leaves ? on : null, statusChangedOn: on, statusReason: reason };
-      await updateEnrolmentStatus(em, current, change);
-      if (input.status === EnrolmentStatus.DROPPED_OUT) {
-        await openDropoutCaseUnlessOpen(em, {
-          id: randomUUID(),
-          childId: current.childId,
-          schoolId: current.schoolId,
-          cause: 'DROPPED_OUT',
-          absentSince: on,
-          openedOn: today(),
-          createdBy: ctx.principal.sub,
-        });
-      } else if (current.status === 'DROPPED_OUT') {
-        await closeOpenDropoutCase(em, current.childId, on, 'RETURNED', `Back at school on ${on}.`);
-      }
-    }).catch((err: unknown) => {
-      if (isUniqueViolation(err)) throw new DomainError(ErrorCode.CONFLICT, 'The child is enrolled at another school now.', { field: 'status' });
-      throw err;
-    });
+    await ctx.db
+      .transaction(async (em) => {
+        const current = await lockEnrolment(em, id);
+        if (!current) throw notFound('Enrolment', id);
+        if (current.version !== input.expectedVersion) {
+          throw new DomainError(ErrorCode.VERSION_CONFLICT, 'The enrolment was changed since you read it. Read it again and retry.', {
+            currentVersion: current.version,
+          });
+        }
+        if (!(NEXT_STATUSES[current.status] ?? []).includes(input.status)) {
+          throw badInput(`An enrolment that is ${current.status} cannot become ${input.status}.`, 'status');
+        }
+        if (on < current.enrolledOn) throw badInput('on must not be before the enrolment began.', 'on');
+        const leaves = input.status === EnrolmentStatus.DROPPED_OUT || input.status === EnrolmentStatus.GRADUATED;
+        const change: EnrolmentStatusChange = { status: input.status, endedOn: leaves ? on : null, statusChangedOn: on, statusReason: reason };
+        await updateEnrolmentStatus(em, current, change);
+        if (input.status === EnrolmentStatus.DROPPED_OUT) {
+          await openDropoutCaseUnlessOpen(em, {
+            id: randomUUID(),
+            childId: current.childId,
+            schoolId: current.schoolId,
+            cause: 'DROPPED_OUT',
+            absentSince: on,
+            openedOn: today(),
+            createdBy: ctx.principal.sub,
+          });
+        } else if (current.status === 'DROPPED_OUT') {
+          await closeOpenDropoutCase(em, current.childId, on, 'RETURNED', `Back at school on ${on}.`);
+        }
+      })
+      .catch((err: unknown) => {
+        if (isUniqueViolation(err)) throw new DomainError(ErrorCode.CONFLICT, 'The child is enrolled at another school now.', { field: 'status' });
+        throw err;
+      });
     return getEnrolment(ctx.db, id);
   }
 }
@@ -152,7 +154,12 @@ export async function recordForPupil<T extends { id: string; childId: string; sc
   write: { childId: string; operation: string; idempotencyKey: string | null; entity: EntityTarget<T>; row: (pupil: EnrolmentRow) => T },
 ): Promise<string> {
   const pupil = await requireCurrentPupil(ctx, write.childId);
-  const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: write.operation, key: write.idempotencyKey }, write.entity, write.row(pupil));
+  const { id } = await insertOnce(
+    ctx.db,
+    { principal: ctx.principal.sub, operation: write.operation, key: write.idempotencyKey },
+    write.entity,
+    write.row(pupil),
+  );
   return id;
 }
 

@@ -82,7 +82,12 @@ export class ProposalService {
     };
     if (!(await ctx.loaders.schoolById.load(schoolId))) throw notFound('School', schoolId);
     try {
-      const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'proposeChild', key: idempotencyKey }, ChildProposalRow, row as ChildProposalRow);
+      const { id } = await insertOnce(
+        ctx.db,
+        { principal: ctx.principal.sub, operation: 'proposeChild', key: idempotencyKey },
+        ChildProposalRow,
+        row as ChildProposalRow,
+      );
       return rowById(ctx.db, ChildProposalRow, id);
     } catch (err) {
       // Whichever school made the other one: the answer names none.

@@ -27,7 +27,9 @@ export class WellbeingResolver {
     return this.service.recordScreening(ctx, input, idempotencyKey);
   }
 
-  @Mutation(() => WellbeingIntervention, { description: 'Records counselling, group work or a referral. A retry with the same idempotencyKey records it once.' })
+  @Mutation(() => WellbeingIntervention, {
+    description: 'Records counselling, group work or a referral. A retry with the same idempotencyKey records it once.',
+  })
   recordWellbeingIntervention(
     @Arg('input', () => RecordInterventionInput, { description: 'The intervention.' }) input: RecordInterventionInput,
     @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARG) idempotencyKey: string | null,
@@ -67,7 +69,10 @@ export class WellbeingResolver {
     return ctx.loaders.contactsByScreeningId.load(row.id);
   }
 
-  @FieldResolver(() => LocalDate, { nullable: true, description: `For a serious risk, the last day to contact the parents or guardian (${CONTACT_DEADLINE_DAYS} days on).` })
+  @FieldResolver(() => LocalDate, {
+    nullable: true,
+    description: `For a serious risk, the last day to contact the parents or guardian (${CONTACT_DEADLINE_DAYS} days on).`,
+  })
   contactDueBy(@Root() row: WellbeingScreeningRow) {
     return this.service.contactDueBy(row);
   }

@@ -86,7 +86,12 @@ export class WellbeingService {
       ...fields,
       createdBy: ctx.principal.sub,
     };
-    const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'recordWellbeingContact', key: idempotencyKey }, WellbeingContactRow, row);
+    const { id } = await insertOnce(
+      ctx.db,
+      { principal: ctx.principal.sub, operation: 'recordWellbeingContact', key: idempotencyKey },
+      WellbeingContactRow,
+      row,
+    );
     return rowById(ctx.db, WellbeingContactRow, id);
   }
 

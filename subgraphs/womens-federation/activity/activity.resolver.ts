@@ -70,7 +70,10 @@ export class ActivityAttendanceResolver {
 
 @Resolver(() => Child)
 export class ChildActivitiesResolver {
-  @FieldResolver(() => [ActivityAttendance], { nullable: true, description: 'Activities the child (or a parent or guardian for the child) attended, newest first.' })
+  @FieldResolver(() => [ActivityAttendance], {
+    nullable: true,
+    description: 'Activities the child (or a parent or guardian for the child) attended, newest first.',
+  })
   activityAttendance(@Root() child: Child, @Arg('last', () => Int, lastArg('attendances')) last: number, @Ctx() ctx: WomensFederationContext) {
     return ctx.loaders.newestAttendance(recordCount(last)).load(child.id);
   }

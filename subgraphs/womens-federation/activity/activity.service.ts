@@ -88,7 +88,8 @@ export class ActivityService {
     childIds.forEach((childId, index) => {
       const child = found[index];
       if (!child || child instanceof Error) throw notFound('Child', childId);
-      if (child.status === 'ARCHIVED') throw new DomainError(ErrorCode.CHILD_ARCHIVED, 'The child’s file is archived: no new care records can be added to it.', { id: childId });
+      if (child.status === 'ARCHIVED')
+        throw new DomainError(ErrorCode.CHILD_ARCHIVED, 'The child’s file is archived: no new care records can be added to it.', { id: childId });
     });
   }
 }

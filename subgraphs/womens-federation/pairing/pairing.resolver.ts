@@ -25,7 +25,9 @@ export class PairingResolver {
     return this.service.pair(ctx, input, idempotencyKey);
   }
 
-  @Mutation(() => Pairing, { description: 'Ends a pairing with its reason, if it is still at expectedVersion; otherwise VERSION_CONFLICT and nothing changes.' })
+  @Mutation(() => Pairing, {
+    description: 'Ends a pairing with its reason, if it is still at expectedVersion; otherwise VERSION_CONFLICT and nothing changes.',
+  })
   endPairing(@Arg('input', () => EndPairingInput, { description: 'The end.' }) input: EndPairingInput, @Ctx() ctx: WomensFederationContext) {
     return this.service.end(ctx, input);
   }

@@ -49,7 +49,9 @@ export class PairingService {
       const current = await lockPairing(em, id);
       if (!current) throw notFound('Pairing', id);
       if (current.version !== input.expectedVersion) {
-        throw new DomainError(ErrorCode.VERSION_CONFLICT, 'The pairing was changed since you read it. Read it again and retry.', { currentVersion: current.version });
+        throw new DomainError(ErrorCode.VERSION_CONFLICT, 'The pairing was changed since you read it. Read it again and retry.', {
+          currentVersion: current.version,
+        });
       }
       if (current.until !== null && current.until <= endedOn) throw new DomainError(ErrorCode.CONFLICT, `The pairing already ends on ${current.until}.`);
       if (endedOn < current.since) throw badInput('endedOn must not be before the pairing began.', 'endedOn');

@@ -20,7 +20,8 @@ export class ParentContactService {
   async log(ctx: WomensFederationContext, input: LogParentContactInput, idempotencyKey: string | null): Promise<ParentContactRow> {
     const childId = uuid(input.childId, 'childId');
     const contactedOn = input.contactedOn ? pastDate(input.contactedOn, 'contactedOn') : today();
-    if (input.minutes != null && (!Number.isInteger(input.minutes) || input.minutes < 1 || input.minutes > 600)) throw badInput('minutes must be 1 to 600.', 'minutes');
+    if (input.minutes != null && (!Number.isInteger(input.minutes) || input.minutes < 1 || input.minutes > 600))
+      throw badInput('minutes must be 1 to 600.', 'minutes');
     if (input.arrangedBy === ContactArranger.SCHOOL || input.arrangedBy === ContactArranger.PARTNER) {
       throw badInput('A school’s or a partner’s calls are recorded by their own staff.', 'arrangedBy');
     }
