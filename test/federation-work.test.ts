@@ -1,7 +1,7 @@
 import { DEMO_COUNTY } from '../demo/principals';
 import { demoPartnerId } from '../demo/generator';
 import { asPrincipal, asRole, codes, daysAgo, principals, pupil, registerChild, SCHOOL_A, teacherAt, whenVisibleTo } from './support/children';
-import { gql, gqlData, waitFor } from './support/system';
+import { database, gql, gqlData, waitFor } from './support/system';
 
 /**
  * The women's federation's whole job (issue 12): pairings that end with a reason, helpers'
@@ -107,6 +107,16 @@ describe('a partner NGO and its programmes’ children', () => {
       programme: { id: programmeId },
       attendance: [{ attendee: 'CHILD', child: { id: consented } }],
     });
+    // Each attending child's record is a write in the access log.
+    const owner = await database('womens-federation');
+    try {
+      const logged = await owner.query(`SELECT actor FROM access_log WHERE child_id = $1 AND action = 'WRITE' AND 'wf:records:write' = ANY (categories)`, [
+        consented,
+      ]);
+      expect(logged.rows).toEqual([{ actor: principals['partner-ngo'].sub }]);
+    } finally {
+      await owner.end();
+    }
     expect(codes(await visit({ attendance: [{ childId: unconsented }] }))).toEqual(['NOT_FOUND']);
     expect(codes(await visit({ programmeId: otherProgrammeId }))).toEqual(['OUTSIDE_JURISDICTION']);
     expect(codes(await visit({ programmeId: null }))).toEqual(['BAD_USER_INPUT']);

@@ -219,6 +219,11 @@ describe('attendance and the dropout ledger (控辍保学)', () => {
   it('records a class’s absences for a day at once, all or none; an unexcused one opens the child’s case', async () => {
     const [sick, truant, elsewhere] = await Promise.all([pupil(), pupil(), pupil({ schoolId: SCHOOL_B })]);
     const day = daysAgo(3);
+    const writesLogged = () =>
+      ownerCount(`SELECT count(*)::int AS n FROM access_log WHERE action = 'WRITE' AND child_id = ANY ($1::uuid[]) AND 'edu:write' = ANY (categories)`, [
+        [sick, truant],
+      ]);
+    const writesBefore = await writesLogged();
     const recorded = await gqlData(RECORD, {
       input: {
         schoolId: SCHOOL_A,
@@ -230,6 +235,8 @@ describe('attendance and the dropout ledger (控辍保学)', () => {
       },
     });
     expect(recorded.recordAbsences).toHaveLength(2);
+    // The access log has the bulk write of each child.
+    expect(await writesLogged()).toBe(writesBefore + 2);
     expect((await dropoutCase(sick)) ?? null).toBeNull();
     expect(await dropoutCase(truant)).toMatchObject({ cause: 'UNEXCUSED_ABSENCE', absentSince: day, unexcusedDays: 1, escalationDue: [] });
     // The same day again, a pupil of another school, a duplicate in the list, a future day, an empty register: refused, nothing written.
