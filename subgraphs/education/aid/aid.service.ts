@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, badInput } from '../../../platform/errors';
-import { rowById } from '../../shared/child-records';
 import { today } from '../../shared/dates';
 import { isUniqueViolation } from '../../shared/postgres-errors';
 import { pastDate, uuid } from '../../shared/validation';
@@ -25,28 +23,16 @@ export class AidService {
     }
     const grantedOn = input.grantedOn ? pastDate(input.grantedOn, 'grantedOn') : today();
     try {
-      const id = await recordForPupil(ctx, {
+      return await recordForPupil(ctx, {
         childId,
         operation: 'grantAid',
         idempotencyKey,
         entity: AidGrantRow,
-        row: (pupil) => {
+        facts: (pupil) => {
           if (BOARDERS_ONLY.has(input.kind) && !pupil.boarding) throw badInput(`${input.kind} is for boarders, and the child does not board.`, 'kind');
-          return {
-            id: randomUUID(),
-            childId,
-            schoolId: pupil.schoolId,
-            termYear: term.year,
-            termSeason: term.season,
-            kind: input.kind,
-            amount,
-            grantedOn,
-            createdBy: ctx.principal.sub,
-            createdAt: new Date(),
-          };
+          return { termYear: term.year, termSeason: term.season, kind: input.kind, amount, grantedOn };
         },
       });
-      return rowById(ctx.db, AidGrantRow, id);
     } catch (err) {
       if (isUniqueViolation(err)) throw new DomainError(ErrorCode.CONFLICT, `The child already has ${input.kind} for that term.`, { field: 'kind' });
       throw err;

@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import { badInput } from '../../../platform/errors';
-import { rowById } from '../../shared/child-records';
 import { today } from '../../shared/dates';
 import { optionalText, pastDate, requiredText, uuid } from '../../shared/validation';
 import type { EducationContext } from '../context';
@@ -18,14 +16,7 @@ export class CareRecordService {
       visitors: requiredText(input.visitors, 'visitors', 100),
       findings: optionalText(input.findings, 'findings', 2000),
     };
-    const id = await recordForPupil(ctx, {
-      childId,
-      operation: 'recordHomeVisit',
-      idempotencyKey,
-      entity: HomeVisitRow,
-      row: (pupil) => ({ id: randomUUID(), childId, schoolId: pupil.schoolId, ...fields, createdBy: ctx.principal.sub, createdAt: new Date() }),
-    });
-    return rowById(ctx.db, HomeVisitRow, id);
+    return recordForPupil(ctx, { childId, operation: 'recordHomeVisit', idempotencyKey, entity: HomeVisitRow, facts: fields });
   }
 
   async arrangeAcademicSupport(ctx: EducationContext, input: ArrangeAcademicSupportInput, idempotencyKey: string | null): Promise<AcademicSupportRow> {
@@ -39,14 +30,7 @@ export class CareRecordService {
       startsOn,
       endsOn: input.endsOn ?? null,
     };
-    const id = await recordForPupil(ctx, {
-      childId,
-      operation: 'arrangeAcademicSupport',
-      idempotencyKey,
-      entity: AcademicSupportRow,
-      row: (pupil) => ({ id: randomUUID(), childId, schoolId: pupil.schoolId, ...fields, createdBy: ctx.principal.sub, createdAt: new Date() }),
-    });
-    return rowById(ctx.db, AcademicSupportRow, id);
+    return recordForPupil(ctx, { childId, operation: 'arrangeAcademicSupport', idempotencyKey, entity: AcademicSupportRow, facts: fields });
   }
 
   /** A boarder's leave: only for a pupil who boards, and only with the guardian's confirmation recorded. */
@@ -65,16 +49,15 @@ export class CareRecordService {
       checkedAt,
       approvedBy: requiredText(input.approvedBy, 'approvedBy', 50),
     };
-    const id = await recordForPupil(ctx, {
+    return recordForPupil(ctx, {
       childId,
       operation: 'grantBoardingLeave',
       idempotencyKey,
       entity: BoardingLeaveRow,
-      row: (pupil) => {
+      facts: (pupil) => {
         if (!pupil.boarding) throw badInput('The child does not board at school.', 'childId');
-        return { id: randomUUID(), childId, schoolId: pupil.schoolId, ...fields, createdBy: ctx.principal.sub, createdAt: new Date() };
+        return fields;
       },
     });
-    return rowById(ctx.db, BoardingLeaveRow, id);
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityTarget } from 'typeorm';
 import { DomainError, ErrorCode, badInput, notFound } from '../../../platform/errors';
+import { rowById } from '../../shared/child-records';
 import { today } from '../../shared/dates';
 import { createOnce, insertOnce } from '../../shared/idempotency';
 import { isUniqueViolation } from '../../shared/postgres-errors';
@@ -145,22 +146,29 @@ export async function requireCurrentPupil(ctx: EducationContext, childId: string
   return enrolment;
 }
 
+/** What every school record about a pupil carries besides its own facts. */
+type PupilRecordKeys = 'id' | 'childId' | 'schoolId' | 'createdBy' | 'createdAt';
+
 /**
- * The common create of a school record about a pupil: the pupil check, then the row (built with
- * the pupil's school) inserted once per idempotency key, in one transaction. Returns its id.
+ * The common create of a school record about a pupil: the pupil check, then the record (the
+ * pupil's school, the caller, the facts, which may depend on the pupil's enrolment) inserted once
+ * per idempotency key, in one transaction. Returns the stored row.
  */
-export async function recordForPupil<T extends { id: string; childId: string; schoolId: string }>(
+export async function recordForPupil<T extends { id: string; childId: string; schoolId: string; createdBy: string; createdAt: Date }>(
   ctx: EducationContext,
-  write: { childId: string; operation: string; idempotencyKey: string | null; entity: EntityTarget<T>; row: (pupil: EnrolmentRow) => T },
-): Promise<string> {
+  write: {
+    childId: string;
+    operation: string;
+    idempotencyKey: string | null;
+    entity: EntityTarget<T>;
+    facts: Omit<T, PupilRecordKeys> | ((pupil: EnrolmentRow) => Omit<T, PupilRecordKeys>);
+  },
+): Promise<T> {
   const pupil = await requireCurrentPupil(ctx, write.childId);
-  const { id } = await insertOnce(
-    ctx.db,
-    { principal: ctx.principal.sub, operation: write.operation, key: write.idempotencyKey },
-    write.entity,
-    write.row(pupil),
-  );
-  return id;
+  const facts = typeof write.facts === 'function' ? write.facts(pupil) : write.facts;
+  const row = { ...facts, id: randomUUID(), childId: write.childId, schoolId: pupil.schoolId, createdBy: ctx.principal.sub, createdAt: new Date() } as T;
+  const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: write.operation, key: write.idempotencyKey }, write.entity, row);
+  return rowById(ctx.db, write.entity, id);
 }
 
 /** Checks a working list's filter. */

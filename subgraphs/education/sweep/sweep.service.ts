@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode } from '../../../platform/errors';
-import { rowById } from '../../shared/child-records';
 import { today } from '../../shared/dates';
 import type { PageWindow } from '../../shared/pagination';
 import { isUniqueViolation } from '../../shared/postgres-errors';
@@ -27,14 +25,7 @@ export class SweepService {
       findings: optionalText(input.findings, 'findings', 2000),
     };
     try {
-      const id = await recordForPupil(ctx, {
-        childId,
-        operation: 'recordFileCheck',
-        idempotencyKey,
-        entity: FileCheckRow,
-        row: (pupil) => ({ id: randomUUID(), childId, schoolId: pupil.schoolId, ...fields, createdBy: ctx.principal.sub, createdAt: new Date() }),
-      });
-      return rowById(ctx.db, FileCheckRow, id);
+      return await recordForPupil(ctx, { childId, operation: 'recordFileCheck', idempotencyKey, entity: FileCheckRow, facts: fields });
     } catch (err) {
       if (isUniqueViolation(err)) throw new DomainError(ErrorCode.CONFLICT, `The child’s file was already checked in the ${term.season} ${term.year} term.`);
       throw err;

@@ -31,14 +31,7 @@ export class WellbeingService {
       screenedBy: requiredText(input.screenedBy, 'screenedBy', 50),
       notes: optionalText(input.notes, 'notes', 2000),
     };
-    const id = await recordForPupil(ctx, {
-      childId,
-      operation: 'recordWellbeingScreening',
-      idempotencyKey,
-      entity: WellbeingScreeningRow,
-      row: (pupil) => ({ id: randomUUID(), childId, schoolId: pupil.schoolId, ...fields, createdBy: ctx.principal.sub, createdAt: new Date() }),
-    });
-    return rowById(ctx.db, WellbeingScreeningRow, id);
+    return recordForPupil(ctx, { childId, operation: 'recordWellbeingScreening', idempotencyKey, entity: WellbeingScreeningRow, facts: fields });
   }
 
   async recordIntervention(ctx: EducationContext, input: RecordInterventionInput, idempotencyKey: string | null): Promise<WellbeingInterventionRow> {
@@ -54,14 +47,7 @@ export class WellbeingService {
       const screening = await ctx.loaders.screeningById.load(fields.screeningId);
       if (!screening || screening.childId !== childId) throw notFound('WellbeingScreening', fields.screeningId);
     }
-    const id = await recordForPupil(ctx, {
-      childId,
-      operation: 'recordWellbeingIntervention',
-      idempotencyKey,
-      entity: WellbeingInterventionRow,
-      row: (pupil) => ({ id: randomUUID(), childId, schoolId: pupil.schoolId, ...fields, createdBy: ctx.principal.sub, createdAt: new Date() }),
-    });
-    return rowById(ctx.db, WellbeingInterventionRow, id);
+    return recordForPupil(ctx, { childId, operation: 'recordWellbeingIntervention', idempotencyKey, entity: WellbeingInterventionRow, facts: fields });
   }
 
   /** Records the contact with the parents or guardian about a screening (of a current pupil). */
