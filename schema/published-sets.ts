@@ -48,8 +48,10 @@ export const PUBLISHED_SETS = {
   enrolment: {
     publisher: 'education',
     schema: 'enrolment_feed',
-    subscribers: ['civil-affairs'],
-    purpose: 'School staff reach, in the registry, exactly the children enrolled in their schools now; ended enrolments end that access.',
+    subscribers: ['civil-affairs', 'womens-federation'],
+    purpose:
+      'School staff reach, in the registry, exactly the children enrolled in their schools now; ended enrolments end that access. ' +
+      'In the women’s federation, the same reach lets a school log its pupils’ parent contacts (亲情电话) and read them back.',
     table: 'enrolment',
     fields: {
       child_id: 'Registry id.',
@@ -74,6 +76,52 @@ export const PUBLISHED_SETS = {
       purpose: 'The one purpose the consent was given for.',
       categories: 'The data categories the consent opens (only child:masked and wf:programmes can be).',
       valid_until: 'Last day: the earlier of the consent’s expiry and the pairing’s end.',
+    },
+  },
+  proposals: {
+    publisher: 'education',
+    schema: 'proposal_feed',
+    subscribers: ['civil-affairs'],
+    purpose:
+      'A school files a child with the registry (建档申报) without writing civil affairs’ database: civil affairs reviews the proposals of its jurisdiction ' +
+      'and registers the child (through its national-ID de-duplication) or rejects it. A proposal leaves the set once reviewed, and education then erases ' +
+      'the identity and family facts it collected: the registry holds them.',
+    table: 'proposal',
+    fields: {
+      proposal_id: 'The proposal.',
+      child_id: 'The registry id the child gets if filed anew (access-log entries about the proposal use it).',
+      school_id: 'The proposing school.',
+      school_region_code: 'GB/T 2260 code of its region.',
+      name: '姓名.',
+      gender: '性别.',
+      birth_date: '出生日期.',
+      ethnicity: '民族.',
+      national_id: '居民身份证号, as the school collected it (optional).',
+      household_region_code: '户籍地 county code.',
+      household_village: 'Village of household registration.',
+      residence_region_code: 'Residence county code.',
+      residence_village: 'Village of residence.',
+      class_name: '班级.',
+      father: 'The father’s name, phone, place of work (外出地点) and since when away (外出时间), and whether he can guard the child.',
+      mother: 'The mother’s, likewise.',
+      guardian: '实际监护人: guardianship form, name, relationship, phone and address.',
+      concerns: '关注的主要问题: the main concerns the school noted.',
+      submitted_at: 'When the school proposed the child.',
+    },
+  },
+  proposalReviews: {
+    publisher: 'civil-affairs',
+    schema: 'proposal_review_feed',
+    subscribers: ['education'],
+    purpose: 'The school learns the outcome of its proposal: the registry id of the child filed (or found already filed), or why it was rejected.',
+    table: 'review',
+    fields: {
+      proposal_id: 'The proposal reviewed.',
+      decision: 'ACCEPTED or REJECTED.',
+      child_id: 'The registry id of the child filed, or already in the registry; null when rejected.',
+      already_registered: 'True when the registry already held the child (same national ID, or linked by the reviewer): nothing was filed twice.',
+      reason: 'Why, in the reviewer’s words (required for a rejection).',
+      reviewed_at: 'When civil affairs decided.',
     },
   },
 } as const satisfies Record<string, PublishedSet>;

@@ -23,19 +23,44 @@ export interface Role {
 export const ROLES = {
   'school-care-teacher': {
     title: '学校关爱教师 (school care teacher)',
-    scopes: ['directory:read', 'child:masked', 'child:basic', 'edu:enrolment', 'edu:care', 'edu:care-notes', 'staff:contact', 'edu:write'],
+    // Parent contacts (亲情电话) are logged in the women's federation, where its rows are its pupils' contacts only.
+    scopes: [
+      'directory:read',
+      'child:masked',
+      'child:basic',
+      'edu:enrolment',
+      'edu:care',
+      'edu:care-notes',
+      'staff:contact',
+      'edu:write',
+      'edu:attendance',
+      'registry:filing',
+      'wf:programmes',
+      'wf:records:write',
+    ],
     rows: 'Children now enrolled in the schools of the `schools` claim, in every agency; no jurisdiction.',
-    purposes: ['education-support'],
+    purposes: ['education-support', 'dropout-prevention'],
   },
   'school-counsellor': {
     title: '学校心理辅导教师 (school counsellor)',
-    scopes: ['directory:read', 'child:masked', 'child:basic', 'edu:enrolment', 'edu:care', 'edu:care-notes', 'staff:contact'],
+    // The one role that reads and records psychological screenings (edu:wellbeing, the most sensitive category).
+    scopes: [
+      'directory:read',
+      'child:masked',
+      'child:basic',
+      'edu:enrolment',
+      'edu:care',
+      'edu:care-notes',
+      'staff:contact',
+      'edu:wellbeing',
+      'edu:wellbeing:write',
+    ],
     rows: 'Children now enrolled in the schools of the `schools` claim, in every agency; no jurisdiction.',
     purposes: ['education-support'],
   },
   'county-education-officer': {
     title: '县级教育行政部门 (county education officer)',
-    scopes: ['directory:read', 'child:masked', 'child:basic', 'edu:enrolment', 'edu:care', 'staff:contact', 'edu:write'],
+    scopes: ['directory:read', 'child:masked', 'child:basic', 'edu:enrolment', 'edu:care', 'staff:contact', 'edu:write', 'edu:attendance', 'registry:filing'],
     rows: 'Children living or registered in the `jurisdiction` regions (a county).',
     purposes: ['education-support', 'dropout-prevention'],
   },
@@ -58,6 +83,7 @@ export const ROLES = {
       'edu:care-notes',
       'wf:programmes',
       'staff:contact',
+      'registry:filing',
       'child:write',
       'audit:read',
     ],
@@ -66,7 +92,7 @@ export const ROLES = {
   },
   'womens-federation-officer': {
     title: '妇联干部 (women’s-federation officer)',
-    scopes: ['directory:read', 'child:masked', 'child:basic', 'child:family', 'wf:programmes', 'staff:contact', 'wf:consent', 'wf:write'],
+    scopes: ['directory:read', 'child:masked', 'child:basic', 'child:family', 'wf:programmes', 'staff:contact', 'wf:consent', 'wf:write', 'wf:records:write'],
     rows: 'Children of the `jurisdiction` regions (a county).',
     purposes: ['care-programmes'],
   },
@@ -84,7 +110,8 @@ export const ROLES = {
   },
   'partner-ngo': {
     title: '社会组织 (partner NGO)',
-    scopes: ['directory:read', 'child:masked', 'wf:programmes'],
+    // Records its own activities and visits for its programme's consented children (wf:records:write; its rows only).
+    scopes: ['directory:read', 'child:masked', 'wf:programmes', 'wf:records:write'],
     rows: 'Children paired now with a programme of the `partner` organisation whose guardian’s consent holds for the stated purpose.',
     purposes: ['care-programmes'],
   },

@@ -73,9 +73,15 @@ describe('the scope catalogue', () => {
     expect(FIELD_CATEGORIES['Talk.summary']).toBe('edu:care-notes');
   });
 
-  it('gives roles only scopes it defines, and partner NGOs nothing beyond masked data, programmes and the directory', () => {
+  it('gives roles only scopes it defines, and partner NGOs nothing beyond masked data, programmes, the directory and recording their own programme work', () => {
     for (const role of Object.values(ROLES)) for (const scope of role.scopes) expect(Object.keys(DATA_CATEGORIES)).toContain(scope);
-    expect([...ROLES['partner-ngo'].scopes].sort()).toEqual(['child:masked', 'directory:read', 'wf:programmes']);
+    expect([...ROLES['partner-ngo'].scopes].sort()).toEqual(['child:masked', 'directory:read', 'wf:programmes', 'wf:records:write']);
+    // The most sensitive education data goes to the school counsellor alone.
+    expect(
+      Object.entries(ROLES)
+        .filter(([, role]) => (role.scopes as readonly string[]).includes('edu:wellbeing'))
+        .map(([name]) => name),
+    ).toEqual(['school-counsellor']);
   });
 
   it('is printed as the table in docs/access-control.md (run `npm run docs` if not)', async () => {

@@ -285,6 +285,29 @@ describe('no existence oracle in registration, and national-ID look-ups are coun
     }
   });
 
+  it('does not limit filing new children: only answers that could tell of others’ children count', async () => {
+    const clerk = await tokenFor({ ...principals['civil-affairs-case-worker'], sub: `test:clerk-${randomUUID()}` });
+    for (let i = 0; i < 65; i++) {
+      const identity = freshNationalId();
+      const response = await gql(
+        `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { alreadyRegistered } }`,
+        {
+          input: {
+            name: '批量建档',
+            gender: identity.gender,
+            birthDate: identity.birthDate,
+            nationalId: identity.nationalId,
+            householdRegionCode: DEMO_COUNTY,
+            residenceRegionCode: DEMO_COUNTY,
+          },
+        },
+        clerk,
+        'case-management',
+      );
+      expect(codes(response)).toEqual([]);
+    }
+  });
+
   it('refuses look-ups past the hourly limit per user, on every replica alike (counted in the database)', async () => {
     const prober = await tokenFor({ ...principals['police-liaison'], sub: `test:prober-${randomUUID()}` });
     const lookUp = () => gql(`query ($n: String!) { childByNationalId(nationalId: $n) { id } }`, { n: freshNationalId().nationalId }, prober, 'protection');

@@ -91,7 +91,8 @@ export class PublishedSets1764100000000 implements MigrationInterface {
       $$`);
     await db.query(`GRANT EXECUTE ON FUNCTION partner_feed.fresh() TO ${APP}`);
 
-    // A child is readable in the jurisdiction; by a school's staff while enrolled there; by a partner
+    // A child is readable in the jurisdiction; by a school's staff while it is their pupil (enrolled,
+    // suspended, or dropped out and to be persuaded back: 控辍保学), not once it moved on; by a partner
     // while paired with it and its guardian's consent to masked data for the stated purpose holds.
     // (The partner list the gateway used to put in its token is no longer read.)
     await db.query(`DROP POLICY child_read ON child`);
@@ -100,7 +101,8 @@ export class PublishedSets1764100000000 implements MigrationInterface {
         app_in_jurisdiction(household_region_code::text) OR app_in_jurisdiction(residence_region_code::text)
         OR (cardinality(app_list('app.schools')) > 0 AND EXISTS (
               SELECT 1 FROM enrolment_feed.enrolment e
-               WHERE e.child_id = child.id AND e.status = 'ENROLLED' AND e.school_id::text = ANY (app_list('app.schools'))))
+               WHERE e.child_id = child.id AND e.status IN ('ENROLLED', 'SUSPENDED', 'DROPPED_OUT')
+                 AND e.school_id::text = ANY (app_list('app.schools'))))
         OR (app_setting('app.partner') IS NOT NULL AND partner_feed.fresh() AND EXISTS (
               SELECT 1 FROM partner_feed.child_grant g
                WHERE g.child_id = child.id AND g.purpose = app_setting('app.purpose') AND 'child:masked' = ANY (g.categories)

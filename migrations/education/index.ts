@@ -4,6 +4,7 @@ import { AccessLog1764000000000 } from './1764000000000-access-log';
 import { PublishedSets1764100000000 } from './1764100000000-published-sets';
 import { InternalCall1764150000000 } from './1764150000000-internal-call';
 import { EndedLinks1764150000001 } from './1764150000001-ended-links';
+import { SchoolWork1764300000000 } from './1764300000000-school-work';
 
 /** Education migrations, oldest first. */
 export const educationMigrations = [
@@ -13,4 +14,5 @@ export const educationMigrations = [
   PublishedSets1764100000000,
   InternalCall1764150000000,
   EndedLinks1764150000001,
+  SchoolWork1764300000000,
 ];

@@ -16,6 +16,9 @@ import { createCivilAffairsLoaders, type CivilAffairsLoaders } from './loaders';
 import { NationalIdCipher } from './national-id-cipher';
 import { ParentRow } from './parent/parent.entity';
 import { ChildParentsResolver } from './parent/parent.resolver';
+import { ProposalReviewRow } from './proposal/proposal.entity';
+import { ProposalResolver, ProposalReviewResolver } from './proposal/proposal.resolver';
+import { ProposalService } from './proposal/proposal.service';
 
 const resolvers: BuildSchemaOptions['resolvers'] = [
   ChildResolver,
@@ -23,6 +26,8 @@ const resolvers: BuildSchemaOptions['resolvers'] = [
   ChildClassificationResolver,
   GuardianshipResolver,
   ChildAccessLogResolver,
+  ProposalResolver,
+  ProposalReviewResolver,
 ];
 
 /** The civil-affairs subgraph: the child registry (民政). */
@@ -30,9 +35,13 @@ export function civilAffairsSubgraph(cipher: NationalIdCipher, nationalIdLookups
   const children = new ChildService(cipher, nationalIdLookupsPerHour);
   return {
     name: 'civil-affairs',
-    entities: [ChildRow, ParentRow, GuardianshipRow, ClassificationRow],
+    entities: [ChildRow, ParentRow, GuardianshipRow, ClassificationRow, ProposalReviewRow],
     migrations: civilAffairsMigrations,
-    buildSchema: () => buildFederatedSchema({ resolvers, container: resolverContainer([new ChildResolver(children)]) }, childReferenceResolver),
+    buildSchema: () =>
+      buildFederatedSchema(
+        { resolvers, container: resolverContainer([new ChildResolver(children), new ProposalResolver(new ProposalService(cipher))]) },
+        childReferenceResolver,
+      ),
     createLoaders: createCivilAffairsLoaders,
     seedDemoData: (db, options) => seedCivilAffairsDemo(db, cipher, options),
   };

@@ -1,5 +1,12 @@
 import type { EntityManager } from 'typeorm';
+import { createAidLoaders } from './aid/aid.loaders';
+import { createAttendanceLoaders } from './attendance/attendance.loaders';
 import { createCareLoaders } from './care/care.loaders';
+import { createCareRecordLoaders } from './care-record/care-record.loaders';
+import { createDropoutLoaders } from './dropout/dropout.loaders';
+import { createEnrolmentNoticeLoaders } from './enrolment-notice/enrolment-notice.loaders';
+import { createSweepLoaders } from './sweep/sweep.loaders';
+import { createWellbeingLoaders } from './wellbeing/wellbeing.loaders';
 import { createEnrolmentLoaders } from './enrolment/enrolment.loaders';
 import { createSchoolLoaders } from './school/school.loaders';
 import { createTalkLoaders } from './talk/talk.loaders';
@@ -15,6 +22,13 @@ export function createEducationLoaders(db: EntityManager) {
     ...createEnrolmentLoaders(db),
     ...createCareLoaders(db),
     ...createTalkLoaders(db),
+    ...createAttendanceLoaders(db),
+    ...createDropoutLoaders(db),
+    ...createCareRecordLoaders(db),
+    ...createWellbeingLoaders(db),
+    ...createAidLoaders(db),
+    ...createSweepLoaders(db),
+    ...createEnrolmentNoticeLoaders(db),
   };
 }
 

@@ -3,7 +3,26 @@ import { educationMigrations } from '../../migrations/education';
 import { buildFederatedSchema } from '../shared/federated-schema';
 import { resolverContainer } from '../shared/resolver-container';
 import type { SubgraphDefinition } from '../shared/subgraph-server';
+import { AidGrantRow } from './aid/aid.entity';
+import { AidResolver, ChildAidResolver } from './aid/aid.resolver';
+import { AbsenceRow } from './attendance/attendance.entity';
+import { AttendanceResolver, ChildAttendanceResolver } from './attendance/attendance.resolver';
 import { CareAssignmentRow } from './care/care.entity';
+import { AcademicSupportRow, BoardingLeaveRow, HomeVisitRow } from './care-record/care-record.entity';
+import { CareRecordResolver, ChildCareRecordResolver } from './care-record/care-record.resolver';
+import { DropoutCaseRow, DropoutEscalationRow, PersuasionRow } from './dropout/dropout.entity';
+import { ChildDropoutResolver, DropoutResolver } from './dropout/dropout.resolver';
+import { EnrolmentNoticeRow } from './enrolment-notice/enrolment-notice.entity';
+import { ChildEnrolmentNoticeResolver, EnrolmentNoticeResolver, UnenrolledChildResolver } from './enrolment-notice/enrolment-notice.resolver';
+import { ChildProposalRow } from './proposal/proposal.entity';
+import { ProposalResolver } from './proposal/proposal.resolver';
+import { riskStatusReferenceResolver } from './risk-status/risk-status.reference';
+import { RiskStatusResolver } from './risk-status/risk-status.resolver';
+import { ChildRiskStatus } from './risk-status/risk-status.type';
+import { FileCheckRow } from './sweep/sweep.entity';
+import { ChildFileCheckResolver, FileCheckResolver, SchoolSweepResolver } from './sweep/sweep.resolver';
+import { WellbeingContactRow, WellbeingInterventionRow, WellbeingScreeningRow } from './wellbeing/wellbeing.entity';
+import { ChildWellbeingResolver, WellbeingResolver } from './wellbeing/wellbeing.resolver';
 import { CareResolver, ChildCareResolver } from './care/care.resolver';
 import { ChildAccessLogResolver } from './child/child.resolver';
 import { childReferenceResolver } from './child/child.reference';
@@ -27,15 +46,60 @@ const resolvers: BuildSchemaOptions['resolvers'] = [
   ChildCareResolver,
   TalkResolver,
   ChildTalksResolver,
+  AttendanceResolver,
+  ChildAttendanceResolver,
+  DropoutResolver,
+  ChildDropoutResolver,
+  CareRecordResolver,
+  ChildCareRecordResolver,
+  WellbeingResolver,
+  ChildWellbeingResolver,
+  AidResolver,
+  ChildAidResolver,
+  FileCheckResolver,
+  SchoolSweepResolver,
+  ChildFileCheckResolver,
+  EnrolmentNoticeResolver,
+  UnenrolledChildResolver,
+  ChildEnrolmentNoticeResolver,
+  ProposalResolver,
+  RiskStatusResolver,
 ];
 
 /** The education subgraph (教育局 and schools). */
 export function educationSubgraph(): SubgraphDefinition<EducationLoaders> {
   return {
     name: 'education',
-    entities: [SchoolRow, EnrolmentRow, CareAssignmentRow, TalkRow],
+    entities: [
+      SchoolRow,
+      EnrolmentRow,
+      CareAssignmentRow,
+      TalkRow,
+      AbsenceRow,
+      DropoutCaseRow,
+      PersuasionRow,
+      DropoutEscalationRow,
+      HomeVisitRow,
+      AcademicSupportRow,
+      BoardingLeaveRow,
+      WellbeingScreeningRow,
+      WellbeingInterventionRow,
+      WellbeingContactRow,
+      AidGrantRow,
+      FileCheckRow,
+      EnrolmentNoticeRow,
+      ChildProposalRow,
+    ],
     migrations: educationMigrations,
-    buildSchema: () => buildFederatedSchema({ resolvers, container: resolverContainer() }, { ...childReferenceResolver, ...schoolReferenceResolver }),
+    buildSchema: () =>
+      buildFederatedSchema(
+        { resolvers, container: resolverContainer(), orphanedTypes: [ChildRiskStatus] },
+        {
+          ...childReferenceResolver,
+          ...schoolReferenceResolver,
+          ...riskStatusReferenceResolver,
+        },
+      ),
     createLoaders: createEducationLoaders,
     seedDemoData: (db, options) => seedEducationDemo(db, options),
   };

@@ -142,8 +142,11 @@ export function enforceFieldAccess(schema: GraphQLSchema): GraphQLSchema {
         if (!category) return result;
         if (isWrite) {
           return Promise.resolve(result).then((value) => {
-            const childId = childIdOfResult(value, getNamedType(info.returnType).name);
-            if (childId) audit.record(childId, category, AccessAction.WRITE);
+            // A bulk write (a class's absences) returns a list: each child in it was written.
+            for (const row of Array.isArray(value) ? value : [value]) {
+              const childId = childIdOfResult(row, getNamedType(info.returnType).name);
+              if (childId) audit.record(childId, category, AccessAction.WRITE);
+            }
             return value;
           });
         }

@@ -59,3 +59,6 @@ export function insertOnce<T extends ObjectLiteral & { id: string }>(
     }),
   );
 }
+
+/** The options of every create's `idempotencyKey` argument. */
+export const IDEMPOTENCY_KEY_ARG = { nullable: true, description: 'A client-chosen key that makes retries safe.' } as const;

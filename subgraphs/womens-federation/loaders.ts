@@ -1,5 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import { createActivityLoaders } from './activity/activity.loaders';
+import { createChildrensHomeLoaders } from './childrens-home/childrens-home.loaders';
 import { createPairingLoaders } from './pairing/pairing.loaders';
+import { createParentContactLoaders } from './parent-contact/parent-contact.loaders';
 import { createPartnerLoaders } from './partner/partner.loaders';
 import { createProgrammeLoaders } from './programme/programme.loaders';
 import { accessLogLoader } from '../shared/audit/access-log.loader';
@@ -13,6 +16,9 @@ export function createWomensFederationLoaders(db: EntityManager) {
     ...createPartnerLoaders(db),
     ...createProgrammeLoaders(db),
     ...createPairingLoaders(db),
+    ...createChildrensHomeLoaders(db),
+    ...createActivityLoaders(db),
+    ...createParentContactLoaders(db),
   };
 }
 

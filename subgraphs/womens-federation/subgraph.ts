@@ -3,14 +3,20 @@ import { womensFederationMigrations } from '../../migrations/womens-federation';
 import { buildFederatedSchema } from '../shared/federated-schema';
 import { resolverContainer } from '../shared/resolver-container';
 import type { SubgraphDefinition } from '../shared/subgraph-server';
+import { ActivityAttendanceRow, ActivityRow } from './activity/activity.entity';
+import { ActivityAttendanceResolver, ActivityResolver, ChildActivitiesResolver } from './activity/activity.resolver';
 import { ChildAccessLogResolver } from './child/child.resolver';
+import { ChildrensHomeRow } from './childrens-home/childrens-home.entity';
+import { ChildrensHomeResolver } from './childrens-home/childrens-home.resolver';
+import { ParentContactRow } from './parent-contact/parent-contact.entity';
+import { ChildParentContactsResolver, ParentContactResolver } from './parent-contact/parent-contact.resolver';
 import { childReferenceResolver } from './child/child.reference';
 import { ConsentRow } from './consent/consent.entity';
 import { ConsentResolver } from './consent/consent.resolver';
 import { seedWomensFederationDemo } from './demo-seed';
 import { createWomensFederationLoaders, type WomensFederationLoaders } from './loaders';
 import { PairingRow } from './pairing/pairing.entity';
-import { ChildPairingsResolver, PairingResolver } from './pairing/pairing.resolver';
+import { ChildPairingsResolver, PairingResolver, ProgrammePairingsResolver } from './pairing/pairing.resolver';
 import { PartnerRow } from './partner/partner.entity';
 import { partnerReferenceResolver } from './partner/partner.reference';
 import { PartnerResolver } from './partner/partner.resolver';
@@ -22,15 +28,25 @@ const resolvers: BuildSchemaOptions['resolvers'] = [
   ProgrammeResolver,
   PairingResolver,
   ChildPairingsResolver,
+  ProgrammePairingsResolver,
   ConsentResolver,
   ChildAccessLogResolver,
+  ChildrensHomeResolver,
+  ActivityResolver,
+  ActivityAttendanceResolver,
+  ChildActivitiesResolver,
+  ParentContactResolver,
+  ChildParentContactsResolver,
 ];
 
-/** The women's-federation subgraph (妇联): partners, programmes, pairings, guardians' consents. */
+/**
+ * The women's-federation subgraph (妇联): partners, programmes, pairings, guardians' consents,
+ * children's homes, activities and family education, the parent contact log.
+ */
 export function womensFederationSubgraph(): SubgraphDefinition<WomensFederationLoaders> {
   return {
     name: 'womens-federation',
-    entities: [PartnerRow, ProgrammeRow, PairingRow, ConsentRow],
+    entities: [PartnerRow, ProgrammeRow, PairingRow, ConsentRow, ChildrensHomeRow, ActivityRow, ActivityAttendanceRow, ParentContactRow],
     migrations: womensFederationMigrations,
     buildSchema: () => buildFederatedSchema({ resolvers, container: resolverContainer() }, { ...childReferenceResolver, ...partnerReferenceResolver }),
     createLoaders: createWomensFederationLoaders,

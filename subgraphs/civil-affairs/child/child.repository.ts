@@ -1,5 +1,4 @@
 import { In, type EntityManager } from 'typeorm';
-import { DomainError, ErrorCode } from '../../../platform/errors';
 import type { PageWindow } from '../../shared/pagination';
 import { ChildRow } from './child.entity';
 import type { ChildFilter } from './child.inputs';
@@ -45,7 +44,7 @@ export type NewChild = Omit<ChildRow, 'status' | 'statusReason' | 'lastReviewedA
  * Inserts a child unless its national ID is already registered. Returns the id of the child
  * now holding that ID: the new one, or the one registered before (never a duplicate).
  */
-export async function insertChildOnce(em: EntityManager, child: NewChild): Promise<{ id: string; inserted: boolean }> {
+export async function insertChildOnce(em: EntityManager, child: NewChild): Promise<{ id: string; inserted: boolean } | { heldOutsideRows: true }> {
   const inserted: { id: string }[] = await em.query(
     `INSERT INTO child (id, name, gender, birth_date, ethnicity, national_id_encrypted, national_id_hash,
                         household_region_code, household_village, residence_region_code, residence_village, created_by)
@@ -69,16 +68,9 @@ export async function insertChildOnce(em: EntityManager, child: NewChild): Promi
   );
   if (inserted.length) return { id: inserted[0].id, inserted: true };
   const existing = await findChildIdByNationalIdHash(em, child.nationalIdHash!);
-  // Row-level security hides a child registered outside the caller's jurisdiction. A second file
-  // would split the child's record, so the registration is refused; the answer names no child, no
-  // county and no registration, only that this caller cannot register this ID (README, "No
-  // existence oracle"). The look-up was already counted and logged.
-  if (!existing) {
-    throw new DomainError(ErrorCode.CONFLICT, 'This national ID cannot be registered by you. Ask the civil-affairs registry office to check it.', {
-      field: 'nationalId',
-    });
-  }
-  return { id: existing, inserted: false };
+  // Row-level security hides a child registered outside the caller's rows: the caller learns
+  // something of another county's registry here, which the service counts and refuses to say.
+  return existing ? { id: existing, inserted: false } : { heldOutsideRows: true };
 }
 
 export type ChildChanges = Partial<

@@ -39,6 +39,9 @@ function birthDateOfMinor(value: string, field: string): string {
  * updates. Each write is one transaction (DESIGN 6.3). It holds the national-ID keys; the child
  * rules that need none are the functions below it.
  */
+/** The write met an ID registered outside the caller's rows (thrown to roll the write back). */
+const HELD_OUTSIDE_ROWS = Symbol('held outside the caller’s rows');
+
 export class ChildService {
   constructor(
     private readonly cipher: NationalIdCipher,
@@ -46,9 +49,12 @@ export class ChildService {
   ) {}
 
   /**
-   * Every operation that looks a child up by national ID goes through here first: the look-up is
-   * written to the probe log, and refused (RATE_LIMITED) past the user's hourly limit, so nobody
-   * can test IDs against the registry in bulk.
+   * Every answer that could tell a caller something of children outside its rows by national ID
+   * goes through here first: a look-up (`childByNationalId`), a registration or change that meets
+   * an ID registered outside the caller's rows. It is written to the probe log, and refused
+   * (RATE_LIMITED) past the user's hourly limit, so nobody can test IDs against the registry in
+   * bulk. Registering a new ID, or one already in the caller's own rows, tells nothing of anyone
+   * else's and is not limited: a county files its children at whatever pace its work needs.
    */
   private async admitLookup(ctx: CivilAffairsContext, operation: string): Promise<void> {
     if (await admitNationalIdLookup(ctx.db, ctx.principal, operation, this.lookupsPerHour)) return;
@@ -99,17 +105,28 @@ export class ChildService {
       createdBy: ctx.principal.sub,
     };
     const parents = [input.father ? toParentRow(id, 'FATHER', input.father) : null, input.mother ? toParentRow(id, 'MOTHER', input.mother) : null];
-    if (nationalIdHash) await this.admitLookup(ctx, 'registerChild');
 
     let inserted = false;
-    const result = await ctx.db.transaction((em) =>
-      createOnce(em, { principal: ctx.principal.sub, operation: 'registerChild', key: idempotencyKey }, async () => {
-        const outcome = await insertChildOnce(em, row);
-        inserted = outcome.inserted;
-        if (inserted) for (const parent of parents) if (parent) await insertParent(em, parent);
-        return outcome.id;
-      }),
-    );
+    const result = await ctx.db
+      .transaction((em) =>
+        createOnce(em, { principal: ctx.principal.sub, operation: 'registerChild', key: idempotencyKey }, async () => {
+          const outcome = await insertChildOnce(em, row);
+          if ('heldOutsideRows' in outcome) throw HELD_OUTSIDE_ROWS;
+          inserted = outcome.inserted;
+          if (inserted) for (const parent of parents) if (parent) await insertParent(em, parent);
+          return outcome.id;
+        }),
+      )
+      .catch(async (err: unknown) => {
+        if (err !== HELD_OUTSIDE_ROWS) throw err;
+        // Counted and logged outside the rolled-back write, in the request's own transaction. A second
+        // file would split the child's record, so the registration is refused; the answer names no
+        // child, county or registration, only that this caller cannot register this ID.
+        await this.admitLookup(ctx, 'registerChild');
+        throw new DomainError(ErrorCode.CONFLICT, 'This national ID cannot be registered by you. Ask the civil-affairs registry office to check it.', {
+          field: 'nationalId',
+        });
+      });
     return { id: result.id, alreadyRegistered: !inserted };
   }
 
@@ -117,7 +134,6 @@ export class ChildService {
     const changes = this.validateChanges(input);
     const parentChanges = (['father', 'mother'] as const).filter((key) => input[key] !== undefined);
     if (Object.keys(changes).length === 0 && parentChanges.length === 0) throw badInput('Nothing to update.');
-    if (changes.nationalIdHash) await this.admitLookup(ctx, 'updateChild');
 
     try {
       await ctx.db.transaction(async (em) => {
@@ -134,6 +150,8 @@ export class ChildService {
       });
     } catch (err) {
       if (isUniqueViolation(err)) {
+        // Another child holds the ID, perhaps outside the caller's rows: a probe, counted and limited.
+        await this.admitLookup(ctx, 'updateChild');
         throw new DomainError(ErrorCode.CONFLICT, 'That national ID belongs to another registered child.', { field: 'nationalId' });
       }
       throw err;

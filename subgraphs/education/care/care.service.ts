@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, notFound } from '../../../platform/errors';
 import { today } from '../../shared/dates';
 import { isUniqueViolation } from '../../shared/postgres-errors';
-import { requireRegisteredChild } from '../../shared/feeds/registered-child';
 import { optionalPhone, requiredText, uuid } from '../../shared/validation';
 import type { EducationContext } from '../context';
 import type { CareAssignmentRow } from './care.entity';
 import type { AssignCareTeacherInput } from './care.inputs';
 import type { EnrolmentRow } from '../enrolment/enrolment.entity';
+import { requireCurrentPupil } from '../enrolment/enrolment.service';
 import type { PageWindow } from '../../shared/pagination';
 import {
   countEnrolmentsWithoutCarePerson,
@@ -20,7 +20,10 @@ import {
 
 /** The care rules: a child has one care-responsible teacher at a time. */
 export class CareService {
-  /** Makes a teacher responsible for the child; the previous assignment ends today, in the same transaction. */
+  /**
+   * Makes a teacher of the child's current school responsible for the child; the previous
+   * assignment ends today, in the same transaction.
+   */
   async assignTeacher(ctx: EducationContext, input: AssignCareTeacherInput): Promise<CareAssignmentRow> {
     const childId = uuid(input.childId, 'childId');
     const schoolId = uuid(input.schoolId, 'schoolId');
@@ -35,7 +38,8 @@ export class CareService {
       createdBy: ctx.principal.sub,
     };
     if (!(await ctx.loaders.schoolById.load(schoolId))) throw notFound('School', schoolId);
-    await requireRegisteredChild(ctx.db, childId, { archived: 'refused' });
+    // The care person is of the child's current school: a school the child left cannot assign one.
+    await requireCurrentPupil(ctx, childId, schoolId);
     try {
       await ctx.db.transaction(async (em) => {
         await endCurrentCareAssignment(em, childId, today());
@@ -43,7 +47,7 @@ export class CareService {
       });
     } catch (err) {
       if (isUniqueViolation(err)) {
-        throw new DomainError(ErrorCode.CONFLICT, 'Someone else assigned a teacher to this child at the same moment. Retry.');
+        throw new DomainError(ErrorCode.CONFLICT, 'Another care-responsible person was assigned to this child at the same moment. Read again and retry.');
       }
       throw err;
     }

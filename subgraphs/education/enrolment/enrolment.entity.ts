@@ -13,6 +13,8 @@ export class EnrolmentRow {
   @Column('text') status!: string;
   @Column('date', { name: 'enrolled_on' }) enrolledOn!: string;
   @Column('date', { name: 'ended_on', nullable: true }) endedOn!: string | null;
+  @Column('date', { name: 'status_changed_on', nullable: true }) statusChangedOn!: string | null;
+  @Column('text', { name: 'status_reason', nullable: true }) statusReason!: string | null;
   @Column('integer') version!: number;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('text', { name: 'created_by' }) createdBy!: string;

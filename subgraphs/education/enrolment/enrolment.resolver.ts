@@ -5,7 +5,7 @@ import type { EducationContext } from '../context';
 import { School } from '../school/school.type';
 import type { SchoolRow } from '../school/school.entity';
 import { EnrolmentRow } from './enrolment.entity';
-import { EnrolInput } from './enrolment.inputs';
+import { ChangeEnrolmentStatusInput, EnrolInput } from './enrolment.inputs';
 import { EnrolmentConnection } from './enrolment.payloads';
 import { EnrolmentService } from './enrolment.service';
 import { Enrolment } from './enrolment.type';
@@ -16,7 +16,8 @@ export class EnrolmentResolver {
 
   @Mutation(() => Enrolment, {
     description:
-      'Enrols a child at a school. A current enrolment at another school ends as TRANSFERRED, so the child’s education records follow it to the new school.',
+      'Enrols a child at a school. An open enrolment at another school ends as TRANSFERRED, so the child’s education records follow it to the new school: ' +
+      'the old school’s care assignment ends and it no longer reads or writes them.',
   })
   enrol(
     @Arg('input', () => EnrolInput, { description: 'The enrolment.' }) input: EnrolInput,
@@ -25,6 +26,18 @@ export class EnrolmentResolver {
     @Ctx() ctx: EducationContext,
   ) {
     return this.service.enrol(ctx, input, idempotencyKey);
+  }
+
+  @Mutation(() => Enrolment, {
+    description:
+      'Suspends (休学) or resumes an enrolment, or records a dropout (辍学, which opens the child’s dropout case) or a graduation, with its date, if the ' +
+      'enrolment is still at expectedVersion. Leaving the school ends the care assignment there.',
+  })
+  changeEnrolmentStatus(
+    @Arg('input', () => ChangeEnrolmentStatusInput, { description: 'The change.' }) input: ChangeEnrolmentStatusInput,
+    @Ctx() ctx: EducationContext,
+  ) {
+    return this.service.changeStatus(ctx, input);
   }
 
   @FieldResolver(() => School, { description: 'The school.' })
@@ -50,7 +63,10 @@ export class SchoolEnrolmentsResolver {
 
 @Resolver(() => Child)
 export class ChildEnrolmentResolver {
-  @FieldResolver(() => Enrolment, { nullable: true, description: 'The child’s current enrolment; null when not at school.' })
+  @FieldResolver(() => Enrolment, {
+    nullable: true,
+    description: 'The child’s current enrolment (at school, or suspended keeping the place); null when not at school.',
+  })
   enrolment(@Root() child: Child, @Ctx() ctx: EducationContext) {
     return ctx.loaders.currentEnrolmentByChildId.load(child.id);
   }

@@ -3,6 +3,7 @@ import { LocalDate } from '../../shared/scalars';
 
 export enum EnrolmentStatus {
   ENROLLED = 'ENROLLED',
+  SUSPENDED = 'SUSPENDED',
   TRANSFERRED = 'TRANSFERRED',
   DROPPED_OUT = 'DROPPED_OUT',
   GRADUATED = 'GRADUATED',
@@ -12,6 +13,7 @@ registerEnumType(EnrolmentStatus, {
   description: 'Where an enrolment stands.',
   valuesConfig: {
     ENROLLED: { description: '在读: currently at this school.' },
+    SUSPENDED: { description: '休学: away from school for a time, keeping the place; back to ENROLLED on return.' },
     TRANSFERRED: { description: '转学: moved to another school; the records followed the child.' },
     DROPPED_OUT: { description: '辍学: left school (控辍保学 applies).' },
     GRADUATED: { description: '毕业.' },
@@ -43,6 +45,12 @@ export class Enrolment {
 
   @Field(() => LocalDate, { nullable: true, description: 'Last day at this school; null while enrolled.' })
   endedOn!: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'When the status last changed (suspended, resumed, dropped out, graduated, transferred).' })
+  statusChangedOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why, as the school recorded it (e.g. 因病休学).' })
+  statusReason!: string | null;
 
   @Field(() => Int, { description: 'Version of the record.' })
   version!: number;

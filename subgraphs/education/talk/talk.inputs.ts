@@ -9,8 +9,11 @@ export class LogTalkInput {
   @Field(() => LocalDate, { nullable: true, description: 'When it was held; today when omitted.' })
   heldOn?: string | null;
 
-  @Field({ description: 'Who talked with the child.' })
-  heldBy!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who talked with the child: the care-responsible person when omitted, or a named colleague (e.g. the counsellor or the head teacher).',
+  })
+  heldBy?: string | null;
 
   @Field(() => String, { nullable: true, description: 'What was said and agreed, up to 2,000 characters.' })
   summary?: string | null;

@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { EnrolmentRow } from '../enrolment/enrolment.entity';
+import { wherePupils, workingListPage, type PupilFilter } from '../enrolment/enrolment.repository';
 import { TalkRow } from './talk.entity';
 
 export type NewTalk = Omit<TalkRow, 'createdAt'>;
@@ -26,4 +28,16 @@ export function findLastTalkDates(db: EntityManager, childIds: readonly string[]
 /** The row with this id, which must exist (the one a create returned). */
 export function getTalk(db: EntityManager, id: string): Promise<TalkRow> {
   return db.getRepository(TalkRow).findOneByOrFail({ id });
+}
+
+/**
+ * One page of the current pupils the talk rule covers whose last talk was before `since` (or who
+ * never had one), with the whole list's count.
+ */
+export function findTalkOverduePage(db: EntityManager, filter: PupilFilter, since: string, page: { afterId: string | null; limit: number }) {
+  const query = () =>
+    wherePupils(db.getRepository(EnrolmentRow).createQueryBuilder('e'), { childId: 'e.child_id', schoolId: 'e.school_id' }, filter, { careRulesOnly: true })
+      .andWhere(`e.status = 'ENROLLED'`)
+      .andWhere('NOT EXISTS (SELECT 1 FROM talk t WHERE t.child_id = e.child_id AND t.held_on >= CAST(:since AS date))', { since });
+  return workingListPage(query, 'e.id', page);
 }

@@ -12,6 +12,9 @@ export class PairingRow {
   @Column('date') since!: string;
   @Column('date', { nullable: true }) until!: string | null;
   @Column('text', { name: 'contact_frequency' }) contactFrequency!: string;
+  @Column('text', { name: 'helper_occupation', nullable: true }) helperOccupation!: string | null;
+  @Column('text', { name: 'end_reason', nullable: true }) endReason!: string | null;
+  @Column('integer') version!: number;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('text', { name: 'created_by' }) createdBy!: string;
 }

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDate } from '../../shared/scalars';
 import { ContactFrequency, HelperRole } from './pairing.type';
 
@@ -19,6 +19,9 @@ export class PairChildInput {
   @Field(() => String, { nullable: true, description: 'Helper’s phone.' })
   helperPhone?: string | null;
 
+  @Field(() => String, { nullable: true, description: '单位（职业）: the helper’s employer or occupation, up to 50 characters.' })
+  helperOccupation?: string | null;
+
   @Field(() => LocalDate, { nullable: true, description: 'Paired since; today when omitted.' })
   since?: string | null;
 
@@ -27,4 +30,19 @@ export class PairChildInput {
 
   @Field(() => ContactFrequency, { defaultValue: ContactFrequency.FORTNIGHTLY, description: 'How often in contact.' })
   contactFrequency: ContactFrequency = ContactFrequency.FORTNIGHTLY;
+}
+
+@InputType({ description: 'Ends a pairing, with the reason.' })
+export class EndPairingInput {
+  @Field(() => ID, { description: 'The pairing.' })
+  pairingId!: string;
+
+  @Field(() => Int, { description: 'The version you read; a stale one is VERSION_CONFLICT and nothing changes.' })
+  expectedVersion!: number;
+
+  @Field(() => LocalDate, { nullable: true, description: 'The last day; today when omitted. Not before the pairing began, not in the future.' })
+  endedOn?: string | null;
+
+  @Field({ description: 'Why it ends (the child moved, the parents returned, the helper left…), up to 200 characters.' })
+  reason!: string;
 }

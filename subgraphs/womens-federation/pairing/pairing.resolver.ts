@@ -1,9 +1,13 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { today } from '../../shared/dates';
+import { PageArgs, pageWindow, toConnection } from '../../shared/pagination';
 import { Child } from '../child/child.type';
 import type { WomensFederationContext } from '../context';
+import type { ProgrammeRow } from '../programme/programme.entity';
 import { Programme } from '../programme/programme.type';
 import { PairingRow } from './pairing.entity';
-import { PairChildInput } from './pairing.inputs';
+import { EndPairingInput, PairChildInput } from './pairing.inputs';
+import { PairingConnection } from './pairing.payloads';
 import { PairingService } from './pairing.service';
 import { Pairing } from './pairing.type';
 
@@ -19,6 +23,13 @@ export class PairingResolver {
     @Ctx() ctx: WomensFederationContext,
   ) {
     return this.service.pair(ctx, input, idempotencyKey);
+  }
+
+  @Mutation(() => Pairing, {
+    description: 'Ends a pairing with its reason, if it is still at expectedVersion; otherwise VERSION_CONFLICT and nothing changes.',
+  })
+  endPairing(@Arg('input', () => EndPairingInput, { description: 'The end.' }) input: EndPairingInput, @Ctx() ctx: WomensFederationContext) {
+    return this.service.end(ctx, input);
   }
 
   @FieldResolver(() => Programme, { description: 'The programme the pairing belongs to.' })
@@ -42,5 +53,24 @@ export class ChildPairingsResolver {
   @FieldResolver(() => [Pairing], { nullable: true, description: 'Proxy parents and volunteers paired with the child, current and past.' })
   pairings(@Root() child: Child, @Ctx() ctx: WomensFederationContext) {
     return ctx.loaders.pairingsByChildId.load(child.id);
+  }
+}
+
+@Resolver(() => Programme)
+export class ProgrammePairingsResolver {
+  @FieldResolver(() => PairingConnection, {
+    description:
+      'The programme’s children, as its pairings, a page at a time: a county sees its programmes’ pairings; a partner NGO sees, of its own programmes, ' +
+      'only the children whose guardian’s consent to share programme data with it holds (their masked name and age band through `child`).',
+  })
+  async pairings(
+    @Root() programme: ProgrammeRow,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('activeOnly', { defaultValue: true, description: 'Only pairings that last today (the default); false for past ones too.' }) activeOnly: boolean,
+    @Ctx() ctx: WomensFederationContext,
+  ) {
+    const window = pageWindow(page, ctx);
+    const rows = await ctx.loaders.pairingPage({ afterId: window.afterId, limit: window.limit, activeOn: activeOnly ? today() : null }).load(programme.id);
+    return toConnection(rows, window);
   }
 }

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, notFound } from '../../../platform/errors';
+import { DomainError, ErrorCode, badInput, notFound } from '../../../platform/errors';
 import { today } from '../../shared/dates';
 import { insertOnce } from '../../shared/idempotency';
 import { requireRegisteredChild } from '../../shared/feeds/registered-child';
-import { optionalPhone, requiredText, uuid } from '../../shared/validation';
+import { optionalPhone, optionalText, pastDate, requiredText, uuid } from '../../shared/validation';
 import type { WomensFederationContext } from '../context';
 import { PairingRow } from './pairing.entity';
-import type { PairChildInput } from './pairing.inputs';
-import { getPairing, type NewPairing } from './pairing.repository';
+import type { EndPairingInput, PairChildInput } from './pairing.inputs';
+import { endPairing, getPairing, lockPairing, type NewPairing } from './pairing.repository';
 
 /** The pairing rules: a helper is paired in an existing programme, for a period that does not end before it starts. */
 export class PairingService {
@@ -27,10 +27,36 @@ export class PairingService {
       since,
       until: input.until ?? null,
       contactFrequency: input.contactFrequency,
+      helperOccupation: optionalText(input.helperOccupation, 'helperOccupation', 50),
+      endReason: null,
+      version: 1,
       createdBy: ctx.principal.sub,
     };
     await requireRegisteredChild(ctx.db, row.childId, { archived: 'refused' });
     const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'pairChild', key: idempotencyKey }, PairingRow, row);
+    return getPairing(ctx.db, id);
+  }
+
+  /**
+   * Ends a pairing with its reason if it is still at expectedVersion (a planned end date may be
+   * brought forward); the partner's grant for the child ends with it.
+   */
+  async end(ctx: WomensFederationContext, input: EndPairingInput): Promise<PairingRow> {
+    const id = uuid(input.pairingId, 'pairingId');
+    const endedOn = input.endedOn ? pastDate(input.endedOn, 'endedOn') : today();
+    const reason = requiredText(input.reason, 'reason', 200);
+    await ctx.db.transaction(async (em) => {
+      const current = await lockPairing(em, id);
+      if (!current) throw notFound('Pairing', id);
+      if (current.version !== input.expectedVersion) {
+        throw new DomainError(ErrorCode.VERSION_CONFLICT, 'The pairing was changed since you read it. Read it again and retry.', {
+          currentVersion: current.version,
+        });
+      }
+      if (current.until !== null && current.until <= endedOn) throw new DomainError(ErrorCode.CONFLICT, `The pairing already ends on ${current.until}.`);
+      if (endedOn < current.since) throw badInput('endedOn must not be before the pairing began.', 'endedOn');
+      await endPairing(em, current, { until: endedOn, endReason: reason });
+    });
     return getPairing(ctx.db, id);
   }
 

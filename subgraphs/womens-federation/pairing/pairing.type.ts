@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDate } from '../../shared/scalars';
 
 export enum HelperRole {
@@ -8,7 +8,10 @@ export enum HelperRole {
 registerEnumType(HelperRole, {
   name: 'HelperRole',
   description: 'Who is paired with the child.',
-  valuesConfig: { PROXY_PARENT: { description: '代理家长.' }, VOLUNTEER: { description: '志愿者.' } },
+  valuesConfig: {
+    PROXY_PARENT: { description: '代理家长: a proxy parent, the pairing kind that stands in for absent parents.' },
+    VOLUNTEER: { description: '志愿者: a volunteer helper (结对帮扶).' },
+  },
 });
 
 export enum ContactFrequency {
@@ -40,4 +43,13 @@ export class Pairing {
 
   @Field(() => ContactFrequency, { description: 'How often the helper is in contact.' })
   contactFrequency!: ContactFrequency;
+
+  @Field(() => String, { nullable: true, description: '单位（职业）: the helper’s employer or occupation.' })
+  helperOccupation!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the pairing ended; null while it lasts.' })
+  endReason!: string | null;
+
+  @Field(() => Int, { description: 'Version of the record.' })
+  version!: number;
 }
