@@ -16,7 +16,14 @@ interface SystemInfo {
   /** The application roles' URLs (what the services run as) and the owners'. */
   databaseUrls: { app: Record<SubgraphName, string>; owner: Record<SubgraphName, string> };
   superuserUrl: string | null;
-  keys: { idpPrivateKeyFile: string; idpPublicKeyFile: string; internalPrivateKeyFile: string; internalPublicKeyFile: string };
+  keys: {
+    idpPrivateKeyFile: string;
+    idpPublicKeyFile: string;
+    internalPrivateKeyFile: string;
+    internalPublicKeyFile: string;
+    nationalIdEncryptionKey: string;
+    nationalIdHmacKey: string;
+  };
   tokens: Record<string, string>;
 }
 

@@ -39,7 +39,7 @@ export class EnrolmentService {
     await requireRegisteredChild(ctx.db, childId, { archived: 'allowed' });
     try {
       const { id } = await ctx.db.transaction((em) =>
-        createOnce(em, { principal: ctx.principal.sub, operation: 'enrol', key: idempotencyKey }, async () => {
+        createOnce(em, { principal: ctx.principal.sub, operation: 'enrol', key: idempotencyKey, payload: input }, async () => {
           const previous = await endCurrentEnrolment(em, childId, enrolledOn);
           if (previous?.schoolId === schoolId) {
             throw new DomainError(ErrorCode.CONFLICT, 'The child is already enrolled at this school.', { field: 'schoolId' });

@@ -26,7 +26,7 @@ export class TalkService {
       createdBy: ctx.principal.sub,
     };
     await requireRegisteredChild(ctx.db, row.childId, { archived: 'refused' });
-    const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'logTalk', key: idempotencyKey }, TalkRow, row);
+    const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'logTalk', key: idempotencyKey, payload: input }, TalkRow, row);
     return getTalk(ctx.db, id);
   }
 
