@@ -2,7 +2,7 @@ import { Registry1763800000000 } from './1763800000000-registry';
 import { RowLevelSecurity1763900000000 } from './1763900000000-row-level-security';
 import { AccessLog1764000000000 } from './1764000000000-access-log';
 import { PublishedSets1764100000000 } from './1764100000000-published-sets';
-import { IdempotencyPayload1764160000000 } from './1764160000000-idempotency-payload';
+import { IdempotencyPayload1764160000000 } from '../shared/1764160000000-idempotency-payload';
 
 /** Civil-affairs migrations, oldest first. */
 export const civilAffairsMigrations = [

@@ -2,7 +2,7 @@ import { Partners1763800000000 } from './1763800000000-partners';
 import { ConsentAndRowLevelSecurity1763900000000 } from './1763900000000-consent-and-row-level-security';
 import { AccessLog1764000000000 } from './1764000000000-access-log';
 import { PublishedSets1764100000000 } from './1764100000000-published-sets';
-import { IdempotencyPayload1764160000000 } from './1764160000000-idempotency-payload';
+import { IdempotencyPayload1764160000000 } from '../shared/1764160000000-idempotency-payload';
 
 /** Women's-federation migrations, oldest first. */
 export const womensFederationMigrations = [
