@@ -107,24 +107,21 @@ describe('a write that cannot finish', () => {
   }
 
   /**
-   * A civil-affairs replica and a gateway in front of it, with the settings given, and a child
-   * whose row the test holds locked (as the owner) while the update of `village` runs: the
-   * update's answer comes once `release` (which, called in `whileWaiting`, frees the row) and the
-   * replica have let it.
+   * A civil-affairs replica and a gateway in front of it, with the settings given, update a child
+   * whose row the test holds locked (as the owner). The row is freed only once the replica has
+   * logged that it rolled the request back, for `reason`: the UPDATE then goes on, inside a
+   * transaction already rolled back.
    */
-  async function updateLockedChild(
-    settings: { subgraph: Record<string, string>; gateway: Record<string, string> },
-    village: string,
-    whileWaiting: (release: () => Promise<void>) => Promise<void>,
-  ) {
+  async function updateLockedChild(settings: { subgraph: Record<string, string>; gateway: Record<string, string> }, reason: 'caller gone' | 'deadline') {
     civil = await startSubgraph('civil-affairs', { DB_STATEMENT_TIMEOUT_MS: '60000', DB_LOCK_TIMEOUT_MS: '30000', ...settings.subgraph });
     const gateway = await startGateway({ CIVIL_AFFAIRS_URL: civil.url, ...settings.gateway });
     try {
       const child = await newChild();
       await owner.query('BEGIN');
       await owner.query('SELECT 1 FROM child WHERE id = $1 FOR UPDATE', [child.id]);
-      const pending = asAdmin(gateway.url, update, { id: child.id, v: child.version, village });
-      await whileWaiting(async () => void (await owner.query('ROLLBACK')));
+      const pending = asAdmin(gateway.url, update, { id: child.id, v: child.version, village: '回滚村' });
+      await waitFor(() => civil.output().includes(`"reason":"${reason}"`) && civil.output().includes('"msg":"request rolled back"'));
+      await owner.query('ROLLBACK');
       return { child, answer: await pending };
     } finally {
       await gateway.stop();
@@ -132,29 +129,13 @@ describe('a write that cannot finish', () => {
   }
 
   it('is rolled back when its caller gives up, even if the row frees up a moment later', async () => {
-    // The gateway gives up after 1 s; the row is freed only once the replica has seen its caller
-    // go, so the UPDATE then goes on, inside a transaction already rolled back.
-    const { child, answer } = await updateLockedChild(
-      { subgraph: { REQUEST_DEADLINE_MS: '60000' }, gateway: { SUBGRAPH_TIMEOUT_MS: '1000' } },
-      '放弃村',
-      async (release) => {
-        await waitFor(() => /"reason":"caller gone".*"msg":"request rolled back"/.test(civil.output()));
-        await release();
-      },
-    );
+    const { child, answer } = await updateLockedChild({ subgraph: { REQUEST_DEADLINE_MS: '60000' }, gateway: { SUBGRAPH_TIMEOUT_MS: '1000' } }, 'caller gone');
     expect(answer.body.errors?.[0]).toMatchObject({ path: ['updateChild'], extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } });
     await expectNothingCommitted(child);
   });
 
   it('is rolled back past its request deadline, and answered SERVICE_UNAVAILABLE', async () => {
-    const { child, answer } = await updateLockedChild(
-      { subgraph: { REQUEST_DEADLINE_MS: '1000' }, gateway: { SUBGRAPH_TIMEOUT_MS: '60000' } },
-      '超时村',
-      async (release) => {
-        await waitFor(() => /"reason":"deadline".*"msg":"request rolled back"/.test(civil.output()));
-        await release();
-      },
-    );
+    const { child, answer } = await updateLockedChild({ subgraph: { REQUEST_DEADLINE_MS: '1000' }, gateway: { SUBGRAPH_TIMEOUT_MS: '60000' } }, 'deadline');
     expect(answer.status).toBe(200);
     expect(answer.body.data?.updateChild ?? null).toBeNull();
     expect(answer.body.errors).toEqual([
