@@ -31,4 +31,6 @@ module.exports = {
   reporters: ['default', '<rootDir>/dist/test/support/summary-reporter.js'],
   // One real system is shared by all test files; SQL-counting tests need it quiet.
   maxWorkers: 1,
+  // The log check reads the logs of the whole run: it goes last.
+  testSequencer: '<rootDir>/dist/test/support/sequencer.js',
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bodyLimit, filePath, METRICS_TOKEN_VARIABLES, nodeEnv, parseEnv, port } from '../platform/env';
+import { bodyLimit, filePath, METRICS_TOKEN_VARIABLES, milliseconds, nodeEnv, parseEnv, port, shutdownGraceSeconds } from '../platform/env';
 import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
 import type { AuthorizationMode } from './authorization/field-authorization';
 
@@ -20,6 +20,10 @@ export interface GatewayConfig {
   bodyLimit: string;
   /** filter: unauthorized fields come back null with an error each; strict: such an operation is refused whole. */
   authorizationMode: AuthorizationMode;
+  /** How long one call to a subgraph may take; past it, what it would have answered is null with SERVICE_UNAVAILABLE. */
+  subgraphTimeoutMs: number;
+  /** On SIGTERM, how long in-flight requests may take to finish before the process closes anyway. */
+  shutdownGraceMs: number;
 }
 
 /** The gateway's configuration, validated at start; a bad variable is named in the error. */
@@ -44,6 +48,8 @@ const gatewayEnvSchema = z.object({
   GATEWAY_AUTHORIZATION_MODE: z.enum(['filter', 'strict']).default('filter'),
   BODY_LIMIT: bodyLimit,
   ...METRICS_TOKEN_VARIABLES,
+  SUBGRAPH_TIMEOUT_MS: milliseconds(10_000),
+  SHUTDOWN_GRACE_SECONDS: shutdownGraceSeconds,
 });
 
 /** Every environment variable the gateway reads. */
@@ -73,5 +79,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     internalTokenPrivateKeyFile: parsed.INTERNAL_TOKEN_PRIVATE_KEY_FILE,
     bodyLimit: parsed.BODY_LIMIT,
     authorizationMode: parsed.GATEWAY_AUTHORIZATION_MODE,
+    subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
+    shutdownGraceMs: parsed.SHUTDOWN_GRACE_SECONDS * 1000,
   };
 }

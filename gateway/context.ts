@@ -9,4 +9,6 @@ export interface GatewayContext {
   clientRequestId: string | null;
   /** The purpose stated in the X-Purpose header, checked against the token's purposes. */
   purpose: string | null;
+  /** Aborted when the client goes away before its answer: the subgraph calls still running are cancelled. */
+  clientGone?: AbortSignal;
 }

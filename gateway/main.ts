@@ -3,15 +3,16 @@ import { IntrospectAndCompose, type GatewayConfig as SupergraphConfig } from '@a
 import { serve } from '../platform/graphql-http';
 import { InternalTokenSigner } from '../platform/internal-token';
 import { createLogger, type Logger } from '../platform/logger';
-import { createMetrics } from '../platform/metrics';
+import { createMetrics, type Metrics } from '../platform/metrics';
 import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
+import { PERSONAL_FIELD_NAMES } from '../schema/scope-catalogue';
 import { Authenticator } from './authenticate';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 import { gatewayPipeline } from './pipeline';
 import { SignedSubgraphDataSource } from './signed-data-source';
 
 /** The committed supergraph, or one composed from the running subgraphs; each subgraph called with a signed token. */
-function supergraphSource(config: GatewayConfig, signer: InternalTokenSigner, logger: Logger): SupergraphConfig {
+function supergraphSource(config: GatewayConfig, signer: InternalTokenSigner, logger: Logger, metrics: Metrics): SupergraphConfig {
   return {
     ...(config.supergraph === 'live'
       ? {
@@ -21,21 +22,26 @@ function supergraphSource(config: GatewayConfig, signer: InternalTokenSigner, lo
         }
       : { supergraphSdl: readFileSync(config.supergraph, 'utf8') }),
     // The supergraph's URLs are placeholders: where each subgraph lives is configuration.
-    buildService: ({ name }) => new SignedSubgraphDataSource({ name, url: config.subgraphUrls[name as SubgraphName] }, signer),
+    buildService: ({ name }) =>
+      new SignedSubgraphDataSource(
+        { name, url: config.subgraphUrls[name as SubgraphName], timeoutMs: config.subgraphTimeoutMs, logger, registry: metrics.registry },
+        signer,
+      ),
     logger,
   };
 }
 
 async function main() {
   const config = loadGatewayConfig();
-  const logger = createLogger('gateway');
+  const logger = createLogger('gateway', undefined, PERSONAL_FIELD_NAMES);
   const signer = await InternalTokenSigner.fromPemFile(config.internalTokenPrivateKeyFile);
+  const metrics = createMetrics('gateway');
   const pipeline = gatewayPipeline({
     config,
     logger,
-    metrics: createMetrics('gateway'),
+    metrics,
     authenticator: await Authenticator.create(config.jwt, logger),
-    supergraph: supergraphSource(config, signer, logger),
+    supergraph: supergraphSource(config, signer, logger, metrics),
   });
   await pipeline.apollo.start();
   await serve(pipeline);

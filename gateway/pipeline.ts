@@ -1,8 +1,10 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GatewayConfig as SupergraphConfig } from '@apollo/gateway';
+import type { Response } from 'express';
 import { createErrorMasker } from '../platform/error-masking';
 import { loadMetricsToken } from '../platform/env';
+import { refuseUnrunnableRequests } from '../platform/input-checks';
 import type { ServeOptions } from '../platform/graphql-http';
 import type { Logger } from '../platform/logger';
 import type { Metrics } from '../platform/metrics';
@@ -12,7 +14,9 @@ import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { formatLimitErrors, hideSuggestions, queryLimits } from './query-limits';
 import { createRequestContext, returnRequestId } from './request-context';
+import { parseCustomScalars } from './input-scalars';
 import { countRequests } from './request-metrics';
+import { subgraphsHealth } from './subgraph-health';
 
 /** Most operations one batched request may carry. */
 const MAX_BATCH = 10;
@@ -36,11 +40,13 @@ export interface GatewayParts {
  * | CSRF: no operation from a request a browser sends without preflight   | Apollo Server (csrfPrevention)         |
  * | authentication: the user token's principal, or 401                    | authenticate.ts      (the context)     |
  * | purpose: X-Purpose one the token grants, or 403                       | purpose.ts           (the context)     |
- * | query limits: tokens; depth, aliases, directives, cost                | query-limits.ts                        |
+ * | query limits: tokens; depth, aliases, directives; cost with variables | query-limits.ts                        |
+ * | unrunnable requests: no such operation, subscription, NUL, bad value  | platform/input-checks.ts, input-scalars.ts |
  * | authorization: what the scopes do not open is removed before planning | authorization/field-authorization.ts   |
  * | purpose: reading a named child's data needs one (PURPOSE_REQUIRED)    | purpose.ts                             |
  * | logging: the decision, authorized or refused and why                  | authorization/decision-log.ts          |
  * | execution, with null where fields were removed                        | authorization/field-authorization.ts   |
+ * | subgraph calls: signed, bounded in time, an outage null at its paths  | signed-data-source.ts                  |
  * | metrics: each response's outcome                                      | request-metrics.ts                     |
  * | errors: limit refusals coded, anything unexpected masked              | query-limits.ts, platform/error-masking.ts |
  *
@@ -49,9 +55,15 @@ export interface GatewayParts {
  */
 export function gatewayPipeline({ config, logger, metrics, authenticator, supergraph }: GatewayParts): ServeOptions<GatewayContext> {
   const limits = queryLimits(config.development);
+  // Authorization, the purpose rule and the decision's log line, before planning.
+  const gateway = createEnforcingGateway(supergraph, { mode: config.authorizationMode, logger });
+  // Impossible dates are refused before planning, like any other ill-typed value.
+  parseCustomScalars(gateway);
+  const requestContext = createRequestContext(authenticator);
   const apollo = new ApolloServer<GatewayContext>({
-    // Authorization, the purpose rule and the decision's log line, before planning.
-    gateway: createEnforcingGateway(supergraph, { mode: config.authorizationMode, logger }),
+    gateway,
+    // serve() stops the process in order (readiness, in-flight requests, then Apollo).
+    stopOnTerminationSignals: false,
     introspection: config.development,
     // A browser may not send a simple (preflight-free) request that runs an operation.
     csrfPrevention: true,
@@ -63,6 +75,8 @@ export function gatewayPipeline({ config, logger, metrics, authenticator, superg
     allowBatchedHttpRequests: true,
     formatError: hideSuggestions(config.development, formatLimitErrors(createErrorMasker(logger))),
     plugins: [
+      // Requests nothing can run (no such operation, a subscription, a NUL, an ill-typed variable): client errors.
+      refuseUnrunnableRequests(),
       ...limits.plugins,
       countRequests(metrics),
       returnRequestId(),
@@ -77,10 +91,20 @@ export function gatewayPipeline({ config, logger, metrics, authenticator, superg
     // METRICS_TOKEN or METRICS_TOKEN_FILE: /metrics needs it as a bearer credential (not served without).
     metricsToken: loadMetricsToken(),
     maxBatch: MAX_BATCH,
-    // Authentication and the stated purpose, once per HTTP request.
-    context: createRequestContext(authenticator),
+    // Authentication and the stated purpose, once per HTTP request; subgraph calls end with the client.
+    context: async (req, res) => ({ ...(await requestContext(req)), clientGone: clientGone(res) }),
     metrics,
     logger,
-    health: async () => ({ ready: true }),
+    health: subgraphsHealth(config.subgraphUrls),
+    shutdownGraceMs: config.shutdownGraceMs,
   };
+}
+
+/** Aborted when the response closes before it was written: the client went away. */
+function clientGone(res: Response): AbortSignal {
+  const controller = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return controller.signal;
 }

@@ -1,6 +1,16 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type GraphQLFormattedError, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  validate,
+  visit,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type OperationDefinitionNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import { ErrorCode } from '../platform/errors';
 
 /**
@@ -59,10 +69,10 @@ export const QUERY_LIMITS = {
 } as const;
 
 /**
- * graphql-armor's protections for Apollo Server: depth, aliases, directives and cost (tokens are
- * counted by the parser),
- * and, outside development, no "did you mean" field suggestions, which would map the schema
- * for a caller who may not introspect it.
+ * graphql-armor's protections for Apollo Server: depth, aliases and directives as validation rules
+ * (tokens are counted by the parser); the cost once the operation's variables are known (below);
+ * and, outside development, no "did you mean" field suggestions, which would map the schema for a
+ * caller who may not introspect it.
  */
 export function queryLimits(development: boolean): {
   plugins: ApolloServerPlugin[];
@@ -76,9 +86,53 @@ export function queryLimits(development: boolean): {
     // graphql-js counts tokens while parsing (parseOptions below): cheaper, and its refusal is a
     // plain parse failure rather than an unexpected error.
     maxTokens: { enabled: false },
-    costLimit: { maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true, flattenFragments: true, ...report('cost') },
+    // Validation sees no variables: computed in costWithVariables instead.
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: !development },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins, validationRules, parseOptions: { maxTokens: QUERY_LIMITS.maxTokens } };
+  return { plugins: [...plugins, costWithVariables()], validationRules, parseOptions: { maxTokens: QUERY_LIMITS.maxTokens } };
+}
+
+/**
+ * The cost limit, computed on the operation as it will run: graphql-armor multiplies a list's cost
+ * by its literal `first` or `last`, so a page size passed as a variable (`schools(first: $a) {
+ * enrolments(first: $b) }`) would count as 1. Each such variable is put in as the literal it
+ * stands for (its value, or its default) and graphql-armor's own rule measures the result.
+ */
+function costWithVariables(): ApolloServerPlugin {
+  const rules = new ApolloArmor({
+    maxDepth: { enabled: false },
+    maxAliases: { enabled: false },
+    maxDirectives: { enabled: false },
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true, flattenFragments: true, ...report('cost') },
+  }).protect().validationRules;
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request, schema }) {
+          if (!operation) return;
+          const [refused] = validate(schema, withPageSizes(document, operation, request.variables ?? {}), rules);
+          if (refused) throw new GraphQLError(refused.message, { extensions: { ...refused.extensions, http: { status: 400 } } });
+        },
+      };
+    },
+  };
+}
+
+/** The document with each `first`/`last` variable replaced by the literal page size it carries. */
+function withPageSizes(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): DocumentNode {
+  const defaults = new Map((operation.variableDefinitions ?? []).map((definition) => [definition.variable.name.value, definition.defaultValue]));
+  return visit(document, {
+    Argument(node) {
+      if ((node.name.value !== 'first' && node.name.value !== 'last') || node.value.kind !== Kind.VARIABLE) return undefined;
+      const name = node.value.name.value;
+      const value = variables[name];
+      if (typeof value === 'number' && Number.isFinite(value)) return { ...node, value: { kind: Kind.INT, value: String(Math.trunc(value)) } };
+      const fallback = defaults.get(name);
+      return fallback?.kind === Kind.INT ? { ...node, value: fallback } : undefined;
+    },
+  });
 }

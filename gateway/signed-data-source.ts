@@ -1,6 +1,16 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { Counter, type Registry } from 'prom-client';
+import { ErrorCode } from '../platform/errors';
+import { fetchPaths } from '../platform/fetch-paths';
 import type { InternalCall, InternalTokenSigner } from '../platform/internal-token';
+import type { Logger } from '../platform/logger';
 import type { GatewayContext } from './context';
+
+type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
+/** GraphQLDataSourceRequestKind.INCOMING_OPERATION (the enum is not exported as a value): a call that serves a client's operation. */
+const INCOMING_OPERATION = 'incoming operation';
 
 /** Used for the gateway's own calls (composing from live subgraphs): no user, no scopes. */
 const GATEWAY_SYSTEM_CALL: InternalCall = {
@@ -9,20 +19,52 @@ const GATEWAY_SYSTEM_CALL: InternalCall = {
   purpose: null,
 };
 
+export interface SubgraphCallOptions {
+  name: string;
+  url: string;
+  /** How long one call may take. */
+  timeoutMs: number;
+  logger: Logger;
+  registry: Registry;
+}
+
 /**
  * Every call to a subgraph carries a token the gateway signed for that subgraph alone, holding
  * the verified principal. The user's own token never leaves the gateway.
+ *
+ * Each call is bounded: it is cancelled past `timeoutMs`, or as soon as the client goes away (the
+ * subgraph then rolls its transaction back). A call that fails (timeout, refused connection, an
+ * error status) does not fail the operation: what it would have answered is null, with a
+ * SERVICE_UNAVAILABLE error (`retryable: true`) at each path it would have filled, and the other
+ * subgraphs' data still comes back (DESIGN 6.5).
  */
 export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly subgraphName: string;
+  private readonly timeoutMs: number;
+  private readonly logger: Logger;
+  private readonly failures: Counter<'subgraph' | 'reason'>;
+  /** The running call's cancellation signal, for the fetcher (which Apollo calls without the context). */
+  private readonly callSignal = new AsyncLocalStorage<AbortSignal>();
+
   constructor(
-    options: { name: string; url: string },
+    options: SubgraphCallOptions,
     private readonly signer: InternalTokenSigner,
   ) {
     super({ url: options.url });
     this.subgraphName = options.name;
+    this.timeoutMs = options.timeoutMs;
+    this.logger = options.logger;
+    this.failures =
+      (options.registry.getSingleMetric('subgraph_call_failures_total') as Counter<'subgraph' | 'reason'> | undefined) ??
+      new Counter({
+        name: 'subgraph_call_failures_total',
+        help: 'Subgraph calls that failed (answered as SERVICE_UNAVAILABLE), by subgraph and reason.',
+        labelNames: ['subgraph', 'reason'] as const,
+        registers: [options.registry],
+      });
+    const fetcher = this.fetcher;
+    this.fetcher = (url, init) => fetcher(url, { ...init, signal: this.callSignal.getStore() });
   }
-
-  private readonly subgraphName: string;
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const call: InternalCall = context?.principal
@@ -31,5 +73,42 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     const token = await this.signer.sign(call, this.subgraphName);
     request.http?.headers.set('authorization', `Bearer ${token}`);
     request.http?.headers.set('x-request-id', call.requestId);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const serving = (options.kind as string) === INCOMING_OPERATION;
+    const clientGone = serving ? (options.context as GatewayContext | undefined)?.clientGone : undefined;
+    const signal = clientGone ? AbortSignal.any([timeout, clientGone]) : timeout;
+    try {
+      return await this.callSignal.run(signal, () => super.process(options));
+    } catch (err) {
+      // Loading the schema (live composition) has no client answer to fill: let it fail.
+      if (!serving) throw err;
+      const clientErrors = this.clientErrors(err);
+      if (clientErrors) return { errors: clientErrors };
+      const reason = timeout.aborted ? 'timeout' : clientGone?.aborted ? 'client gone' : 'unreachable';
+      this.failures.inc({ subgraph: this.subgraphName, reason });
+      this.logger.warn({ subgraph: this.subgraphName, reason, detail: err instanceof Error ? err.message : String(err) }, 'subgraph call failed');
+      const message =
+        reason === 'timeout'
+          ? `The ${this.subgraphName} service did not answer within ${this.timeoutMs / 1000} s. Retry shortly.`
+          : `The ${this.subgraphName} service is unavailable. Retry shortly.`;
+      const extensions = { code: ErrorCode.SERVICE_UNAVAILABLE, retryable: true };
+      const { request } = options;
+      const paths = fetchPaths(request.query ?? '', request.operationName, request.variables);
+      return { errors: (paths.length ? paths : [undefined]).map((path) => ({ message, ...(path ? { path } : {}), extensions })) };
+    }
+  }
+
+  /**
+   * A subgraph's 400 carries its own client errors (bad input it refused): those go to the client
+   * as they are, not as an outage.
+   */
+  private clientErrors(err: unknown): GatewayGraphQLResponse['errors'] | null {
+    const response = (err as { extensions?: { response?: { status?: number; body?: { errors?: unknown } } } }).extensions?.response;
+    if (response?.status !== 400 || !Array.isArray(response.body?.errors)) return null;
+    const errors = response.body.errors as { message?: unknown; extensions?: { code?: unknown } }[];
+    return errors.every((error) => typeof error.extensions?.code === 'string') ? (errors as GatewayGraphQLResponse['errors']) : null;
   }
 }

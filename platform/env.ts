@@ -40,10 +40,14 @@ export const base64Key = (bytes: number) =>
 export const nodeEnv = z.enum(['development', 'production', 'test']).default('production');
 
 /** Largest request body accepted, as express's body parser reads it. */
-export const bodyLimit = z
-  .string()
-  .regex(/^\d+(b|kb|mb)$/, 'must be a size such as 100kb')
-  .default('100kb');
+export const bodySize = (fallback: string) =>
+  z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/, 'must be a size such as 100kb')
+    .default(fallback);
+
+/** The gateway's BODY_LIMIT: what a client may send. */
+export const bodyLimit = bodySize('100kb');
 
 /** A path to a readable file. */
 export const filePath = z.string().min(1, 'must name a file');
@@ -61,3 +65,9 @@ export function loadMetricsToken(env: NodeJS.ProcessEnv = process.env): string |
   if (value === undefined) return null;
   return parseEnv(z.object({ METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters') }), { METRICS_TOKEN: value }).METRICS_TOKEN;
 }
+
+/** A duration in milliseconds (a timeout): at least 100 ms, at most ten minutes. */
+export const milliseconds = (fallback: number) => z.coerce.number().int().min(100).max(600_000).default(fallback);
+
+/** SHUTDOWN_GRACE_SECONDS: on SIGTERM, how long in-flight requests may take to finish. */
+export const shutdownGraceSeconds = z.coerce.number().int().min(0).max(300).default(15);

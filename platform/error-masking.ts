@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ErrorCode } from './errors';
 import type { Logger } from './logger';
-import { sqlState } from './sql-state';
+import { isDataException, isDatabaseOutage, sqlState } from './sql-state';
 
 /** SQLSTATE insufficient_privilege, which PostgreSQL also raises when a row-level-security policy refuses a write. */
 const INSUFFICIENT_PRIVILEGE = '42501';
@@ -27,6 +27,27 @@ export function createErrorMasker(logger: Logger) {
         path: formatted.path,
         locations: formatted.locations,
         extensions: { code: ErrorCode.OUTSIDE_JURISDICTION },
+      };
+    }
+    if (isDatabaseOutage(original)) {
+      logger.warn({ sqlState: sqlState(original), path: formatted.path }, 'database unavailable while resolving');
+      return {
+        message: 'The agency’s database did not answer in time. Retry shortly (a write with the same idempotencyKey or expectedVersion).',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryable: true },
+      };
+    }
+    if (isDataException(original)) {
+      // A value the database refused that the checks before it let through: the input's fault.
+      const column = (original as { driverError?: { column?: string } }).driverError?.column;
+      const field = column ?? [...(formatted.path ?? [])].reverse().find((key): key is string => typeof key === 'string') ?? 'input';
+      logger.warn({ sqlState: sqlState(original), path: formatted.path }, 'the database refused a value');
+      return {
+        message: 'A value in the request is not acceptable (malformed, out of range or too long).',
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, field },
       };
     }
     if (isDeliberate && code !== ErrorCode.INTERNAL_SERVER_ERROR) {

@@ -36,6 +36,16 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** HTTP 400: the request is not a GraphQL request at all (malformed JSON and the like). */
   BAD_REQUEST: 'BAD_REQUEST',
+  /**
+   * A service or database this part of the answer needs did not answer in time or is down: null at
+   * the path it affects, `extensions.retryable` true. A write so answered may or may not have been
+   * saved: retry it with the same idempotencyKey (creates) or expectedVersion (updates).
+   */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  /** The idempotencyKey was used before with a different payload: nothing was created. */
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+  /** HTTP 400: the request names no operation its document holds (unknown operationName, or several operations and none named). */
+  OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -47,7 +57,8 @@ export class DomainError extends GraphQLError {
   }
 }
 
-export const badInput = (message: string, field?: string) => new DomainError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+/** Every input problem names its field (`input.birthDate`, `first`, `idempotencyKey`), so a client can point at it. */
+export const badInput = (message: string, field: string) => new DomainError(ErrorCode.BAD_USER_INPUT, message, { field });
 
 export const notFound = (what: string, id: string) => new DomainError(ErrorCode.NOT_FOUND, `${what} ${id} was not found.`, { id });
 
@@ -67,6 +78,10 @@ export const forbiddenPurpose = () =>
   new GraphQLError('The stated purpose is not one this token may act under.', {
     extensions: { code: ErrorCode.FORBIDDEN_PURPOSE, http: { status: 403 } },
   });
+
+/** An outage of what this part of the answer needs; safe to retry (writes with the same idempotency key). */
+export const serviceUnavailable = (message: string, path?: ReadonlyArray<string | number>) =>
+  new GraphQLError(message, { ...(path ? { path } : {}), extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryable: true } });
 
 export const purposeRequired = () =>
   new GraphQLError('This operation reads a named child’s data: state its purpose in the X-Purpose header (one your token allows).', {

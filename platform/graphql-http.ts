@@ -24,6 +24,12 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   maxBatch?: number;
   /** The bearer credential GET /metrics requires; null: /metrics is not served. */
   metricsToken?: string | null;
+  /**
+   * Authenticates the caller before its body is read (a subgraph: the gateway's internal token), so
+   * that no body of any size is parsed for a caller who may not call at all. What it returns is in
+   * `res.locals.caller` for `context`; what it throws (a 401 GraphQLError) is the answer.
+   */
+  verifyCaller?: (req: Request) => Promise<unknown>;
 }
 
 export interface Health {
@@ -55,18 +61,79 @@ function limitBatch(maxBatch: number): express.RequestHandler {
   };
 }
 
+/** How long a readiness check may take before the process counts as not ready (a locked table, a hung database). */
+const HEALTH_TIMEOUT_MS = 3000;
+
+/** Whether the process is shutting down: no longer ready, finishing what it has. */
+interface Lifecycle {
+  stopping: boolean;
+}
+
+/** The readiness check, bounded in time: a check that hangs is a failed one. */
+function checkReadiness(health: () => Promise<Health>): Promise<Health> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<Health>((done) => {
+    timer = setTimeout(() => done({ ready: false, reason: `no answer within ${HEALTH_TIMEOUT_MS / 1000} s` }), HEALTH_TIMEOUT_MS);
+  });
+  return Promise.race([health().catch((): Health => ({ ready: false })), timedOut]).finally(() => clearTimeout(timer));
+}
+
 /**
- * The HTTP shell every process shares: POST /graphql, GET /health (liveness and readiness for
- * load balancers and compose health checks) and GET /metrics (Prometheus).
+ * While stopping, every answer closes its connection (`Connection: close`), so no client sends
+ * another request on a socket the server is about to close.
  */
-function createGraphQLHttpApp<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>) {
+function closeConnectionsWhileStopping(lifecycle: Lifecycle): express.RequestHandler {
+  return (_req, res, next) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: express.Response, ...args: Parameters<typeof writeHead>) {
+      if (lifecycle.stopping && !res.headersSent) res.setHeader('connection', 'close');
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
+    next();
+  };
+}
+
+/** Runs `verifyCaller` before the body is read; its refusal is the answer. */
+function verifyBeforeBody(verifyCaller: (req: Request) => Promise<unknown>): express.RequestHandler {
+  return (req, res, next) => {
+    verifyCaller(req).then(
+      (caller) => {
+        res.locals.caller = caller;
+        next();
+      },
+      (err: { message?: string; extensions?: { code?: string; http?: { status?: number } } }) => {
+        const status = err.extensions?.http?.status ?? 401;
+        res
+          .status(status)
+          .json({ errors: [{ message: err.message ?? 'Unauthenticated.', extensions: { code: err.extensions?.code ?? ErrorCode.UNAUTHENTICATED } }] });
+      },
+    );
+  };
+}
+
+/**
+ * The HTTP shell every process shares: POST /graphql, GET /health (readiness, for load balancers
+ * and compose health checks: 503 while a dependency it cannot serve without is down, or while
+ * stopping), GET /health/live (liveness: the process runs and answers) and GET /metrics
+ * (Prometheus).
+ */
+function createGraphQLHttpApp<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>, lifecycle: Lifecycle) {
   const app = express();
   app.disable('x-powered-by');
+  app.use(closeConnectionsWhileStopping(lifecycle));
 
   app.get('/health', async (_req, res) => {
-    const health = await options.health().catch((): Health => ({ ready: false }));
+    if (lifecycle.stopping) {
+      res.status(503).json({ status: 'stopping' });
+      return;
+    }
+    const health = await checkReadiness(options.health);
     const { ready, status, ...details } = health;
     res.status(ready ? 200 : 503).json({ status: status ?? (ready ? 'ok' : 'unavailable'), ...details });
+  });
+
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: lifecycle.stopping ? 'stopping' : 'alive' });
   });
 
   // The operations surface is not public: metrics tell request rates, errors and database load.
@@ -84,6 +151,7 @@ function createGraphQLHttpApp<TContext extends BaseContext>(options: GraphQLHttp
 
   app.use(
     '/graphql',
+    ...(options.verifyCaller ? [verifyBeforeBody(options.verifyCaller)] : []),
     express.json({ limit: options.bodyLimit }),
     limitBatch(options.maxBatch ?? 1),
     expressMiddleware(options.apollo, { context: ({ req, res }) => options.context(req, res) }),
@@ -109,20 +177,28 @@ function createGraphQLHttpApp<TContext extends BaseContext>(options: GraphQLHttp
 
 export interface ServeOptions<TContext extends BaseContext> extends GraphQLHttpOptions<TContext> {
   port: number;
+  /** On SIGTERM, how long in-flight requests may take to finish before their connections are closed. */
+  shutdownGraceMs: number;
   /** Run last when stopping, once requests are done and Apollo has stopped (closes the database pool, say). */
   release?: () => Promise<void>;
 }
 
 /**
  * Serves the HTTP shell on `port` (resolves once it listens; rejects if the port is taken) until
- * SIGINT or SIGTERM; then stops accepting, lets in-flight requests finish, stops Apollo and
- * runs `release`. The Apollo server must be started.
+ * SIGINT or SIGTERM. Then, in order: /health answers 503 (stopping) so load balancers send no more
+ * work; the server accepts no new connections, and every answer from then on closes its own; the
+ * requests in flight finish (for up to `shutdownGraceMs`); only then does Apollo stop and
+ * `release` run. A request already accepted is answered, never failed because the process is
+ * stopping. The Apollo server must be started, with its own signal handling off
+ * (`stopOnTerminationSignals: false`), or it would stop under the requests in flight.
  */
 export async function serve<TContext extends BaseContext>(options: ServeOptions<TContext>): Promise<void> {
-  const server = createGraphQLHttpApp(options);
+  const lifecycle: Lifecycle = { stopping: false };
+  const server = createGraphQLHttpApp(options, lifecycle);
   await listen(server, options.port);
   stopOnSignals(options.logger, async () => {
-    await closeHttpServer(server);
+    lifecycle.stopping = true;
+    await closeHttpServer(server, options.shutdownGraceMs, options.logger);
     await options.apollo.stop();
     await options.release?.();
   });
@@ -148,6 +224,7 @@ function stopOnSignals(logger: Logger, close: () => Promise<void>) {
     logger.info({ signal }, 'stopping');
     try {
       await close();
+      logger.info('stopped');
       process.exit(0);
     } catch (err) {
       logger.error({ err }, 'error while stopping');
@@ -158,13 +235,16 @@ function stopOnSignals(logger: Logger, close: () => Promise<void>) {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-/** How long in-flight requests may take to finish once the server stops accepting. */
-const GRACE_MS = 5000;
-
-/** Stops accepting, lets in-flight requests finish for up to GRACE_MS, then drops idle sockets. */
-function closeHttpServer(server: http.Server): Promise<void> {
+/**
+ * Stops accepting, closes idle connections, lets in-flight requests finish for up to `graceMs`
+ * (each closes its connection when answered), then drops whatever is left.
+ */
+function closeHttpServer(server: http.Server, graceMs: number, logger: Logger): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => server.closeAllConnections(), GRACE_MS);
+    const timer = setTimeout(() => {
+      logger.warn({ graceMs }, 'requests still in flight at the end of the grace period were cut off');
+      server.closeAllConnections();
+    }, graceMs);
     server.close(() => {
       clearTimeout(timer);
       resolve();

@@ -805,3 +805,59 @@ export const CLASSIFICATION_NOTES: Readonly<Record<string, string>> = {
   'PartnerOrganization.contactPhone': 'An organisation’s published phone, not a person’s: directory.',
   'Consent.guardianName': 'The consenting guardian’s name: seen only by holders of wf:consent.',
 };
+
+/**
+ * The fields whose values are personal information (个人信息, PIPL art. 4: names, contacts,
+ * identifiers, birth dates, addresses, free text about a person). Their values never reach a log
+ * line: each process's logger censors every key of these names (and the same names in inputs,
+ * e.g. `RegisterChildInput.name`, `father.phone`) wherever it appears in what is logged.
+ */
+export const PERSONAL_FIELDS: ReadonlyArray<string> = [
+  'Child.name',
+  'Child.nationalId',
+  'Child.birthDate',
+  'Child.ethnicity',
+  'Child.householdVillage',
+  'Child.residenceVillage',
+  'Parent.name',
+  'Parent.phone',
+  'Parent.workPlace',
+  'Parent.unableReason',
+  'Guardianship.guardianName',
+  'Guardianship.guardianPhone',
+  'Guardianship.guardianAddress',
+  'Guardianship.guardianRelationship',
+  'Enrolment.studentNumber',
+  'CareResponsiblePerson.teacherName',
+  'CareResponsiblePerson.teacherPhone',
+  'Talk.heldBy',
+  'Talk.summary',
+  'Pairing.helperName',
+  'Pairing.helperPhone',
+  'Consent.guardianName',
+  'Consent.guardianRelationship',
+  // The daily work of schools and the women's federation (issue 12).
+  'ChildProposal.name',
+  'ChildProposalForReview.nationalId',
+  'ChildProposalForReview.birthDate',
+  'ChildProposalForReview.concerns',
+  'ProposedGuardian.name',
+  'ProposedGuardian.phone',
+  'ProposedGuardian.address',
+  'ProposedGuardian.relationship',
+  'HomeVisit.visitors',
+  'HomeVisit.findings',
+  'BoardingLeave.guardianName',
+  'Persuasion.persuader',
+  'Persuasion.note',
+  'WellbeingScreening.notes',
+  'WellbeingContact.contactedName',
+  'ChildrensHome.managerName',
+  'ChildrensHome.managerPhone',
+  'ActivityAttendance.attendeeName',
+  'ParentContact.notes',
+  'Pairing.helperOccupation',
+];
+
+/** The names of the personal fields, as keys the loggers censor. */
+export const PERSONAL_FIELD_NAMES: ReadonlyArray<string> = [...new Set(PERSONAL_FIELDS.map((coordinate) => coordinate.split('.')[1]))];

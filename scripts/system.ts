@@ -33,6 +33,8 @@ export interface RunningSystem {
   superuserUrl: string | null;
   keys: DevKeys;
   tokens: Record<string, string>;
+  /** Each process's id, by name (gateway, the subgraphs), for watching their memory. */
+  pids: Record<string, number>;
   stop: () => Promise<void>;
 }
 
@@ -79,6 +81,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
 
   let postgres: EmbeddedPostgresHandle | null = null;
   const children: ChildProcess[] = [];
+  const pids: Record<string, number> = {};
   const stop = async () => {
     // The gateway first (no new work reaches the subgraphs), then the subgraphs together.
     const [gateway, ...subgraphs] = [...children].reverse();
@@ -113,6 +116,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         });
       }
       children.push(child);
+      if (child.pid) pids[name] = child.pid;
       return child;
     };
 
@@ -171,7 +175,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     };
     writeFileSync(join(options.dataDir, 'demo-tokens.json'), JSON.stringify(tokens, null, 2) + '\n');
     writeFileSync(join(options.dataDir, 'system.json'), JSON.stringify(system, null, 2) + '\n', { mode: 0o600 });
-    return { ...system, stop };
+    return { ...system, pids, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode } from '../platform/errors';
+import { isIssuingRegionCode } from './regions';
 
 /**
  * 居民身份证号 (GB 11643-1999): 6-digit region of first registration, 8-digit birth date,
@@ -29,9 +30,10 @@ export function parseNationalId(raw: string): NationalIdFacts {
   const value = raw.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(value)) throw invalid('A national ID has 17 digits followed by a digit or X.');
   if (nationalIdCheckCharacter(value.slice(0, 17)) !== value[17]) throw invalid('The national ID check digit does not match.');
+  if (!isIssuingRegionCode(value.slice(0, 6))) throw invalid('The national ID does not begin with a real GB/T 2260 division code.');
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
   const parsed = new Date(`${birthDate}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== birthDate) {
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== birthDate || birthDate < '1900-01-01') {
     throw invalid('The national ID holds an impossible birth date.');
   }
   return { value, birthDate, gender: Number(value[16]) % 2 === 1 ? 'MALE' : 'FEMALE' };

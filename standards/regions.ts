@@ -13,6 +13,8 @@ interface Division {
 
 const byCode = new Map<string, Division>();
 for (const division of [...provinces, ...cities, ...areas] as Division[]) byCode.set(division.code, division);
+/** The first four digits (province and prefecture) of every division. */
+const prefectures = new Set([...byCode.keys()].map((code) => code.slice(0, 4)));
 
 /** True for a six-digit code of a province, prefecture or county-level division. */
 export function isRegionCode(code: string): boolean {
@@ -43,4 +45,15 @@ export function regionFullName(code: string): string | null {
 export function isRegionPrefix(prefix: string): boolean {
   if (!/^(\d{2}|\d{4}|\d{6})$/.test(prefix)) return false;
   return byCode.has(prefix.padEnd(6, '0')) || (prefix.length === 6 && byCode.has(prefix));
+}
+
+/**
+ * The six digits that open a national ID (GB 11643): the division where the number was first
+ * issued. An ID keeps them for life while counties merge and are renamed, so a code is accepted
+ * when it is a division of today's GB/T 2260 or lies under one of today's prefectures (a former
+ * county code); anything else (000000, 999999, a province or prefecture that does not exist) is
+ * no real division.
+ */
+export function isIssuingRegionCode(code: string): boolean {
+  return /^\d{6}$/.test(code) && (byCode.has(code) || prefectures.has(code.slice(0, 4)));
 }

@@ -17,6 +17,7 @@ import { loadSubgraphConfig, subgraphEnvVariables } from '../subgraphs/shared/co
 const ROOT = resolve(__dirname, '..', '..');
 interface Service {
   build?: string;
+  stop_grace_period?: string;
   command?: string[];
   environment?: Record<string, string>;
   healthcheck?: { test: string[] };
@@ -81,6 +82,15 @@ describe('docker-compose.yml', () => {
   it('creates the databases the subgraphs connect to', () => {
     const init = readFileSync(join(ROOT, 'deploy', 'postgres-init.sh'), 'utf8');
     for (const { database } of SUBGRAPHS) expect(init).toContain(`${database}:`);
+  });
+
+  it('checks each process’s readiness, and gives it longer to stop than it gives its requests to finish', () => {
+    const gateway = loadGatewayConfig(withDefaults(compose.services.gateway.environment ?? {}));
+    expect(compose.services.gateway.healthcheck?.test.join(' ')).toContain(`localhost:${gateway.port}/health'`);
+    for (const name of ['gateway', ...SUBGRAPHS.map((subgraph) => subgraph.name)]) {
+      const grace = Number(/^(\d+)s$/.exec(compose.services[name].stop_grace_period ?? '')?.[1]);
+      expect({ name, grace: grace * 1000 > gateway.shutdownGraceMs }).toEqual({ name, grace: true });
+    }
   });
 
   it('builds from files that exist', () => {

@@ -4,6 +4,7 @@ import { AccessLog1764000000000 } from './1764000000000-access-log';
 import { PublishedSets1764100000000 } from './1764100000000-published-sets';
 import { InternalCall1764150000000 } from './1764150000000-internal-call';
 import { NationalIdLookups1764150000002 } from './1764150000002-national-id-lookups';
+import { IdempotencyPayload1764160000000 } from '../shared/1764160000000-idempotency-payload';
 import { ChildProposals1764300000000 } from './1764300000000-child-proposals';
 
 /** Civil-affairs migrations, oldest first. */
@@ -14,5 +15,6 @@ export const civilAffairsMigrations = [
   PublishedSets1764100000000,
   InternalCall1764150000000,
   NationalIdLookups1764150000002,
+  IdempotencyPayload1764160000000,
   ChildProposals1764300000000,
 ];

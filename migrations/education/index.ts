@@ -4,6 +4,7 @@ import { AccessLog1764000000000 } from './1764000000000-access-log';
 import { PublishedSets1764100000000 } from './1764100000000-published-sets';
 import { InternalCall1764150000000 } from './1764150000000-internal-call';
 import { EndedLinks1764150000001 } from './1764150000001-ended-links';
+import { IdempotencyPayload1764160000000 } from '../shared/1764160000000-idempotency-payload';
 import { SchoolWork1764300000000 } from './1764300000000-school-work';
 
 /** Education migrations, oldest first. */
@@ -14,5 +15,6 @@ export const educationMigrations = [
   PublishedSets1764100000000,
   InternalCall1764150000000,
   EndedLinks1764150000001,
+  IdempotencyPayload1764160000000,
   SchoolWork1764300000000,
 ];

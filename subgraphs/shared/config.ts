@@ -1,9 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { base64Key, bodyLimit, filePath, flag, METRICS_TOKEN_VARIABLES, nodeEnv, parseEnv, port, postgresUrl } from '../../platform/env';
+import {
+  base64Key,
+  bodySize,
+  filePath,
+  flag,
+  METRICS_TOKEN_VARIABLES,
+  milliseconds,
+  nodeEnv,
+  parseEnv,
+  port,
+  postgresUrl,
+  shutdownGraceSeconds,
+} from '../../platform/env';
 import { subgraphInfo, type SubgraphName } from '../../platform/subgraphs';
 import { subscriptionsOf } from '../../schema/published-sets';
 import { feedUrlVariable } from './feeds/subscription-names';
+import type { TransactionLimits } from './request-transaction';
 
 /** Everything a subgraph process reads from its environment, validated at start. */
 export interface SubgraphConfig {
@@ -19,6 +32,12 @@ export interface SubgraphConfig {
   demoData: { enabled: boolean; children: number; seed: number };
   bodyLimit: string;
   dbPoolSize: number;
+  /** How long waiting for a pooled connection (or a new one) may take before the request fails as an outage. */
+  dbConnectTimeoutMs: number;
+  /** Each request's transaction: statement and lock timeouts, idle limit, overall deadline. */
+  transactionLimits: TransactionLimits;
+  /** On SIGTERM, how long in-flight requests may take to finish before the process closes anyway. */
+  shutdownGraceMs: number;
   feeds: {
     /** Per publisher of a set this agency subscribes to: a connection to its database as its feed role. */
     urls: Partial<Record<SubgraphName, string>>;
@@ -39,10 +58,18 @@ function subgraphEnvSchema(name: SubgraphName) {
     INTERNAL_TOKEN_PUBLIC_KEY_FILE: filePath,
     DB_MIGRATE_ON_START: flag(false),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DB_CONNECT_TIMEOUT_MS: milliseconds(3000),
+    DB_STATEMENT_TIMEOUT_MS: milliseconds(5000),
+    DB_LOCK_TIMEOUT_MS: milliseconds(2000),
+    DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(10_000),
+    REQUEST_DEADLINE_MS: milliseconds(8000),
+    SHUTDOWN_GRACE_SECONDS: shutdownGraceSeconds,
     DEMO_DATA: flag(false),
     DEMO_CHILDREN: z.coerce.number().int().min(1).max(1_000_000).default(2000),
     DEMO_SEED: z.coerce.number().int().default(2026),
-    BODY_LIMIT: bodyLimit,
+    // Read only from a caller whose internal token verified (the gateway): what its plans may carry,
+    // such as a page of children with each agency's access-log entries for the merge.
+    BODY_LIMIT: bodySize('32mb'),
     // Read by loadCursorKey: 32 bytes, base64; or CURSOR_KEY_FILE, a file holding it (container secrets).
     CURSOR_KEY: z.string().optional(),
     CURSOR_KEY_FILE: filePath.optional(),
@@ -76,6 +103,14 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
     development: parsed.NODE_ENV === 'development',
     migrateOnStart: parsed.DB_MIGRATE_ON_START as boolean,
     dbPoolSize: parsed.DB_POOL_SIZE as number,
+    dbConnectTimeoutMs: parsed.DB_CONNECT_TIMEOUT_MS as number,
+    transactionLimits: {
+      statementTimeoutMs: parsed.DB_STATEMENT_TIMEOUT_MS as number,
+      lockTimeoutMs: parsed.DB_LOCK_TIMEOUT_MS as number,
+      idleInTransactionTimeoutMs: parsed.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS as number,
+      requestDeadlineMs: parsed.REQUEST_DEADLINE_MS as number,
+    },
+    shutdownGraceMs: (parsed.SHUTDOWN_GRACE_SECONDS as number) * 1000,
     demoData: {
       enabled: parsed.DEMO_DATA as boolean,
       children: parsed.DEMO_CHILDREN as number,

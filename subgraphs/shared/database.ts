@@ -10,6 +10,13 @@ export interface DatabaseOptions {
   entities: (Function | EntitySchema)[];
   migrations: (new () => MigrationInterface)[];
   poolSize?: number;
+  /** How long to wait for a connection from the pool (or a new one) before failing; by default, for ever. */
+  connectTimeoutMs?: number;
+  /**
+   * A backstop the server applies to every session of the pool: a transaction left idle this long
+   * is ended by PostgreSQL (requests set their own, shorter limits too).
+   */
+  idleInTransactionTimeoutMs?: number;
   registry: Registry;
   logger: Logger;
 }
@@ -30,7 +37,12 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     logging: false,
     maxQueryExecutionTime: 1000,
     logger: new StatementCountingLogger(options.registry, (sql, ms) => options.logger.warn({ ms, sql: sql.slice(0, 200) }, 'slow SQL statement')),
-    extra: { max: options.poolSize ?? 10, application_name: options.applicationName },
+    extra: {
+      max: options.poolSize ?? 10,
+      application_name: options.applicationName,
+      ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}),
+      ...(options.idleInTransactionTimeoutMs ? { idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs } : {}),
+    },
   });
 }
 

@@ -16,13 +16,18 @@ export async function prepareDatabase(
   logger: Logger,
   registry: Registry,
 ): Promise<DataSource> {
-  const dataSource = (url: string, role: string) =>
+  const dataSource = (url: string, role: 'owner' | 'app') =>
     createDataSource({
       url,
       applicationName: `${definition.name}:${role}`,
       entities: definition.entities,
       migrations: definition.migrations,
       poolSize: config.dbPoolSize,
+      // Requests fail fast as an outage when the database is down or the pool exhausted; migrations
+      // and demo data, as the owner, wait as long as they must.
+      ...(role === 'app'
+        ? { connectTimeoutMs: config.dbConnectTimeoutMs, idleInTransactionTimeoutMs: config.transactionLimits.idleInTransactionTimeoutMs }
+        : {}),
       registry,
       logger,
     });

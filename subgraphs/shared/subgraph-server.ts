@@ -3,6 +3,8 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createErrorMasker } from '../../platform/error-masking';
 import { loadMetricsToken } from '../../platform/env';
+import { refuseUnrunnableRequests } from '../../platform/input-checks';
+import type { InternalCall } from '../../platform/internal-token';
 import { serve } from '../../platform/graphql-http';
 import { createLogger } from '../../platform/logger';
 import { createMetrics } from '../../platform/metrics';
@@ -16,6 +18,7 @@ import { openRowScope } from './request-transaction';
 import type { SubgraphDefinition } from './subgraph-definition';
 import { claimInDatabase, createCallVerifier } from './verify-call';
 import { startFeeds } from './feeds/start-feeds';
+import { PERSONAL_FIELD_NAMES } from '../../schema/scope-catalogue';
 
 // The agencies' subgraph.ts and demo-seed.ts import the definition's types from here.
 export type { DemoSeedOptions, SubgraphDefinition } from './subgraph-definition';
@@ -27,7 +30,7 @@ export type { DemoSeedOptions, SubgraphDefinition } from './subgraph-definition'
  */
 export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
   const config = loadSubgraphConfig(definition.name);
-  const logger = createLogger(definition.name);
+  const logger = createLogger(definition.name, undefined, PERSONAL_FIELD_NAMES);
   const metrics = createMetrics(definition.name);
 
   // Migrated and seeded as the owner; served as the application role, which row-level security binds.
@@ -44,9 +47,12 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
     introspection: config.development,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorMasker(logger),
+    // serve() stops the process in order (readiness, in-flight requests, then Apollo).
+    stopOnTerminationSignals: false,
     plugins: [
       // Inline traces would tell any caller how long our SQL took; the gateway needs none.
       ApolloServerPluginInlineTraceDisabled(),
+      refuseUnrunnableRequests(),
       ...(config.development ? [] : [ApolloServerPluginLandingPageDisabled()]),
       appendAccessLogBeforeCommit(logger),
     ],
@@ -61,10 +67,13 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
     metricsToken: loadMetricsToken(),
     metrics,
     logger,
+    shutdownGraceMs: config.shutdownGraceMs,
     health: feeds.health,
-    context: async (req, res) => {
-      const call = await verifyCall(req.headers.authorization);
-      const transaction = await openRowScope(db, call, res, logger);
+    // The gateway's token is checked before the body is read: nobody else gets one parsed.
+    verifyCaller: (req) => verifyCall(req.headers.authorization),
+    context: async (_req, res) => {
+      const call = res.locals.caller as InternalCall;
+      const transaction = await openRowScope(db, call, res, config.transactionLimits, logger);
       return { ...call, db: transaction.manager, transaction, audit: new AccessRecorder(), loaders: definition.createLoaders(transaction.manager), cursors };
     },
     release: async () => {

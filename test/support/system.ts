@@ -4,6 +4,7 @@ import { randomInt } from 'node:crypto';
 import { Client } from 'pg';
 import type { Principal } from '../../platform/principal';
 import type { SubgraphName } from '../../platform/subgraphs';
+import type { DevKeys } from '../../scripts/dev-keys';
 import { fullAccessPrincipal } from '../../demo/principals';
 import { signDevToken } from '../../demo/tokens';
 import { composeNationalId } from '../../standards/national-id';
@@ -16,7 +17,7 @@ interface SystemInfo {
   /** The application roles' URLs (what the services run as) and the owners'. */
   databaseUrls: { app: Record<SubgraphName, string>; owner: Record<SubgraphName, string> };
   superuserUrl: string | null;
-  keys: { idpPrivateKeyFile: string; idpPublicKeyFile: string; internalPrivateKeyFile: string; internalPublicKeyFile: string; metricsToken: string };
+  keys: DevKeys;
   tokens: Record<string, string>;
 }
 

@@ -21,8 +21,17 @@ describe('GB 11643 national ID', () => {
     ['too short', '3413222015060101'],
     ['letters', '34132220150601ABC1'],
     ['impossible date', composeNationalId('341322', '2015-02-30', 11)],
+    ['a date before 1900', composeNationalId('341322', '1899-12-31', 11)],
+    ['no real division (999999)', composeNationalId('999999', '2015-06-01', 11)],
+    ['no real division (000000)', composeNationalId('000000', '2015-06-01', 11)],
+    ['a prefecture that does not exist (3499xx)', composeNationalId('349901', '2015-06-01', 11)],
   ])('rejects %s', (_label, value) => {
     expect(() => parseNationalId(value)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'INVALID_NATIONAL_ID' }) }));
+  });
+
+  it('accepts a former county code under a real prefecture (an ID keeps its first code for life)', () => {
+    // 341321 (砀山县) exists; 341399 does not, but lies under 宿州市 (3413).
+    expect(parseNationalId(composeNationalId('341399', '2015-06-01', 13)).birthDate).toBe('2015-06-01');
   });
 
   it('rejects a wrong check digit', () => {

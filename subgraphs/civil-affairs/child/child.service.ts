@@ -109,7 +109,7 @@ export class ChildService {
     let inserted = false;
     const result = await ctx.db
       .transaction((em) =>
-        createOnce(em, { principal: ctx.principal.sub, operation: 'registerChild', key: idempotencyKey }, async () => {
+        createOnce(em, { principal: ctx.principal.sub, operation: 'registerChild', key: idempotencyKey, payload: input }, async () => {
           const outcome = await insertChildOnce(em, row);
           if ('heldOutsideRows' in outcome) throw HELD_OUTSIDE_ROWS;
           inserted = outcome.inserted;
@@ -133,7 +133,7 @@ export class ChildService {
   async update(ctx: CivilAffairsContext, id: string, expectedVersion: number, input: UpdateChildInput): Promise<void> {
     const changes = this.validateChanges(input);
     const parentChanges = (['father', 'mother'] as const).filter((key) => input[key] !== undefined);
-    if (Object.keys(changes).length === 0 && parentChanges.length === 0) throw badInput('Nothing to update.');
+    if (Object.keys(changes).length === 0 && parentChanges.length === 0) throw badInput('Nothing to update: the input changes no field.', 'input');
 
     try {
       await ctx.db.transaction(async (em) => {

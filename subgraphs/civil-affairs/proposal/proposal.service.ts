@@ -56,7 +56,7 @@ export class ProposalService {
     const child = accepted && !existingChildId ? this.childOf(proposal, ctx.principal.sub) : null;
     try {
       await ctx.db.transaction((em) =>
-        createOnce(em, { principal: ctx.principal.sub, operation: 'reviewChildProposal', key: idempotencyKey }, async () => {
+        createOnce(em, { principal: ctx.principal.sub, operation: 'reviewChildProposal', key: idempotencyKey, payload: input }, async () => {
           if (await findReview(em, proposalId)) throw alreadyReviewed();
           let childId: string | null = existingChildId;
           let alreadyRegistered = existingChildId !== null;

@@ -25,6 +25,7 @@ export class AidService {
     try {
       return await recordForPupil(ctx, {
         childId,
+        payload: input,
         operation: 'grantAid',
         idempotencyKey,
         entity: AidGrantRow,

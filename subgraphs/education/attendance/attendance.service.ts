@@ -38,7 +38,7 @@ export class AttendanceService {
     await this.requirePupilsOn(ctx, childIds, schoolId, absentOn);
     try {
       await ctx.db.transaction((em) =>
-        createOnce(em, { principal: ctx.principal.sub, operation: 'recordAbsences', key: idempotencyKey }, async () => {
+        createOnce(em, { principal: ctx.principal.sub, operation: 'recordAbsences', key: idempotencyKey, payload: input }, async () => {
           const [already] = await findAbsencesOn(em, childIds, absentOn);
           if (already) {
             throw new DomainError(ErrorCode.CONFLICT, `An absence on ${absentOn} is already recorded for ${already.childId}: correct it with correctAbsence.`, {

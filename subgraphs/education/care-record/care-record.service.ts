@@ -16,7 +16,7 @@ export class CareRecordService {
       visitors: requiredText(input.visitors, 'visitors', 100),
       findings: optionalText(input.findings, 'findings', 2000),
     };
-    return recordForPupil(ctx, { childId, operation: 'recordHomeVisit', idempotencyKey, entity: HomeVisitRow, facts: fields });
+    return recordForPupil(ctx, { childId, payload: input, operation: 'recordHomeVisit', idempotencyKey, entity: HomeVisitRow, facts: fields });
   }
 
   async arrangeAcademicSupport(ctx: EducationContext, input: ArrangeAcademicSupportInput, idempotencyKey: string | null): Promise<AcademicSupportRow> {
@@ -30,7 +30,7 @@ export class CareRecordService {
       startsOn,
       endsOn: input.endsOn ?? null,
     };
-    return recordForPupil(ctx, { childId, operation: 'arrangeAcademicSupport', idempotencyKey, entity: AcademicSupportRow, facts: fields });
+    return recordForPupil(ctx, { childId, payload: input, operation: 'arrangeAcademicSupport', idempotencyKey, entity: AcademicSupportRow, facts: fields });
   }
 
   /** A boarder's leave: only for a pupil who boards, and only with the guardian's confirmation recorded. */
@@ -51,6 +51,7 @@ export class CareRecordService {
     };
     return recordForPupil(ctx, {
       childId,
+      payload: input,
       operation: 'grantBoardingLeave',
       idempotencyKey,
       entity: BoardingLeaveRow,

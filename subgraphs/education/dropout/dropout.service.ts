@@ -31,7 +31,7 @@ export class DropoutService {
     const found = await this.openCase(ctx, input.caseId);
     if (fields.attemptedOn < found.absentSince) throw badInput('attemptedOn must not be before the case’s first day missed.', 'attemptedOn');
     const row: Omit<PersuasionRow, 'createdAt'> = { id: randomUUID(), caseId: found.id, childId: found.childId, ...fields, createdBy: ctx.principal.sub };
-    await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'recordPersuasion', key: idempotencyKey }, PersuasionRow, row);
+    await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'recordPersuasion', key: idempotencyKey, payload: input }, PersuasionRow, row);
     return found;
   }
 
@@ -52,7 +52,7 @@ export class DropoutService {
       createdBy: ctx.principal.sub,
     };
     try {
-      await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'recordEscalation', key: idempotencyKey }, DropoutEscalationRow, row);
+      await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'recordEscalation', key: idempotencyKey, payload: input }, DropoutEscalationRow, row);
     } catch (err) {
       if (isUniqueViolation(err)) throw new DomainError(ErrorCode.CONFLICT, `The case was already reported to ${input.target}.`, { field: 'target' });
       throw err;

@@ -46,7 +46,12 @@ export class EnrolmentNoticeService {
       note,
       createdBy: ctx.principal.sub,
     };
-    const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'issueEnrolmentNotice', key: idempotencyKey }, EnrolmentNoticeRow, row);
+    const { id } = await insertOnce(
+      ctx.db,
+      { principal: ctx.principal.sub, operation: 'issueEnrolmentNotice', key: idempotencyKey, payload: input },
+      EnrolmentNoticeRow,
+      row,
+    );
     return rowById(ctx.db, EnrolmentNoticeRow, id);
   }
 

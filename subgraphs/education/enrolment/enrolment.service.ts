@@ -63,7 +63,7 @@ export class EnrolmentService {
     await requireRegisteredChild(ctx.db, childId, { archived: 'allowed' });
     try {
       const { id } = await ctx.db.transaction((em) =>
-        createOnce(em, { principal: ctx.principal.sub, operation: 'enrol', key: idempotencyKey }, async () => {
+        createOnce(em, { principal: ctx.principal.sub, operation: 'enrol', key: idempotencyKey, payload: input }, async () => {
           const previousSchool = await transferOut(em, childId, enrolledOn);
           if (previousSchool === schoolId) {
             throw new DomainError(ErrorCode.CONFLICT, 'The child is already enrolled at this school.', { field: 'schoolId' });
@@ -160,6 +160,8 @@ export async function recordForPupil<T extends { id: string; childId: string; sc
     childId: string;
     operation: string;
     idempotencyKey: string | null;
+    /** The client's input as sent: a retry must send the same (IDEMPOTENCY_KEY_REUSED otherwise). */
+    payload: unknown;
     entity: EntityTarget<T>;
     facts: Omit<T, PupilRecordKeys> | ((pupil: EnrolmentRow) => Omit<T, PupilRecordKeys>);
   },
@@ -167,7 +169,12 @@ export async function recordForPupil<T extends { id: string; childId: string; sc
   const pupil = await requireCurrentPupil(ctx, write.childId);
   const facts = typeof write.facts === 'function' ? write.facts(pupil) : write.facts;
   const row = { ...facts, id: randomUUID(), childId: write.childId, schoolId: pupil.schoolId, createdBy: ctx.principal.sub, createdAt: new Date() } as T;
-  const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: write.operation, key: write.idempotencyKey }, write.entity, row);
+  const { id } = await insertOnce(
+    ctx.db,
+    { principal: ctx.principal.sub, operation: write.operation, key: write.idempotencyKey, payload: write.payload },
+    write.entity,
+    row,
+  );
   return rowById(ctx.db, write.entity, id);
 }
 

@@ -84,7 +84,7 @@ export class ProposalService {
     try {
       const { id } = await insertOnce(
         ctx.db,
-        { principal: ctx.principal.sub, operation: 'proposeChild', key: idempotencyKey },
+        { principal: ctx.principal.sub, operation: 'proposeChild', key: idempotencyKey, payload: input },
         ChildProposalRow,
         row as ChildProposalRow,
       );

@@ -26,7 +26,7 @@ export class SchoolService {
       boarding: input.boarding,
       createdBy: ctx.principal.sub,
     };
-    const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'createSchool', key: idempotencyKey }, SchoolRow, row);
+    const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'createSchool', key: idempotencyKey, payload: input }, SchoolRow, row);
     return ctx.loaders.schoolById.load(id);
   }
 }

@@ -25,7 +25,7 @@ export class SweepService {
       findings: optionalText(input.findings, 'findings', 2000),
     };
     try {
-      return await recordForPupil(ctx, { childId, operation: 'recordFileCheck', idempotencyKey, entity: FileCheckRow, facts: fields });
+      return await recordForPupil(ctx, { childId, payload: input, operation: 'recordFileCheck', idempotencyKey, entity: FileCheckRow, facts: fields });
     } catch (err) {
       if (isUniqueViolation(err)) throw new DomainError(ErrorCode.CONFLICT, `The child’s file was already checked in the ${term.season} ${term.year} term.`);
       throw err;

@@ -31,7 +31,7 @@ export class TalkService {
     const carePerson = named ? null : await ctx.loaders.careByChildId.load(childId);
     if (!named && !carePerson) throw badInput('The child has no care-responsible person: name who held the talk in heldBy.', 'heldBy');
     const row: NewTalk = { id: randomUUID(), childId, heldOn, heldBy: named ?? carePerson!.teacherName, summary, createdBy: ctx.principal.sub };
-    const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'logTalk', key: idempotencyKey }, TalkRow, row);
+    const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'logTalk', key: idempotencyKey, payload: input }, TalkRow, row);
     return getTalk(ctx.db, id);
   }
 

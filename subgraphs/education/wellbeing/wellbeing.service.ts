@@ -31,7 +31,14 @@ export class WellbeingService {
       screenedBy: requiredText(input.screenedBy, 'screenedBy', 50),
       notes: optionalText(input.notes, 'notes', 2000),
     };
-    return recordForPupil(ctx, { childId, operation: 'recordWellbeingScreening', idempotencyKey, entity: WellbeingScreeningRow, facts: fields });
+    return recordForPupil(ctx, {
+      childId,
+      payload: input,
+      operation: 'recordWellbeingScreening',
+      idempotencyKey,
+      entity: WellbeingScreeningRow,
+      facts: fields,
+    });
   }
 
   async recordIntervention(ctx: EducationContext, input: RecordInterventionInput, idempotencyKey: string | null): Promise<WellbeingInterventionRow> {
@@ -47,7 +54,14 @@ export class WellbeingService {
       const screening = await ctx.loaders.screeningById.load(fields.screeningId);
       if (!screening || screening.childId !== childId) throw notFound('WellbeingScreening', fields.screeningId);
     }
-    return recordForPupil(ctx, { childId, operation: 'recordWellbeingIntervention', idempotencyKey, entity: WellbeingInterventionRow, facts: fields });
+    return recordForPupil(ctx, {
+      childId,
+      payload: input,
+      operation: 'recordWellbeingIntervention',
+      idempotencyKey,
+      entity: WellbeingInterventionRow,
+      facts: fields,
+    });
   }
 
   /** Records the contact with the parents or guardian about a screening (of a current pupil). */
@@ -74,7 +88,7 @@ export class WellbeingService {
     };
     const { id } = await insertOnce(
       ctx.db,
-      { principal: ctx.principal.sub, operation: 'recordWellbeingContact', key: idempotencyKey },
+      { principal: ctx.principal.sub, operation: 'recordWellbeingContact', key: idempotencyKey, payload: input },
       WellbeingContactRow,
       row,
     );

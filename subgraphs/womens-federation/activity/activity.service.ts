@@ -57,7 +57,7 @@ export class ActivityService {
     await this.requireRegistered(ctx, [...new Set(attendance.map((row) => row.childId))]);
     try {
       const { id } = await ctx.db.transaction((em) =>
-        createOnce(em, { principal: ctx.principal.sub, operation: 'recordActivity', key: idempotencyKey }, async () => {
+        createOnce(em, { principal: ctx.principal.sub, operation: 'recordActivity', key: idempotencyKey, payload: input }, async () => {
           await insertActivity(em, activity, attendance);
           return activity.id;
         }),

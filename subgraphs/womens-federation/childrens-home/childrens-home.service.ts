@@ -22,7 +22,12 @@ export class ChildrensHomeService {
       openedOn: input.openedOn ? pastDate(input.openedOn, 'openedOn') : today(),
       createdBy: ctx.principal.sub,
     };
-    const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'createChildrensHome', key: idempotencyKey }, ChildrensHomeRow, row);
+    const { id } = await insertOnce(
+      ctx.db,
+      { principal: ctx.principal.sub, operation: 'createChildrensHome', key: idempotencyKey, payload: input },
+      ChildrensHomeRow,
+      row,
+    );
     return rowById(ctx.db, ChildrensHomeRow, id);
   }
 

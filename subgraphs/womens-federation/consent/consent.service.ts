@@ -44,7 +44,7 @@ export class ConsentService {
     };
     // The child's own rows decide, not the consent's region: an office records consents for children it serves.
     await requireRegisteredChild(ctx.db, row.childId, { archived: 'refused' });
-    const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'recordConsent', key: idempotencyKey }, ConsentRow, row);
+    const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'recordConsent', key: idempotencyKey, payload: input }, ConsentRow, row);
     return getConsent(ctx.db, id);
   }
 

@@ -33,7 +33,7 @@ export class PairingService {
       createdBy: ctx.principal.sub,
     };
     await requireRegisteredChild(ctx.db, row.childId, { archived: 'refused' });
-    const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'pairChild', key: idempotencyKey }, PairingRow, row);
+    const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'pairChild', key: idempotencyKey, payload: input }, PairingRow, row);
     return getPairing(ctx.db, id);
   }
 

@@ -49,7 +49,12 @@ export class ParentContactService {
       notes: optionalText(input.notes, 'notes', 1000),
       createdBy: ctx.principal.sub,
     };
-    const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'logParentContact', key: idempotencyKey }, ParentContactRow, row);
+    const { id } = await insertOnce(
+      ctx.db,
+      { principal: ctx.principal.sub, operation: 'logParentContact', key: idempotencyKey, payload: input },
+      ParentContactRow,
+      row,
+    );
     return rowById(ctx.db, ParentContactRow, id);
   }
 }

@@ -26,7 +26,7 @@ export class PartnerService {
       contactPhone: optionalPhone(input.contactPhone, 'contactPhone'),
       createdBy: ctx.principal.sub,
     };
-    const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'createPartner', key: idempotencyKey }, PartnerRow, row);
+    const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'createPartner', key: idempotencyKey, payload: input }, PartnerRow, row);
     return ctx.loaders.partnerById.load(id);
   }
 }

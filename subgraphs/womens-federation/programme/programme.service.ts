@@ -24,7 +24,12 @@ export class ProgrammeService {
       endsOn: input.endsOn ?? null,
       createdBy: ctx.principal.sub,
     };
-    const { id } = await insertOnce(ctx.db, { principal: ctx.principal.sub, operation: 'createProgramme', key: idempotencyKey }, ProgrammeRow, row);
+    const { id } = await insertOnce(
+      ctx.db,
+      { principal: ctx.principal.sub, operation: 'createProgramme', key: idempotencyKey, payload: input },
+      ProgrammeRow,
+      row,
+    );
     return ctx.loaders.programmeById.load(id);
   }
 }
