@@ -71,6 +71,7 @@ export async function startGateway(env: Record<string, string>): Promise<Gateway
     GATEWAY_JWT_ISSUER: DEV_ISSUER,
     GATEWAY_JWT_AUDIENCE: DEV_AUDIENCE,
     INTERNAL_TOKEN_PRIVATE_KEY_FILE: system.keys.internalPrivateKeyFile,
+    METRICS_TOKEN: system.keys.metricsToken,
     CIVIL_AFFAIRS_URL: system.subgraphUrls['civil-affairs'],
     EDUCATION_URL: system.subgraphUrls.education,
     WOMENS_FEDERATION_URL: system.subgraphUrls['womens-federation'],
@@ -89,6 +90,9 @@ export async function startSubgraph(name: SubgraphName, env: Record<string, stri
     [`${envPrefix}_PORT`]: String(port),
     [`${envPrefix}_DATABASE_URL`]: system.databaseUrls.app[name],
     INTERNAL_TOKEN_PUBLIC_KEY_FILE: system.keys.internalPublicKeyFile,
+    // Replicas share the cursor key, so a page's cursor from one replica opens on another.
+    CURSOR_KEY: system.keys.cursorKey,
+    METRICS_TOKEN: system.keys.metricsToken,
     ...(name === 'civil-affairs'
       ? { NATIONAL_ID_ENCRYPTION_KEY: system.keys.nationalIdEncryptionKey, NATIONAL_ID_HMAC_KEY: system.keys.nationalIdHmacKey }
       : {}),
