@@ -141,6 +141,8 @@ export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   'Mutation.recordConsent': 'wf:write',
   'Mutation.revokeConsent': 'wf:write',
   'Query.consents': 'wf:consent',
+  // Deprecated. The ids of one's own consented children are what child:masked opens anyway.
+  'Query.consentedChildIds': 'child:masked',
   'Query.childrenNeedingCarePerson': 'edu:care',
 
   // Child (civil affairs owns it; education and the women's federation add fields).
