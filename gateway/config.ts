@@ -20,6 +20,8 @@ export interface GatewayConfig {
   bodyLimit: string;
   /** filter: unauthorized fields come back null with an error each; strict: such an operation is refused whole. */
   authorizationMode: AuthorizationMode;
+  /** The in-browser IDE at /ide: on by default in development, off otherwise unless switched on. */
+  ide: { enabled: boolean; demoTokensFile: string | null };
 }
 
 /** The gateway's configuration, validated at start; a bad variable is named in the error. */
@@ -43,16 +45,24 @@ const gatewayEnvSchema = z.object({
   INTERNAL_TOKEN_PRIVATE_KEY_FILE: filePath,
   GATEWAY_AUTHORIZATION_MODE: z.enum(['filter', 'strict']).default('filter'),
   BODY_LIMIT: bodyLimit,
+  GATEWAY_IDE: z.enum(['on', 'off']).optional(),
+  GATEWAY_IDE_DEMO_TOKENS_FILE: filePath.optional(),
 });
 
 /** Every environment variable the gateway reads. */
 export const GATEWAY_ENV_VARIABLES = Object.keys(gatewayEnvSchema.shape);
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const schema = gatewayEnvSchema.refine((value) => Boolean(value.GATEWAY_JWT_PUBLIC_KEY_FILE) !== Boolean(value.GATEWAY_JWKS_URL), {
-    message: 'set exactly one of GATEWAY_JWT_PUBLIC_KEY_FILE and GATEWAY_JWKS_URL',
-    path: ['GATEWAY_JWT_PUBLIC_KEY_FILE'],
-  });
+  const schema = gatewayEnvSchema
+    .refine((value) => Boolean(value.GATEWAY_JWT_PUBLIC_KEY_FILE) !== Boolean(value.GATEWAY_JWKS_URL), {
+      message: 'set exactly one of GATEWAY_JWT_PUBLIC_KEY_FILE and GATEWAY_JWKS_URL',
+      path: ['GATEWAY_JWT_PUBLIC_KEY_FILE'],
+    })
+    // Demo tokens in a page anyone on the network can open belong on a developer's machine only.
+    .refine((value) => value.NODE_ENV === 'development' || !value.GATEWAY_IDE_DEMO_TOKENS_FILE, {
+      message: 'demo tokens are only served to the IDE in development',
+      path: ['GATEWAY_IDE_DEMO_TOKENS_FILE'],
+    });
   const parsed = parseEnv(schema, env);
   const subgraphUrls = Object.fromEntries(
     SUBGRAPHS.map((subgraph) => [subgraph.name, (parsed as Record<string, unknown>)[`${subgraph.envPrefix}_URL`]]),
@@ -72,5 +82,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     internalTokenPrivateKeyFile: parsed.INTERNAL_TOKEN_PRIVATE_KEY_FILE,
     bodyLimit: parsed.BODY_LIMIT,
     authorizationMode: parsed.GATEWAY_AUTHORIZATION_MODE,
+    ide: {
+      enabled: parsed.GATEWAY_IDE ? parsed.GATEWAY_IDE === 'on' : parsed.NODE_ENV === 'development',
+      demoTokensFile: parsed.GATEWAY_IDE_DEMO_TOKENS_FILE ?? null,
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GatewayConfig as SupergraphConfig } from '@apollo/gateway';
 import { createErrorMasker } from '../platform/error-masking';
 import type { ServeOptions } from '../platform/graphql-http';
@@ -8,6 +9,7 @@ import type { Authenticator } from './authenticate';
 import { createEnforcingGateway } from './authorization/enforcing-gateway';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
+import { serveIde } from './ide';
 import { formatLimitErrors, queryLimits } from './query-limits';
 import { createRequestContext } from './request-context';
 import { countRequests } from './request-metrics';
@@ -41,6 +43,7 @@ export interface GatewayParts {
  * | execution, with null where fields were removed                        | authorization/field-authorization.ts   |
  * | metrics: each response's outcome                                      | request-metrics.ts                     |
  * | errors: limit refusals coded, anything unexpected masked              | query-limits.ts, platform/error-masking.ts |
+ * | IDE: GET /ide (development, or GATEWAY_IDE=on), all assets local        | ide.ts                                 |
  *
  * Authorization, the purpose rule and the log run per operation (each of a batch on its own) in
  * the enforcing gateway's executor (authorization/enforcing-gateway.ts), in that order.
@@ -60,7 +63,8 @@ export function gatewayPipeline({ config, logger, metrics, authenticator, superg
     // Each operation of a batch goes through the same enforcement as a single one.
     allowBatchedHttpRequests: true,
     formatError: formatLimitErrors(createErrorMasker(logger)),
-    plugins: [...limits.plugins, countRequests(metrics)],
+    // No Apollo landing page: it loads Apollo Sandbox from a CDN; our IDE (ide.ts) works offline.
+    plugins: [...limits.plugins, countRequests(metrics), ApolloServerPluginLandingPageDisabled()],
   });
   return {
     apollo,
@@ -72,5 +76,7 @@ export function gatewayPipeline({ config, logger, metrics, authenticator, superg
     metrics,
     logger,
     health: async () => ({ ready: true }),
+    // The in-browser IDE, served from the npm package's own assets: development, or when switched on.
+    routes: config.ide.enabled ? (app) => serveIde(app, { tokensFile: config.ide.demoTokensFile }) : undefined,
   };
 }

@@ -152,6 +152,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       GATEWAY_JWT_AUDIENCE: DEV_AUDIENCE,
       GATEWAY_JWT_ALGORITHMS: 'ES256',
       INTERNAL_TOKEN_PRIVATE_KEY_FILE: keys.internalPrivateKeyFile,
+      // The IDE's tabs hold the demo tokens, in development only (the gateway refuses them otherwise).
+      ...(options.nodeEnv === 'development' ? { GATEWAY_IDE_DEMO_TOKENS_FILE: join(options.dataDir, 'demo-tokens.json') } : {}),
       ...Object.fromEntries(SUBGRAPHS.map(({ name, envPrefix }) => [`${envPrefix}_URL`, subgraphUrls[name]])),
     });
     await waitForHealth(`http://127.0.0.1:${options.gatewayPort}/health`, gateway, 'gateway');
