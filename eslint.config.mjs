@@ -6,7 +6,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig([
-  globalIgnores(['dist/', 'node_modules/', '.data/', '.test-data/']),
+  globalIgnores(['dist/', 'node_modules/', '.data/', '.test-data/', 'examples/*/dist/', 'examples/*/src/gql/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
