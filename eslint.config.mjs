@@ -24,5 +24,10 @@ export default defineConfig([
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { __dirname: 'readonly' } },
   },
+  {
+    // Node scripts written as ES modules (the peer gateways').
+    files: ['**/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
   prettier,
 ]);

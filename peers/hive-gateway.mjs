@@ -32,7 +32,9 @@ function principalOf(claims) {
   return {
     sub: claims.sub,
     org: claims.org,
-    scopes: String(claims.scope ?? '').split(' ').filter(Boolean),
+    scopes: String(claims.scope ?? '')
+      .split(' ')
+      .filter(Boolean),
     jurisdiction: claims.jurisdiction ?? [],
     schools: claims.schools ?? [],
     partner: claims.partner ?? null,
@@ -71,7 +73,10 @@ const gateway = createGatewayRuntime({
   genericAuth: {
     mode: 'protect-granular',
     resolveUserFn: (context) => context.jwt?.payload,
-    extractScopes: (user) => String(user?.scope ?? '').split(' ').filter(Boolean),
+    extractScopes: (user) =>
+      String(user?.scope ?? '')
+        .split(' ')
+        .filter(Boolean),
     rejectUnauthenticated: true,
   },
 });
