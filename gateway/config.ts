@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bodyLimit, filePath, nodeEnv, parseEnv, port } from '../platform/env';
+import { bodyLimit, filePath, METRICS_TOKEN_VARIABLES, nodeEnv, parseEnv, port } from '../platform/env';
 import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
 import type { AuthorizationMode } from './authorization/field-authorization';
 
@@ -47,6 +47,7 @@ const gatewayEnvSchema = z.object({
   BODY_LIMIT: bodyLimit,
   GATEWAY_IDE: z.enum(['on', 'off']).optional(),
   GATEWAY_IDE_DEMO_TOKENS_FILE: filePath.optional(),
+  ...METRICS_TOKEN_VARIABLES,
 });
 
 /** Every environment variable the gateway reads. */

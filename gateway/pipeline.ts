@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GatewayConfig as SupergraphConfig } from '@apollo/gateway';
 import { createErrorMasker } from '../platform/error-masking';
+import { loadMetricsToken } from '../platform/env';
 import type { ServeOptions } from '../platform/graphql-http';
 import type { Logger } from '../platform/logger';
 import type { Metrics } from '../platform/metrics';
@@ -10,8 +11,8 @@ import { createEnforcingGateway } from './authorization/enforcing-gateway';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { serveIde } from './ide';
-import { formatLimitErrors, queryLimits } from './query-limits';
-import { createRequestContext } from './request-context';
+import { formatLimitErrors, hideSuggestions, queryLimits } from './query-limits';
+import { createRequestContext, returnRequestId } from './request-context';
 import { countRequests } from './request-metrics';
 
 /** Most operations one batched request may carry. */
@@ -62,14 +63,22 @@ export function gatewayPipeline({ config, logger, metrics, authenticator, superg
     includeStacktraceInErrorResponses: false,
     // Each operation of a batch goes through the same enforcement as a single one.
     allowBatchedHttpRequests: true,
-    formatError: formatLimitErrors(createErrorMasker(logger)),
-    // No Apollo landing page: it loads Apollo Sandbox from a CDN; our IDE (ide.ts) works offline.
-    plugins: [...limits.plugins, countRequests(metrics), ApolloServerPluginLandingPageDisabled()],
+    formatError: hideSuggestions(config.development, formatLimitErrors(createErrorMasker(logger))),
+    plugins: [
+      ...limits.plugins,
+      countRequests(metrics),
+      returnRequestId(),
+      // No Apollo landing page anywhere: it loads Apollo Sandbox from a CDN, and production shows
+      // nothing about the API; our IDE (ide.ts) works offline and is on in development only.
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   return {
     apollo,
     port: config.port,
     bodyLimit: config.bodyLimit,
+    // METRICS_TOKEN or METRICS_TOKEN_FILE: /metrics needs it as a bearer credential (not served without).
+    metricsToken: loadMetricsToken(),
     maxBatch: MAX_BATCH,
     // Authentication and the stated purpose, once per HTTP request.
     context: createRequestContext(authenticator),

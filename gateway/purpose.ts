@@ -2,6 +2,7 @@ import { forbiddenPurpose, purposeRequired } from '../platform/errors';
 import type { Principal } from '../platform/principal';
 import { DATA_CATEGORIES, FIELD_CATEGORIES } from '../schema/scope-catalogue';
 import type { Refusal } from './authorization/operation';
+import type { FilterResult } from './authorization/operation-filter';
 
 /**
  * The purpose rule (DESIGN 4): a request that reads a named child's data states its purpose in
@@ -33,8 +34,24 @@ export function statedPurpose(header: string | string[] | undefined, principal: 
   return purpose;
 }
 
-/** Before planning: an operation whose authorized part reads a named child's data is refused (PURPOSE_REQUIRED) without a purpose. */
-export function purposeRefusal(readTypes: ReadonlySet<string>, purpose: string | null | undefined): Refusal | null {
-  if (purpose || ![...readTypes].some((type) => CHILD_DATA_TYPES.has(type))) return null;
-  return { reason: 'purpose required', result: { errors: [purposeRequired()] } };
+/** Categories that hold or record data about a named child. */
+const CHILD_CATEGORIES: ReadonlySet<string> = new Set(
+  Object.entries(DATA_CATEGORIES)
+    .filter(([, category]) => category.describesChild)
+    .map(([name]) => name),
+);
+
+/**
+ * Before planning: without a purpose, an operation is refused (PURPOSE_REQUIRED) when its authorized
+ * part reads a named child's data, names or selects a child by an input in such a category
+ * (`child(id:)`, `childByNationalId`, a filter: even `{ __typename }` confirms the child exists), or
+ * writes (every write is logged with its purpose).
+ */
+export function purposeRefusal(authorized: Pick<FilterResult, 'readTypes' | 'inputCategories' | 'writes'>, purpose: string | null | undefined): Refusal | null {
+  if (purpose) return null;
+  const needed =
+    authorized.writes ||
+    [...authorized.readTypes].some((type) => CHILD_DATA_TYPES.has(type)) ||
+    [...authorized.inputCategories].some((category) => CHILD_CATEGORIES.has(category));
+  return needed ? { reason: 'purpose required', result: { errors: [purposeRequired()] } } : null;
 }

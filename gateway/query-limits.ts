@@ -20,6 +20,19 @@ function report(limit: string) {
   };
 }
 
+/**
+ * Outside development, takes every "Did you mean ...?" out of error messages: graphql-armor hides
+ * field suggestions in validation, but not enum values ("Did you mean the enum value ...?"), nor
+ * those in variable errors, each of which maps the schema for a caller who may not introspect it.
+ */
+export function hideSuggestions(development: boolean, next: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError) {
+  if (development) return next;
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const result = next(formatted, error);
+    return /Did you mean/.test(result.message) ? { ...result, message: result.message.replace(/\s*Did you mean [^?]*\?/g, '').trim() } : result;
+  };
+}
+
 /** Gives a limit refusal the QUERY_LIMIT_EXCEEDED code; other errors are left to `next`. */
 export function formatLimitErrors(next: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {

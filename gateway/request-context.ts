@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { Request } from 'express';
 import type { Authenticator } from './authenticate';
 import type { GatewayContext } from './context';
@@ -17,7 +18,20 @@ export function createRequestContext(authenticator: Authenticator) {
     const principal = await authenticator.authenticate(req.headers.authorization);
     const purpose = statedPurpose(req.headers['x-purpose'], principal);
     const requestIdHeader = req.headers['x-request-id'];
-    const requestId = typeof requestIdHeader === 'string' && REQUEST_ID.test(requestIdHeader) ? requestIdHeader : randomUUID();
-    return { principal, requestId, purpose };
+    const clientRequestId = typeof requestIdHeader === 'string' && REQUEST_ID.test(requestIdHeader) ? requestIdHeader : null;
+    return { principal, requestId: randomUUID(), clientRequestId, purpose };
+  };
+}
+
+/** Tells the client the gateway's request id (`X-Request-Id` on the response): the id the access logs hold. */
+export function returnRequestId(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      return {
+        async willSendResponse({ response }) {
+          if (contextValue.requestId) response.http.headers.set('x-request-id', contextValue.requestId);
+        },
+      };
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -46,3 +47,17 @@ export const bodyLimit = z
 
 /** A path to a readable file. */
 export const filePath = z.string().min(1, 'must name a file');
+
+/** The variables that give a process its metrics credential (read by loadMetricsToken). */
+export const METRICS_TOKEN_VARIABLES = { METRICS_TOKEN: z.string().optional(), METRICS_TOKEN_FILE: filePath.optional() };
+
+/**
+ * The bearer credential GET /metrics requires (METRICS_TOKEN, at least 32 characters, or
+ * METRICS_TOKEN_FILE): the operations surface is not public. Without one, /metrics is not served.
+ */
+export function loadMetricsToken(env: NodeJS.ProcessEnv = process.env): string | null {
+  const file = env.METRICS_TOKEN_FILE;
+  const value = env.METRICS_TOKEN || (file ? readFileSync(file, 'utf8').trim() : undefined);
+  if (value === undefined) return null;
+  return parseEnv(z.object({ METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters') }), { METRICS_TOKEN: value }).METRICS_TOKEN;
+}

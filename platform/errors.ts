@@ -32,6 +32,8 @@ export const ErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** The child's file is archived, so the write (new care work on it) is refused. */
   CHILD_ARCHIVED: 'CHILD_ARCHIVED',
+  /** Too many national-ID look-ups by this user in the last hour (`extensions.retryAfterSeconds`). */
+  RATE_LIMITED: 'RATE_LIMITED',
   /** HTTP 400: the request is not a GraphQL request at all (malformed JSON and the like). */
   BAD_REQUEST: 'BAD_REQUEST',
 } as const;
@@ -51,11 +53,14 @@ export const notFound = (what: string, id: string) => new DomainError(ErrorCode.
 
 export const unauthenticated = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
 
-/** Never names the scopes that were missing: that would map the catalogue for a prober. */
-export const unauthorizedField = (path?: ReadonlyArray<string | number>) =>
-  new GraphQLError('Unauthorized field or type', {
+/**
+ * Never names the scopes that were missing: that would map the catalogue for a prober. `argument`
+ * names the input the caller gave that its scopes do not open (its own input, so it reveals nothing).
+ */
+export const unauthorizedField = (path?: ReadonlyArray<string | number>, argument?: string) =>
+  new GraphQLError(argument ? `Unauthorized argument: ${argument}` : 'Unauthorized field or type', {
     ...(path ? { path } : {}),
-    extensions: { code: ErrorCode.UNAUTHORIZED_FIELD_OR_TYPE },
+    extensions: { code: ErrorCode.UNAUTHORIZED_FIELD_OR_TYPE, ...(argument ? { argument } : {}) },
   });
 
 export const forbiddenPurpose = () =>

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import express, { type Request } from 'express';
 import type { ApolloServer, BaseContext } from '@apollo/server';
@@ -23,6 +24,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   maxBatch?: number;
   /** Further routes the process serves before /graphql (the gateway's IDE). */
   routes?: (app: express.Express) => void;
+  /** The bearer credential GET /metrics requires; null: /metrics is not served. */
+  metricsToken?: string | null;
 }
 
 export interface Health {
@@ -30,6 +33,17 @@ export interface Health {
   /** ok; degraded (serving, but a dependency lags or is down); unavailable (not ready). */
   status?: 'ok' | 'degraded' | 'unavailable';
   [detail: string]: unknown;
+}
+
+function bearer(header: string | undefined): string {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return match ? match[1] : '';
+}
+
+/** Compares in constant time (over digests, so unequal lengths leak nothing either). */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }
 
 /** Every query limit holds per operation: a batch must not multiply them without bound. */
@@ -57,7 +71,16 @@ function createGraphQLHttpApp<TContext extends BaseContext>(options: GraphQLHttp
     res.status(ready ? 200 : 503).json({ status: status ?? (ready ? 'ok' : 'unavailable'), ...details });
   });
 
-  app.get('/metrics', async (_req, res) => {
+  // The operations surface is not public: metrics tell request rates, errors and database load.
+  app.get('/metrics', async (req, res) => {
+    if (!options.metricsToken) {
+      res.status(404).end();
+      return;
+    }
+    if (!sameSecret(bearer(req.headers.authorization), options.metricsToken)) {
+      res.status(401).set('www-authenticate', 'Bearer').end();
+      return;
+    }
     res.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
   });
 

@@ -23,25 +23,25 @@ export interface Role {
 export const ROLES = {
   'school-care-teacher': {
     title: '学校关爱教师 (school care teacher)',
-    scopes: ['directory:read', 'child:masked', 'child:basic', 'edu:enrolment', 'edu:care', 'edu:write'],
+    scopes: ['directory:read', 'child:masked', 'child:basic', 'edu:enrolment', 'edu:care', 'edu:care-notes', 'staff:contact', 'edu:write'],
     rows: 'Children now enrolled in the schools of the `schools` claim, in every agency; no jurisdiction.',
     purposes: ['education-support'],
   },
   'school-counsellor': {
     title: '学校心理辅导教师 (school counsellor)',
-    scopes: ['directory:read', 'child:masked', 'child:basic', 'edu:enrolment', 'edu:care'],
+    scopes: ['directory:read', 'child:masked', 'child:basic', 'edu:enrolment', 'edu:care', 'edu:care-notes', 'staff:contact'],
     rows: 'Children now enrolled in the schools of the `schools` claim, in every agency; no jurisdiction.',
     purposes: ['education-support'],
   },
   'county-education-officer': {
     title: '县级教育行政部门 (county education officer)',
-    scopes: ['directory:read', 'child:masked', 'child:basic', 'edu:enrolment', 'edu:care', 'edu:write'],
+    scopes: ['directory:read', 'child:masked', 'child:basic', 'edu:enrolment', 'edu:care', 'staff:contact', 'edu:write'],
     rows: 'Children living or registered in the `jurisdiction` regions (a county).',
     purposes: ['education-support', 'dropout-prevention'],
   },
   'child-director': {
     title: '儿童主任 (village child director)',
-    scopes: ['directory:read', 'child:masked', 'child:basic', 'child:family', 'edu:enrolment', 'edu:care', 'wf:programmes'],
+    scopes: ['directory:read', 'child:masked', 'child:basic', 'child:family', 'edu:enrolment', 'edu:care', 'wf:programmes', 'staff:contact'],
     rows: 'Children of the `jurisdiction` regions (the village or township served).',
     purposes: ['case-management'],
   },
@@ -55,7 +55,9 @@ export const ROLES = {
       'child:family',
       'edu:enrolment',
       'edu:care',
+      'edu:care-notes',
       'wf:programmes',
+      'staff:contact',
       'child:write',
       'audit:read',
     ],
@@ -64,7 +66,7 @@ export const ROLES = {
   },
   'womens-federation-officer': {
     title: '妇联干部 (women’s-federation officer)',
-    scopes: ['directory:read', 'child:masked', 'child:basic', 'child:family', 'wf:programmes', 'wf:consent', 'wf:write'],
+    scopes: ['directory:read', 'child:masked', 'child:basic', 'child:family', 'wf:programmes', 'staff:contact', 'wf:consent', 'wf:write'],
     rows: 'Children of the `jurisdiction` regions (a county).',
     purposes: ['care-programmes'],
   },

@@ -56,7 +56,8 @@ export const DATA_CATEGORIES = {
     describesChild: true,
   },
   'child:identity': {
-    description: '身份信息: national ID, exact birth date, ethnicity and village addresses.',
+    description:
+      '身份信息: national ID, exact birth date, ethnicity, addresses (the village, the entrusted guardian’s address) and identifiers that embed the national ID (学籍号).',
     sharing: 'not-shared',
     kind: 'read',
     describesChild: true,
@@ -75,6 +76,18 @@ export const DATA_CATEGORIES = {
     describesChild: true,
   },
   'wf:programmes': { description: '结对关爱: pairings (结对帮扶) with helpers and programmes.', sharing: 'conditional', kind: 'read', describesChild: true },
+  'edu:care-notes': {
+    description: '谈心谈话记录: what a talk recorded, free text that may hold anything the child or the family confided.',
+    sharing: 'not-shared',
+    kind: 'read',
+    describesChild: true,
+  },
+  'staff:contact': {
+    description: '联系方式: phone numbers of the teachers and helpers who care for a named child (their personal data, and a way to reach the child).',
+    sharing: 'conditional',
+    kind: 'read',
+    describesChild: true,
+  },
   'audit:read': {
     description: '访问记录: who accessed a child’s data, when, in which categories and for what purpose.',
     sharing: 'not-shared',
@@ -198,7 +211,7 @@ export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   'Guardianship.guardianName': 'child:family',
   'Guardianship.guardianRelationship': 'child:family',
   'Guardianship.guardianPhone': 'child:family',
-  'Guardianship.guardianAddress': 'child:family',
+  'Guardianship.guardianAddress': 'child:identity',
   'Guardianship.guardianCapacity': 'child:family',
   'Guardianship.livingAlone': 'child:family',
   'Guardianship.recordedAt': 'child:family',
@@ -233,7 +246,7 @@ export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   'Enrolment.id': 'edu:enrolment',
   'Enrolment.grade': 'edu:enrolment',
   'Enrolment.className': 'edu:enrolment',
-  'Enrolment.studentNumber': 'edu:enrolment',
+  'Enrolment.studentNumber': 'child:identity',
   'Enrolment.boarding': 'edu:enrolment',
   'Enrolment.status': 'edu:enrolment',
   'Enrolment.enrolledOn': 'edu:enrolment',
@@ -242,14 +255,14 @@ export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   'Enrolment.school': 'edu:enrolment',
   'Enrolment.child': 'edu:enrolment',
   'CareResponsiblePerson.teacherName': 'edu:care',
-  'CareResponsiblePerson.teacherPhone': 'edu:care',
+  'CareResponsiblePerson.teacherPhone': 'staff:contact',
   'CareResponsiblePerson.role': 'edu:care',
   'CareResponsiblePerson.assignedOn': 'edu:care',
   'CareResponsiblePerson.school': 'edu:care',
   'Talk.id': 'edu:care',
   'Talk.heldOn': 'edu:care',
   'Talk.heldBy': 'edu:care',
-  'Talk.summary': 'edu:care',
+  'Talk.summary': 'edu:care-notes',
 
   // Women's federation.
   'PartnerOrganization.id': 'directory:read',
@@ -268,7 +281,7 @@ export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   'Pairing.id': 'wf:programmes',
   'Pairing.helperName': 'wf:programmes',
   'Pairing.helperRole': 'wf:programmes',
-  'Pairing.helperPhone': 'wf:programmes',
+  'Pairing.helperPhone': 'staff:contact',
   'Pairing.since': 'wf:programmes',
   'Pairing.until': 'wf:programmes',
   'Pairing.contactFrequency': 'wf:programmes',
@@ -287,4 +300,143 @@ export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   'Consent.revokedAt': 'wf:consent',
   'Consent.child': 'wf:consent',
   'Consent.active': 'wf:consent',
+};
+
+/** What registering a child and changing its record take: the same fields. */
+const CHILD_INPUT_FIELDS = [
+  'name',
+  'gender',
+  'birthDate',
+  'ethnicity',
+  'nationalId',
+  'householdRegionCode',
+  'householdVillage',
+  'residenceRegionCode',
+  'residenceVillage',
+  'father',
+  'mother',
+] as const;
+
+/**
+ * Arguments and input fields, by schema coordinate (`Type.field(argument:)` for an argument,
+ * `Input.field` for an input field), → category. An input that selects rows by a field's value (a
+ * filter, a look-up key) is in that field's category: asking for it needs the scope, as reading the
+ * field would, since the rows that come back tell the value (`children(filter: { guardianshipForm:
+ * ALONE })` tells who lives alone). The gateway refuses an operation's field whose given inputs the
+ * caller's scopes do not open, before planning (UNAUTHORIZED_FIELD_OR_TYPE at the field's path, never a
+ * wider or narrower list); each subgraph refuses it again; and every row such a read returns is logged
+ * under the input's category, as if the field had been read. A value a write records is in the write's
+ * category; structure (page size, cursor, the wrapper of a filter, an idempotency key) is
+ * `authenticated`. An input with no category stops the build, as a field does.
+ */
+export const INPUT_CATEGORIES: Readonly<Record<string, CategoryName>> = {
+  // Look-ups: each names a child (or its consents), so each needs the category of what it matches by.
+  'Query.child(id:)': 'child:masked',
+  'Query.childByNationalId(nationalId:)': 'child:identity',
+  'Query.consents(childId:)': 'wf:consent',
+  // Filters: each condition is in the category of the field it tests.
+  'Query.children(filter:)': 'authenticated',
+  'ChildFilter.regionPrefix': 'child:basic',
+  'ChildFilter.leftBehindType': 'child:basic',
+  'ChildFilter.isLeftBehind': 'child:basic',
+  'ChildFilter.guardianshipForm': 'child:family',
+  'ChildFilter.status': 'child:basic',
+  // Which children a school's list holds tells where each one is at school.
+  'Query.childrenNeedingCarePerson(schoolId:)': 'edu:enrolment',
+  'Query.school(id:)': 'directory:read',
+  'Query.schools(regionPrefix:)': 'directory:read',
+  'Query.partner(id:)': 'directory:read',
+  'Query.programme(id:)': 'directory:read',
+  // Paging and sizes.
+  'Query.children(first:)': 'authenticated',
+  'Query.children(after:)': 'authenticated',
+  'Query.childrenNeedingCarePerson(first:)': 'authenticated',
+  'Query.childrenNeedingCarePerson(after:)': 'authenticated',
+  'Query.schools(first:)': 'authenticated',
+  'Query.schools(after:)': 'authenticated',
+  'Query.consents(first:)': 'authenticated',
+  'Query.consents(after:)': 'authenticated',
+  'Query.partners(first:)': 'authenticated',
+  'Query.partners(after:)': 'authenticated',
+  'School.enrolments(first:)': 'authenticated',
+  'School.enrolments(after:)': 'authenticated',
+  'Child.accessLog(last:)': 'authenticated',
+  'Child.talks(last:)': 'authenticated',
+
+  // Writes: what a write records is in its own write category.
+  'Mutation.registerChild(input:)': 'child:write',
+  'Mutation.registerChild(idempotencyKey:)': 'authenticated',
+  'Mutation.updateChild(id:)': 'child:write',
+  'Mutation.updateChild(expectedVersion:)': 'child:write',
+  'Mutation.updateChild(input:)': 'child:write',
+  'Mutation.recordGuardianship(childId:)': 'child:write',
+  'Mutation.recordGuardianship(expectedVersion:)': 'child:write',
+  'Mutation.recordGuardianship(input:)': 'child:write',
+  'Mutation.createSchool(input:)': 'edu:write',
+  'Mutation.createSchool(idempotencyKey:)': 'authenticated',
+  'Mutation.enrol(input:)': 'edu:write',
+  'Mutation.enrol(idempotencyKey:)': 'authenticated',
+  'Mutation.assignCareTeacher(input:)': 'edu:write',
+  'Mutation.logTalk(input:)': 'edu:write',
+  'Mutation.logTalk(idempotencyKey:)': 'authenticated',
+  'Mutation.createPartner(input:)': 'wf:write',
+  'Mutation.createPartner(idempotencyKey:)': 'authenticated',
+  'Mutation.createProgramme(input:)': 'wf:write',
+  'Mutation.createProgramme(idempotencyKey:)': 'authenticated',
+  'Mutation.pairChild(input:)': 'wf:write',
+  'Mutation.pairChild(idempotencyKey:)': 'authenticated',
+  'Mutation.recordConsent(input:)': 'wf:write',
+  'Mutation.recordConsent(idempotencyKey:)': 'authenticated',
+  'Mutation.revokeConsent(id:)': 'wf:write',
+  ...inputFields('child:write', 'RegisterChildInput', CHILD_INPUT_FIELDS),
+  ...inputFields('child:write', 'UpdateChildInput', CHILD_INPUT_FIELDS),
+  ...inputFields('child:write', 'ParentInput', ['name', 'phone', 'workPlace', 'awaySince', 'unableToGuard', 'unableReason']),
+  ...inputFields('child:write', 'GuardianshipInput', ['form', 'guardianName', 'guardianRelationship', 'guardianPhone', 'guardianAddress', 'guardianCapacity']),
+  ...inputFields('edu:write', 'CreateSchoolInput', ['name', 'regionCode', 'type', 'boarding']),
+  ...inputFields('edu:write', 'EnrolInput', ['childId', 'schoolId', 'grade', 'className', 'studentNumber', 'boarding', 'enrolledOn']),
+  ...inputFields('edu:write', 'AssignCareTeacherInput', ['childId', 'schoolId', 'teacherName', 'teacherPhone', 'role']),
+  ...inputFields('edu:write', 'LogTalkInput', ['childId', 'heldOn', 'heldBy', 'summary']),
+  ...inputFields('wf:write', 'CreatePartnerInput', ['name', 'type', 'regionCode', 'contactPhone']),
+  ...inputFields('wf:write', 'CreateProgrammeInput', ['partnerId', 'name', 'kind', 'regionCode', 'startsOn', 'endsOn']),
+  ...inputFields('wf:write', 'PairChildInput', ['childId', 'programmeId', 'helperName', 'helperRole', 'helperPhone', 'since', 'until', 'contactFrequency']),
+  ...inputFields('wf:write', 'RecordConsentInput', [
+    'childId',
+    'partnerId',
+    'regionCode',
+    'guardianName',
+    'guardianRelationship',
+    'categories',
+    'purpose',
+    'givenOn',
+    'expiresOn',
+  ]),
+};
+
+/** The fields of a write's input, all in that write's category. */
+function inputFields(category: CategoryName, type: string, fields: ReadonlyArray<string>): Record<string, CategoryName> {
+  return Object.fromEntries(fields.map((field) => [`${type}.${field}`, category]));
+}
+
+/**
+ * Why a field is in its category where that was decided by what it can reveal rather than where it
+ * lives (the review of issue 9): printed beside the field in docs/access-control.md.
+ */
+export const CLASSIFICATION_NOTES: Readonly<Record<string, string>> = {
+  'Enrolment.studentNumber': 'A 学籍号 in the national format is the national ID with a letter before it: identity, not enrolment.',
+  'Guardianship.guardianAddress': 'Where the entrusted guardian lives is, for most children, where the child lives: an address, so identity.',
+  'Guardianship.guardianPhone': 'A family contact (DESIGN: child:family holds contacts); reaches the guardian, not the child’s carers.',
+  'Parent.phone': 'A family contact, as the guardian’s phone.',
+  'Parent.workPlace': 'Where a parent works away from home: the family’s whereabouts, child:family.',
+  'Parent.unableReason': 'Free text (illness, disability, detention): family data seen only with child:family.',
+  'CareResponsiblePerson.teacherPhone': 'A teacher’s personal phone, and a way to reach the child: staff:contact, not every reader of edu:care.',
+  'Pairing.helperPhone': 'A volunteer’s personal phone, and a way to reach the child: staff:contact, which no partner NGO holds.',
+  'Talk.summary': 'Free text that may hold anything the child or the family confided: its own not-shared category.',
+  'Talk.heldBy': 'The teacher’s name only; the talk’s content is Talk.summary.',
+  'Child.statusReason': 'A short reason for archiving (turned 16, parents returned); child:basic. Staff are asked not to write narratives here.',
+  'Child.householdRegionCode': 'County-level code only; the village is child:identity.',
+  'Child.residenceRegionCode': 'County-level code only; the village is child:identity.',
+  'Child.id': 'A random registry id that embeds nothing; it names the child, so reading it needs a purpose and is logged.',
+  'Enrolment.className': 'School, grade and class locate a pupil within the school, which its staff know already: edu:enrolment.',
+  'PartnerOrganization.contactPhone': 'An organisation’s published phone, not a person’s: directory.',
+  'Consent.guardianName': 'The consenting guardian’s name: seen only by holders of wf:consent.',
 };

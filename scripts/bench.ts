@@ -48,7 +48,7 @@ async function main() {
   console.log(`started (migrations and demo data included) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   try {
     const token = await signDevToken(system.keys.idpPrivateKeyFile, fullAccessPrincipal());
-    const before = await Promise.all(SUBGRAPHS.map(({ name }) => statementCount(system.subgraphUrls[name])));
+    const before = await Promise.all(SUBGRAPHS.map(({ name }) => statementCount(system.subgraphUrls[name], system.keys.metricsToken)));
     const timings: number[] = [];
     let after: string | null = null;
     for (let page = 0; page < pages; page++) {
@@ -63,7 +63,7 @@ async function main() {
       if (body.errors || !body.data) throw new Error(`query failed: ${JSON.stringify(body.errors)}`);
       after = body.data.children.pageInfo.hasNextPage ? body.data.children.pageInfo.endCursor : null;
     }
-    const afterCounts = await Promise.all(SUBGRAPHS.map(({ name }) => statementCount(system.subgraphUrls[name])));
+    const afterCounts = await Promise.all(SUBGRAPHS.map(({ name }) => statementCount(system.subgraphUrls[name], system.keys.metricsToken)));
     timings.sort((a, b) => a - b);
     const at = (q: number) => timings[Math.min(timings.length - 1, Math.floor(q * timings.length))].toFixed(1);
     console.log(`\n${pages} pages of 100 children, fields from all three subgraphs, one at a time:`);

@@ -15,6 +15,12 @@ export interface DevKeys {
   internalPublicKeyFile: string;
   nationalIdEncryptionKey: string;
   nationalIdHmacKey: string;
+  /** Seals list cursors in every subgraph (CURSOR_KEY, or the file as CURSOR_KEY_FILE). */
+  cursorKey: string;
+  cursorKeyFile: string;
+  /** The bearer credential every process's /metrics requires (METRICS_TOKEN, or the file as METRICS_TOKEN_FILE). */
+  metricsToken: string;
+  metricsTokenFile: string;
 }
 
 function ensureKeyPair(dir: string, name: string): { privateKeyFile: string; publicKeyFile: string } {
@@ -46,5 +52,9 @@ export function ensureDevKeys(dataDir: string): DevKeys {
     internalPublicKeyFile: internal.publicKeyFile,
     nationalIdEncryptionKey: ensureSecret(dir, 'national-id-encryption.key'),
     nationalIdHmacKey: ensureSecret(dir, 'national-id-hmac.key'),
+    cursorKey: ensureSecret(dir, 'cursor.key'),
+    cursorKeyFile: join(dir, 'cursor.key'),
+    metricsToken: ensureSecret(dir, 'metrics.token'),
+    metricsTokenFile: join(dir, 'metrics.token'),
   };
 }

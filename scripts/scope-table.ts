@@ -4,7 +4,7 @@ import { Kind, parse } from 'graphql';
 import { PUBLISHED_SETS, type PublishedSet } from '../schema/published-sets';
 import { PURPOSES } from '../schema/purposes';
 import { ROLES } from '../schema/roles';
-import { DATA_CATEGORIES, FIELD_CATEGORIES, type CategoryName } from '../schema/scope-catalogue';
+import { CLASSIFICATION_NOTES, DATA_CATEGORIES, FIELD_CATEGORIES, INPUT_CATEGORIES, type CategoryName } from '../schema/scope-catalogue';
 import { writeOrCheck } from './generated-file';
 import { subgraphSdls } from './subgraph-schemas';
 
@@ -53,7 +53,7 @@ export async function accessControlDoc(): Promise<string> {
     'The identity provider issues these bundles; the system sees only the claims. The scopes are',
     'enforced field by field (gateway and subgraphs); the row limits by row-level security in each',
     "agency's database. A partner user's jurisdiction and school claims open nothing: its rows come",
-    "only from guardians' active consents.",
+    "only from a pairing that holds today together with the guardian's active consent.",
     '',
     '| role | scopes | rows | purposes |',
     '| --- | --- | --- | --- |',
@@ -84,13 +84,33 @@ export async function accessControlDoc(): Promise<string> {
     '',
     '## Fields',
     '',
-    '| field | resolved by | scope | sharing class |',
-    '| --- | --- | --- | --- |',
+    'A field is classified by what it can reveal, not by where it lives; where that decided its category, the',
+    'last column says why.',
+    '',
+    '| field | resolved by | scope | sharing class | why |',
+    '| --- | --- | --- | --- | --- |',
     ...[...resolvedBy.keys()].sort().map((coordinate) => {
       const name = FIELD_CATEGORIES[coordinate];
       const scope = name ? `\`${name}\`` : '**none**';
-      return `| \`${coordinate}\` | ${resolvedBy.get(coordinate)!.join(', ')} | ${scope} | ${name ? SHARING[category(name).sharing] : ''} |`;
+      const note = CLASSIFICATION_NOTES[coordinate] ?? '';
+      return `| \`${coordinate}\` | ${resolvedBy.get(coordinate)!.join(', ')} | ${scope} | ${name ? SHARING[category(name).sharing] : ''} | ${note} |`;
     }),
+    '',
+    '## Arguments and input fields',
+    '',
+    'An input that selects rows by a field (a look-up key, a filter condition) is in that field’s category:',
+    'giving it needs the scope, as reading the field would. The gateway refuses the field that carries a',
+    'denied input before planning (`null` there and `UNAUTHORIZED_FIELD_OR_TYPE` at its path, with',
+    '`extensions.argument` naming the input; the list is never silently widened or narrowed), each subgraph',
+    'refuses it again, and every row it selects is logged under the input’s category. A null value selects',
+    'nothing and needs no scope. What a write records is in the write’s category; structure (paging, the',
+    'wrapper of a filter, idempotency keys) is `authenticated`.',
+    '',
+    '| argument or input field | scope |',
+    '| --- | --- |',
+    ...Object.keys(INPUT_CATEGORIES)
+      .sort()
+      .map((coordinate) => `| \`${coordinate}\` | \`${INPUT_CATEGORIES[coordinate]}\` |`),
     '',
   ];
   return lines.join('\n');

@@ -134,6 +134,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         INTERNAL_TOKEN_PUBLIC_KEY_FILE: keys.internalPublicKeyFile,
         NATIONAL_ID_ENCRYPTION_KEY: keys.nationalIdEncryptionKey,
         NATIONAL_ID_HMAC_KEY: keys.nationalIdHmacKey,
+        CURSOR_KEY: keys.cursorKey,
+        METRICS_TOKEN: keys.metricsToken,
         DB_MIGRATE_ON_START: 'true',
         DEMO_DATA: 'true',
         DEMO_CHILDREN: String(options.demoChildren),
@@ -152,8 +154,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       GATEWAY_JWT_AUDIENCE: DEV_AUDIENCE,
       GATEWAY_JWT_ALGORITHMS: 'ES256',
       INTERNAL_TOKEN_PRIVATE_KEY_FILE: keys.internalPrivateKeyFile,
-      // The IDE's tabs hold the demo tokens, in development only (the gateway refuses them otherwise).
+      // The IDE's role links hold the demo tokens, in development only (the gateway refuses them otherwise).
       ...(options.nodeEnv === 'development' ? { GATEWAY_IDE_DEMO_TOKENS_FILE: join(options.dataDir, 'demo-tokens.json') } : {}),
+      METRICS_TOKEN: keys.metricsToken,
       ...Object.fromEntries(SUBGRAPHS.map(({ name, envPrefix }) => [`${envPrefix}_URL`, subgraphUrls[name]])),
     });
     await waitForHealth(`http://127.0.0.1:${options.gatewayPort}/health`, gateway, 'gateway');

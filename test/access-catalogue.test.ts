@@ -4,7 +4,7 @@ import { Kind, parse } from 'graphql';
 import { createEnforcingGateway } from '../gateway/authorization/enforcing-gateway';
 import { createLogger } from '../platform/logger';
 import { ROLES } from '../schema/roles';
-import { DATA_CATEGORIES, FIELD_CATEGORIES } from '../schema/scope-catalogue';
+import { CLASSIFICATION_NOTES, DATA_CATEGORIES, FIELD_CATEGORIES, INPUT_CATEGORIES } from '../schema/scope-catalogue';
 import { accessControlDoc, ACCESS_DOC_PATH } from '../scripts/scope-table';
 import { SUPERGRAPH_PATH } from '../scripts/compose-supergraph';
 import { subgraphSdls } from '../scripts/subgraph-schemas';
@@ -35,6 +35,42 @@ describe('the scope catalogue', () => {
 
   it('refuses to build a subgraph schema with a field that has no category', () => {
     expect(() => withAccessDirectives(parse('type Child { id: ID! shoeSize: Int }'))).toThrow(/Child\.shoeSize/);
+  });
+
+  it('gives every argument and input field of every subgraph a category, and names none that does not exist', async () => {
+    const inputs = new Set<string>();
+    for (const { sdl } of await subgraphSdls()) {
+      for (const definition of parse(sdl).definitions) {
+        if (definition.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION) {
+          for (const field of definition.fields ?? []) inputs.add(`${definition.name.value}.${field.name.value}`);
+        }
+        if ((definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION) && !definition.name.value.startsWith('_')) {
+          for (const field of definition.fields ?? []) {
+            if (field.name.value.startsWith('_')) continue;
+            for (const argument of field.arguments ?? []) inputs.add(`${definition.name.value}.${field.name.value}(${argument.name.value}:)`);
+          }
+        }
+      }
+    }
+    expect([...inputs].filter((coordinate) => !INPUT_CATEGORIES[coordinate])).toEqual([]);
+    expect(Object.keys(INPUT_CATEGORIES).filter((coordinate) => !inputs.has(coordinate))).toEqual([]);
+  });
+
+  it('refuses to build a subgraph schema with a filter or argument that has no category', () => {
+    expect(() => withAccessDirectives(parse('type Query { children(shoeSize: Int): Int }'))).toThrow(/Query\.children\(shoeSize:\)/);
+    expect(() => withAccessDirectives(parse('input ChildFilter { shoeSize: Int }'))).toThrow(/ChildFilter\.shoeSize/);
+  });
+
+  it('records why a field is classified as it is only for fields that exist', () => {
+    expect(Object.keys(CLASSIFICATION_NOTES).filter((coordinate) => !FIELD_CATEGORIES[coordinate])).toEqual([]);
+  });
+
+  it('files every identifier, address, personal phone and free-text record by what it reveals', () => {
+    expect(FIELD_CATEGORIES['Enrolment.studentNumber']).toBe('child:identity');
+    expect(FIELD_CATEGORIES['Guardianship.guardianAddress']).toBe('child:identity');
+    expect(FIELD_CATEGORIES['CareResponsiblePerson.teacherPhone']).toBe('staff:contact');
+    expect(FIELD_CATEGORIES['Pairing.helperPhone']).toBe('staff:contact');
+    expect(FIELD_CATEGORIES['Talk.summary']).toBe('edu:care-notes');
   });
 
   it('gives roles only scopes it defines, and partner NGOs nothing beyond masked data, programmes and the directory', () => {

@@ -227,11 +227,12 @@ describe('attempts to get round field authorization', () => {
     const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
     const principal: Principal = { ...principals['partner-ngo'] };
     // As the gateway would sign it for the partner; the consented, paired child is in its grants.
-    const token = await signer.sign({ principal, requestId: randomUUID(), purpose: 'care-programmes' }, 'civil-affairs');
+    // One token per call, as the gateway signs them: a token is good for one call only.
+    const sign = () => signer.sign({ principal, requestId: randomUUID(), purpose: 'care-programmes' }, 'civil-affairs');
     const direct = await post(
       system.subgraphUrls['civil-affairs'],
       { query: `{ child(id: "${childId}") { id maskedName nationalId name } }` },
-      { authorization: `Bearer ${token}` },
+      { authorization: `Bearer ${await sign()}` },
     );
     expect(direct.body.data.child.maskedName).toMatch(/\*/);
     expect(direct.body.data.child.nationalId).toBeNull();
@@ -244,7 +245,7 @@ describe('attempts to get round field authorization', () => {
         query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Child { nationalId father { phone } } } }`,
         variables: { r: [{ __typename: 'Child', id: childId }] },
       },
-      { authorization: `Bearer ${token}` },
+      { authorization: `Bearer ${await sign()}` },
     );
     expect(entities.body.data._entities[0]).toEqual({ nationalId: null, father: null });
     expect(JSON.stringify(entities.body)).not.toMatch(/\d{17}[\dX]/);
@@ -310,7 +311,7 @@ describe('the gateway’s log', () => {
       .split('\n')
       .filter(Boolean)
       .map((text) => JSON.parse(text))
-      .filter((entry) => entry.requestId === requestId);
+      .filter((entry) => entry.clientRequestId === requestId);
 
   it('records each request’s principal, operation hash and denied paths', async () => {
     const requestId = `log-check-${randomUUID()}`;

@@ -1,9 +1,9 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { importPKCS8, SignJWT, type KeyLike } from 'jose';
+import { decodeJwt, importPKCS8, SignJWT, type KeyLike } from 'jose';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../demo/tokens';
 import { InternalTokenSigner } from '../platform/internal-token';
-import { ADMIN, gql, post, system, tokenFor } from './support/system';
+import { ADMIN, database, gql, post, system, tokenFor } from './support/system';
 
 const QUERY = { query: '{ children(first: 1) { edges { node { id name } } } }' };
 
@@ -139,6 +139,39 @@ describe('subgraphs answer only the gateway', () => {
     const response = await atCivilAffairs(await signer.sign(call, 'civil-affairs'));
     expect(response.status).toBe(200);
     expect(response.body.data.children.edges).toHaveLength(1);
+  });
+
+  it('refuses a token used a second time: each is good for one call, whichever replica it reaches', async () => {
+    const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
+    const token = await signer.sign(call, 'civil-affairs');
+    expect((await atCivilAffairs(token)).status).toBe(200);
+    // The replay: the same token, as someone who captured it on the wire would send it.
+    expectRejected(await atCivilAffairs(token));
+    // The claim is in the subgraph's database, which every replica shares, not in one process's memory.
+    const tokenId = decodeJwt(token).jti;
+    const owner = await database('civil-affairs');
+    try {
+      expect((await owner.query('SELECT 1 FROM internal_call WHERE jti = $1', [tokenId])).rowCount).toBe(1);
+    } finally {
+      await owner.end();
+    }
+  });
+
+  it('refuses a token addressed to several audiences, or without the gateway’s request id', async () => {
+    const key = await importPKCS8(readFileSync(system.keys.internalPrivateKeyFile, 'utf8'), 'ES256');
+    const base = (payload: Record<string, unknown>, audience: string | string[]) =>
+      new SignJWT({ principal: ADMIN, purpose: null, ...payload })
+        .setProtectedHeader({ alg: 'ES256' })
+        .setIssuer('child-registry-gateway')
+        .setAudience(audience)
+        .setSubject(ADMIN.sub)
+        .setJti(randomUUID())
+        .setIssuedAt()
+        .setExpirationTime('1m')
+        .sign(key);
+    expectRejected(await atCivilAffairs(await base({ rid: randomUUID() }, ['civil-affairs', 'education'])));
+    expectRejected(await atCivilAffairs(await base({}, 'civil-affairs')));
+    expect((await atCivilAffairs(await base({ rid: randomUUID() }, 'civil-affairs'))).status).toBe(200);
   });
 
   it('keeps answering through the gateway after all that', async () => {

@@ -67,7 +67,7 @@ describe('docker-compose.yml', () => {
   it('names key files the credentials service creates', () => {
     const keys = ensureDevKeys(mkdtempSync(join(tmpdir(), 'keys-')));
     const created = Object.values(keys)
-      .filter((value) => value.includes('/'))
+      .filter((value) => value.startsWith('/')) // paths; a base64 secret may hold a '/' too
       .map((file) => basename(file));
     created.push('national-id-encryption.key', 'national-id-hmac.key');
     const named = Object.values(compose.services)

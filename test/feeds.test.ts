@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEMO_COUNTY, demoPrincipals } from '../demo/principals';
 import type { Principal } from '../platform/principal';
 import type { SubgraphName } from '../platform/subgraphs';
-import { database, freshNationalId, gql, gqlData, system, tokenFor, waitFor, waitForRegistryFeed, type GraphQLResponse } from './support/system';
+import { database, freshNationalId, gql, gqlData, metricsOf, system, tokenFor, waitFor, waitForRegistryFeed, type GraphQLResponse } from './support/system';
 
 /**
  * The published sets (schema/published-sets.ts): each agency publishes a few facts from its own
@@ -229,7 +229,7 @@ describe('replication in health and metrics', () => {
       expect(health.status).toBe('ok');
       expect(Object.keys(health.feeds).length).toBeGreaterThan(0);
       for (const feed of Object.values(health.feeds)) expect(feed).toMatchObject({ subscribed: true, streaming: true, lagSeconds: expect.any(Number) });
-      const metrics = await (await fetch(`${base}metrics`)).text();
+      const metrics = await (await metricsOf(base)).text();
       expect(metrics).toMatch(/^feed_lag_seconds\{set="[a-z_]+",publisher="[a-z-]+"[^}]*\} \d/m);
       expect(metrics).toMatch(/^feed_streaming\{[^}]*\} 1$/m);
     }

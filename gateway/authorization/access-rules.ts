@@ -1,20 +1,28 @@
 import { Kind, parse, type ConstDirectiveNode, type DocumentNode } from 'graphql';
 import { DEFAULT_ACCESS_DIRECTIVE_NAMES, requirementsOf, type AccessDirectiveNames, type AccessRequirement } from '../../platform/access-requirements';
+import { INPUT_CATEGORIES } from '../../schema/scope-catalogue';
 
 const AUTHENTICATED_SPEC = 'https://specs.apollo.dev/authenticated/';
 const REQUIRES_SCOPES_SPEC = 'https://specs.apollo.dev/requiresScopes/';
 
-/** The access rules of the supergraph: requirements by type name and by field coordinate. */
+/** The access rules of the supergraph: requirements by type name, by field coordinate and by input coordinate. */
 export interface AccessRules {
   type(typeName: string): ReadonlyArray<AccessRequirement>;
   field(typeName: string, fieldName: string): ReadonlyArray<AccessRequirement>;
+  /** What giving a value to an argument or input field needs (`Query.children(filter:)`, `ChildFilter.guardianshipForm`). */
+  input(coordinate: string): ReadonlyArray<AccessRequirement>;
+  /** The category of an argument or input field, if the catalogue names it. */
+  inputCategory(coordinate: string): string | undefined;
 }
+
+/** An input the catalogue does not name can never be given: an empty disjunction no scopes meet. */
+const UNCATALOGUED: ReadonlyArray<AccessRequirement> = [[]];
 
 /**
  * Reads the `@authenticated` and `@requiresScopes` directives the composed supergraph carries
  * (under the names its `@link`s give them) on object and interface types and their fields.
  */
-export function readAccessRules(supergraphSdl: string): AccessRules {
+export function readAccessRules(supergraphSdl: string, inputCategories: Readonly<Record<string, string>> = INPUT_CATEGORIES): AccessRules {
   const document = parse(supergraphSdl);
   const names = linkedDirectiveNames(document);
   const types = new Map<string, AccessRequirement[]>();
@@ -37,6 +45,12 @@ export function readAccessRules(supergraphSdl: string): AccessRules {
   return {
     type: (typeName) => types.get(typeName) ?? [],
     field: (typeName, fieldName) => fields.get(`${typeName}.${fieldName}`) ?? [],
+    input: (coordinate) => {
+      const category = inputCategories[coordinate];
+      if (!category) return UNCATALOGUED;
+      return category === 'authenticated' ? [[[]]] : [[[category]]];
+    },
+    inputCategory: (coordinate) => inputCategories[coordinate],
   };
 }
 

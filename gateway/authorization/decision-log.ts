@@ -12,6 +12,7 @@ export function logDecision(logger: Logger, request: OperationRequest, authorize
     sub: request.context.principal?.sub,
     org: request.context.principal?.org,
     requestId: request.context.requestId,
+    clientRequestId: request.context.clientRequestId ?? undefined,
     purpose: request.context.purpose,
     operationHash: request.queryHash,
     denied: deniedPaths(authorized).map((path) => path.join('.')),

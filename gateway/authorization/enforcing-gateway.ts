@@ -4,7 +4,7 @@ import { purposeRefusal } from '../purpose';
 import { readAccessRules, type AccessRules } from './access-rules';
 import { logDecision } from './decision-log';
 import { declareEnforcedFeatures } from './enforced-features';
-import { authorizeFields, executeAuthorized, fieldRefusal, type AuthorizationMode } from './field-authorization';
+import { authorizeFields, executeAuthorized, fieldRefusal, variablesRefusal, type AuthorizationMode } from './field-authorization';
 import type { Executor, OperationRequest } from './operation';
 
 export interface EnforcementOptions {
@@ -16,7 +16,8 @@ export interface EnforcementOptions {
 /**
  * An Apollo gateway that enforces `@authenticated` and `@requiresScopes` with Apollo Router's
  * semantics, and the purpose rule. Before the gateway plans an operation, it takes these steps:
- * field authorization (what the scopes do not open is removed), the purpose rule, the refusals of
+ * field authorization (what the scopes do not open is removed, fields with inputs they do not open
+ * too; variables that do not fit refuse the operation), the purpose rule, the refusals of
  * field authorization (strict mode; nothing left), the decision's log line; then what is authorized
  * runs, with null and an UNAUTHORIZED_FIELD_OR_TYPE error where fields were removed.
  */
@@ -37,7 +38,7 @@ export function createEnforcingGateway(config: GatewayConfig, { mode, logger }: 
       if (!rules) throw new Error('The supergraph access rules are not loaded.');
       const request = requestContext as OperationRequest;
       const authorized = authorizeFields(request, rules);
-      const refusal = purposeRefusal(authorized.readTypes, request.context.purpose) ?? fieldRefusal(authorized, mode);
+      const refusal = variablesRefusal(authorized) ?? purposeRefusal(authorized, request.context.purpose) ?? fieldRefusal(authorized, mode);
       logDecision(logger, request, authorized, refusal);
       return refusal ? refusal.result : executeAuthorized(request, authorized, execute);
     };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { print, type OperationDefinitionNode } from 'graphql';
-import { unauthorizedField } from '../../platform/errors';
+import { GraphQLError, print, type OperationDefinitionNode } from 'graphql';
+import { ErrorCode, unauthorizedField } from '../../platform/errors';
 import type { AccessRules } from './access-rules';
 import type { Executor, OperationRequest, OperationResult, Refusal } from './operation';
 import { filterOperation, type FilterResult } from './operation-filter';
@@ -30,8 +30,18 @@ export function deniedPaths(authorized: FilterResult): ReadonlyArray<ReadonlyArr
   return authorized.denials.filter((denial) => denial.reported).map((denial) => denial.path);
 }
 
-/** One UNAUTHORIZED_FIELD_OR_TYPE error per denied path. */
-const deniedFieldErrors = (authorized: FilterResult) => deniedPaths(authorized).map((path) => unauthorizedField(path));
+/** One UNAUTHORIZED_FIELD_OR_TYPE error per denied path (naming the input, where one was the reason). */
+const deniedFieldErrors = (authorized: FilterResult) =>
+  authorized.denials.filter((denial) => denial.reported).map((denial) => unauthorizedField(denial.path, denial.argument));
+
+/** First: variables that do not fit their definitions refuse the operation, as the gateway itself would (BAD_USER_INPUT). */
+export function variablesRefusal(authorized: FilterResult): Refusal | null {
+  if (!authorized.invalidVariables) return null;
+  const errors = authorized.invalidVariables.map(
+    (error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: ErrorCode.BAD_USER_INPUT } }),
+  );
+  return { reason: 'invalid variables', result: { errors } };
+}
 
 /** Then: with fields removed, strict mode refuses the operation, and so does filter mode when nothing requested is left. */
 export function fieldRefusal(authorized: FilterResult, mode: AuthorizationMode): Refusal | null {

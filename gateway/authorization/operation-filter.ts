@@ -1,6 +1,8 @@
 import {
+  getArgumentValues,
   getDirectiveValues,
   getNamedType,
+  getVariableValues,
   GraphQLIncludeDirective,
   GraphQLSkipDirective,
   isAbstractType,
@@ -15,6 +17,8 @@ import {
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
+  type GraphQLError,
+  type GraphQLField,
   type GraphQLOutputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -22,6 +26,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { meetsRequirements, type AccessRequirement } from '../../platform/access-requirements';
+import { givenInputs } from '../../platform/given-inputs';
 import type { AccessRules } from './access-rules';
 
 /** Marks every element of a list in a response path, as Apollo Router does. */
@@ -39,6 +44,8 @@ export interface Denial {
   readonly nullAt: ReadonlyArray<PathStep> | 'data' | 'nothing';
   /** False where the field was removed only because everything under it was. */
   readonly reported: boolean;
+  /** Where the field was removed for an input the caller gave (`filter.guardianshipForm`), that input. */
+  readonly argument?: string;
 }
 
 export interface FilterResult {
@@ -49,6 +56,12 @@ export interface FilterResult {
   readonly addedTypename: boolean;
   /** The types whose fields the authorized operation reads (an abstract type counts as all its members). */
   readonly readTypes: ReadonlySet<string>;
+  /** The categories of the inputs the authorized operation gives (what it selects by or writes). */
+  readonly inputCategories: ReadonlySet<string>;
+  /** True when the authorized operation writes (keeps a mutation field). */
+  readonly writes: boolean;
+  /** The variables do not fit their definitions: the operation is refused with these errors (as the gateway itself would). */
+  readonly invalidVariables?: ReadonlyArray<GraphQLError>;
 }
 
 interface Position {
@@ -61,7 +74,10 @@ interface Position {
  * Removes from an operation every field and fragment the caller's scopes do not open, before the
  * gateway plans it, so no subgraph is ever asked for them (Apollo Router's semantics). Fragment
  * spreads are inlined on the way, so each removal is known by the response path it would have
- * filled; selections skipped by `@skip`/`@include` are dropped without an error.
+ * filled; selections skipped by `@skip`/`@include` are dropped without an error. A field is removed
+ * too when the caller gave an argument or input field its scopes do not open (a filter by a field it
+ * may not read), so a denied input never silently widens or narrows what comes back. Directives and
+ * arguments are read with the coerced variable values, defaults included, as execution will see them.
  */
 export function filterOperation(
   schema: GraphQLSchema,
@@ -83,11 +99,30 @@ export function filterOperation(
 
   const denials: Denial[] = [];
   const readTypes = new Set<string>();
+  const inputCategories = new Set<string>();
+  const coercion = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  if (coercion.errors) {
+    return { document: null, denials, addedTypename: false, readTypes, inputCategories, writes: false, invalidVariables: coercion.errors };
+  }
+  const coerced = coercion.coerced;
   let addedTypename = false;
+  let writes = false;
   const allowed = (requirements: ReadonlyArray<AccessRequirement>) => meetsRequirements(requirements, scopes);
   const skipped = (directives: ReadonlyArray<DirectiveNode> | undefined) => {
     const node = { directives } as FieldNode;
-    return getDirectiveValues(GraphQLSkipDirective, node, variables)?.if === true || getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if === false;
+    return getDirectiveValues(GraphQLSkipDirective, node, coerced)?.if === true || getDirectiveValues(GraphQLIncludeDirective, node, coerced)?.if === false;
+  };
+  /** The first input the caller gave to the field that its scopes do not open; the categories of those they do are noted. */
+  const deniedInput = (parent: GraphQLCompositeType, node: FieldNode, definition: GraphQLField<unknown, unknown>): string | null => {
+    if (!node.arguments?.length) return null;
+    const given = new Set(node.arguments.map((argument) => argument.name.value));
+    const inputs = givenInputs(parent.name, node.name.value, definition.args, getArgumentValues(definition, node, coerced), (name) => given.has(name));
+    for (const input of inputs) if (!allowed(rules.input(input.coordinate))) return input.path;
+    for (const input of inputs) {
+      const category = rules.inputCategory(input.coordinate);
+      if (category && category !== 'authenticated') inputCategories.add(category);
+    }
+    return null;
   };
 
   /** What reading `fieldName` on `parent` requires: the field, on every type it may resolve on, and the type it returns. */
@@ -156,7 +191,13 @@ export function filterOperation(
       denials.push({ path: errorPath, nullAt, reported: true });
       return null;
     }
+    const argument = deniedInput(parent, node, definition);
+    if (argument) {
+      denials.push({ path: errorPath, nullAt, reported: true, argument });
+      return null;
+    }
     readTypes.add(parent.name);
+    if (parent === schema.getMutationType()) writes = true;
     if (isAbstractType(parent)) for (const type of schema.getPossibleTypes(parent)) readTypes.add(type.name);
     if (!node.selectionSet) return node;
     const denialsBefore = denials.length;
@@ -180,15 +221,15 @@ export function filterOperation(
   };
 
   const selections = filterSelections(operation.selectionSet, rootType, { steps: [], errorPath: [], nearestNullable: 'data' });
-  if (!denials.length) return { document, denials, addedTypename: false, readTypes };
-  if (!selections.length) return { document: null, denials, addedTypename: false, readTypes };
+  if (!denials.length) return { document, denials, addedTypename: false, readTypes, inputCategories, writes };
+  if (!selections.length) return { document: null, denials, addedTypename: false, readTypes, inputCategories, writes };
   const selectionSet: SelectionSetNode = { kind: Kind.SELECTION_SET, selections };
   // A variable only removed fields used would make the filtered operation invalid.
   const used = new Set<string>();
   visit({ ...operation, variableDefinitions: [], selectionSet }, { Variable: (variable) => void used.add(variable.name.value) });
   const variableDefinitions = operation.variableDefinitions?.filter((definition) => used.has(definition.variable.name.value));
   const filtered: OperationDefinitionNode = { ...operation, variableDefinitions, selectionSet };
-  return { document: { kind: Kind.DOCUMENT, definitions: [filtered] }, denials, addedTypename, readTypes };
+  return { document: { kind: Kind.DOCUMENT, definitions: [filtered] }, denials, addedTypename, readTypes, inputCategories, writes };
 }
 
 /** One `@` per list the field's type wraps its elements in. */

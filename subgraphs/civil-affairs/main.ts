@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { runSubgraph } from '../shared/subgraph-server';
-import { loadNationalIdKeys } from './config';
+import { loadNationalIdKeys, loadNationalIdLookupLimit } from './config';
 import { NationalIdCipher } from './national-id-cipher';
 import { civilAffairsSubgraph } from './subgraph';
 
 const keys = loadNationalIdKeys();
-runSubgraph(civilAffairsSubgraph(new NationalIdCipher(keys.encryptionKey, keys.hmacKey))).catch((err: unknown) => {
+runSubgraph(civilAffairsSubgraph(new NationalIdCipher(keys.encryptionKey, keys.hmacKey), loadNationalIdLookupLimit())).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -26,8 +26,8 @@ const resolvers: BuildSchemaOptions['resolvers'] = [
 ];
 
 /** The civil-affairs subgraph: the child registry (民政). */
-export function civilAffairsSubgraph(cipher: NationalIdCipher): SubgraphDefinition<CivilAffairsLoaders> {
-  const children = new ChildService(cipher);
+export function civilAffairsSubgraph(cipher: NationalIdCipher, nationalIdLookupsPerHour = 60): SubgraphDefinition<CivilAffairsLoaders> {
+  const children = new ChildService(cipher, nationalIdLookupsPerHour);
   return {
     name: 'civil-affairs',
     entities: [ChildRow, ParentRow, GuardianshipRow, ClassificationRow],

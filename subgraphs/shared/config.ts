@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { bodyLimit, filePath, flag, nodeEnv, parseEnv, port, postgresUrl } from '../../platform/env';
+import { base64Key, bodyLimit, filePath, flag, METRICS_TOKEN_VARIABLES, nodeEnv, parseEnv, port, postgresUrl } from '../../platform/env';
 import { subgraphInfo, type SubgraphName } from '../../platform/subgraphs';
 import { subscriptionsOf } from '../../schema/published-sets';
 import { feedUrlVariable } from './feeds/subscription-names';
@@ -42,6 +43,12 @@ function subgraphEnvSchema(name: SubgraphName) {
     DEMO_CHILDREN: z.coerce.number().int().min(1).max(1_000_000).default(2000),
     DEMO_SEED: z.coerce.number().int().default(2026),
     BODY_LIMIT: bodyLimit,
+    // Read by loadCursorKey: 32 bytes, base64; or CURSOR_KEY_FILE, a file holding it (container secrets).
+    CURSOR_KEY: z.string().optional(),
+    CURSOR_KEY_FILE: filePath.optional(),
+    // Read by loadMetricsToken (platform/env.ts).
+    METRICS_TOKEN: METRICS_TOKEN_VARIABLES.METRICS_TOKEN,
+    METRICS_TOKEN_FILE: METRICS_TOKEN_VARIABLES.METRICS_TOKEN_FILE,
     FEED_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
     FEED_REFRESH_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
     ...Object.fromEntries(subscriptionsOf(name).map(({ publisher }) => [feedUrlVariable(publisher), postgresUrl.optional()])),
@@ -86,4 +93,15 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
       refreshMinutes: parsed.FEED_REFRESH_MINUTES as number,
     },
   };
+}
+
+/**
+ * The key that seals list cursors (AES-256-GCM, subgraphs/shared/pagination.ts): CURSOR_KEY, 32
+ * bytes base64, or CURSOR_KEY_FILE. Every replica of a subgraph needs the same key; changing it
+ * makes the cursors already handed out INVALID_CURSOR (clients start the list again).
+ */
+export function loadCursorKey(env: NodeJS.ProcessEnv = process.env): Buffer {
+  const file = env.CURSOR_KEY_FILE;
+  const value = env.CURSOR_KEY || (file ? readFileSync(file, 'utf8').trim() : undefined);
+  return parseEnv(z.object({ CURSOR_KEY: base64Key(32) }), { CURSOR_KEY: value }).CURSOR_KEY;
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../platform/principal';
 import type { AccessRecorder } from './audit/access-recorder';
+import type { CursorCodec } from './pagination';
 import type { RequestTransaction } from './request-transaction';
 
 /** What every resolver of a subgraph receives for one request. */
@@ -15,4 +16,6 @@ export interface SubgraphContext<Loaders> {
   audit: AccessRecorder;
   /** Per-request DataLoaders: never shared between requests, so no data crosses principals. */
   loaders: Loaders;
+  /** Seals and opens list cursors (opaque, bound to the principal). */
+  cursors: CursorCodec;
 }

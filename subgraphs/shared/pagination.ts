@@ -1,5 +1,7 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { DomainError, ErrorCode, badInput } from '../../platform/errors';
+import type { Principal } from '../../platform/principal';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -23,33 +25,73 @@ export class PageArgs {
   after?: string | null;
 }
 
-/** Pages are ordered by id; a cursor is the last id seen, encoded so clients treat it as opaque. */
+/** Pages are ordered by id; a cursor is the last id seen, sealed so it tells nothing (see CursorCodec). */
 export interface PageWindow {
   /** Rows to fetch: one more than asked, to learn whether another page follows. */
   limit: number;
   afterId: string | null;
   first: number;
+  /** The cursor of a row, for this caller. */
+  cursorOf(id: string): string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const ID_BYTES = 16;
+const invalidCursor = () => new DomainError(ErrorCode.INVALID_CURSOR, 'The cursor is not one this API issued.');
 
-export function encodeCursor(id: string): string {
-  return Buffer.from(`id:${id}`, 'utf8').toString('base64url');
+/**
+ * Cursors are opaque: the position (the last row's id) is encrypted with AES-256-GCM under
+ * CURSOR_KEY, with a fresh nonce each time, and bound to the user it was issued to. A cursor tells
+ * its holder nothing (not the registry id, not whether two pages held the same child), cannot be
+ * forged or altered, and is refused (INVALID_CURSOR) from anyone else or under another key. It is
+ * still a position, not a snapshot: rows that appear or go away between pages are not tracked.
+ */
+export class CursorCodec {
+  constructor(private readonly key: Buffer) {
+    if (key.length !== 32) throw new Error('The cursor key must be 32 bytes.');
+  }
+
+  seal(id: string, holder: string): string {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv).setAAD(Buffer.from(holder, 'utf8'));
+    const position = Buffer.from(id.replace(/-/g, ''), 'hex');
+    if (position.length !== ID_BYTES) throw new Error('Only UUID positions can be sealed.');
+    return Buffer.concat([iv, cipher.update(position), cipher.final(), cipher.getAuthTag()]).toString('base64url');
+  }
+
+  open(cursor: string, holder: string): string {
+    const sealed = Buffer.from(cursor, 'base64url');
+    if (sealed.length !== IV_BYTES + ID_BYTES + TAG_BYTES || sealed.toString('base64url') !== cursor) throw invalidCursor();
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', this.key, sealed.subarray(0, IV_BYTES)).setAAD(Buffer.from(holder, 'utf8'));
+      decipher.setAuthTag(sealed.subarray(IV_BYTES + ID_BYTES));
+      const hex = Buffer.concat([decipher.update(sealed.subarray(IV_BYTES, IV_BYTES + ID_BYTES)), decipher.final()]).toString('hex');
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    } catch {
+      throw invalidCursor();
+    }
+  }
 }
 
-export function decodeCursor(cursor: string): string {
-  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  const id = decoded.startsWith('id:') ? decoded.slice(3) : '';
-  if (!UUID.test(id)) throw new DomainError(ErrorCode.INVALID_CURSOR, 'The cursor is not one this API issued.');
-  return id;
+/** What paging needs of the request: who asks (cursors are theirs alone) and the codec. */
+export interface PagingContext {
+  principal: Pick<Principal, 'sub'>;
+  cursors: CursorCodec;
 }
 
-export function pageWindow(args: PageArgs): PageWindow {
+export function pageWindow(args: PageArgs, ctx: PagingContext): PageWindow {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
     throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
   }
-  return { first, limit: first + 1, afterId: args.after ? decodeCursor(args.after) : null };
+  const holder = ctx.principal.sub;
+  return {
+    first,
+    limit: first + 1,
+    afterId: args.after ? ctx.cursors.open(args.after, holder) : null,
+    cursorOf: (id) => ctx.cursors.seal(id, holder),
+  };
 }
 
 export interface Connection<T> {
@@ -60,7 +102,7 @@ export interface Connection<T> {
 /** Turns `limit` rows fetched in id order into a page of `first` items. */
 export function toConnection<T extends { id: string }>(rows: T[], window: PageWindow): Connection<T> {
   const nodes = rows.slice(0, window.first);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(node.id), node }));
+  const edges = nodes.map((node) => ({ cursor: window.cursorOf(node.id), node }));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > window.first, endCursor: edges.at(-1)?.cursor ?? null },

@@ -1,18 +1,20 @@
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { createErrorMasker } from '../../platform/error-masking';
+import { loadMetricsToken } from '../../platform/env';
 import { serve } from '../../platform/graphql-http';
 import { createLogger } from '../../platform/logger';
 import { createMetrics } from '../../platform/metrics';
 import { appendAccessLogBeforeCommit } from './audit/append-before-commit';
 import { AccessRecorder } from './audit/access-recorder';
-import { loadSubgraphConfig } from './config';
+import { loadCursorKey, loadSubgraphConfig } from './config';
 import type { SubgraphContext } from './context';
 import { prepareDatabase } from './prepare-database';
+import { CursorCodec } from './pagination';
 import { openRowScope } from './request-transaction';
 import type { SubgraphDefinition } from './subgraph-definition';
-import { createCallVerifier } from './verify-call';
+import { claimInDatabase, createCallVerifier } from './verify-call';
 import { startFeeds } from './feeds/start-feeds';
 
 // The agencies' subgraph.ts and demo-seed.ts import the definition's types from here.
@@ -32,7 +34,8 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
   const db = await prepareDatabase(definition, config, logger, metrics.registry);
   // Sharing feeds: subscribe to the sets this agency needs, keep the ones it publishes fresh.
   const feeds = startFeeds(config, logger, metrics.registry);
-  const verifyCall = await createCallVerifier(config.internalTokenPublicKeyFile, definition.name, logger);
+  const verifyCall = await createCallVerifier(config.internalTokenPublicKeyFile, definition.name, logger, claimInDatabase(db));
+  const cursors = new CursorCodec(loadCursorKey());
   // Each field enforces its own access directive (field-access.ts, applied as the schema is built).
   const schema = await definition.buildSchema();
 
@@ -44,6 +47,7 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
     plugins: [
       // Inline traces would tell any caller how long our SQL took; the gateway needs none.
       ApolloServerPluginInlineTraceDisabled(),
+      ...(config.development ? [] : [ApolloServerPluginLandingPageDisabled()]),
       appendAccessLogBeforeCommit(logger),
     ],
   });
@@ -53,13 +57,15 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
     apollo,
     port: config.port,
     bodyLimit: config.bodyLimit,
+    // METRICS_TOKEN or METRICS_TOKEN_FILE: /metrics needs it as a bearer credential (not served without).
+    metricsToken: loadMetricsToken(),
     metrics,
     logger,
     health: feeds.health,
     context: async (req, res) => {
       const call = await verifyCall(req.headers.authorization);
       const transaction = await openRowScope(db, call, res, logger);
-      return { ...call, db: transaction.manager, transaction, audit: new AccessRecorder(), loaders: definition.createLoaders(transaction.manager) };
+      return { ...call, db: transaction.manager, transaction, audit: new AccessRecorder(), loaders: definition.createLoaders(transaction.manager), cursors };
     },
     release: async () => {
       await feeds.stop();

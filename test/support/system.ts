@@ -16,7 +16,7 @@ interface SystemInfo {
   /** The application roles' URLs (what the services run as) and the owners'. */
   databaseUrls: { app: Record<SubgraphName, string>; owner: Record<SubgraphName, string> };
   superuserUrl: string | null;
-  keys: { idpPrivateKeyFile: string; idpPublicKeyFile: string; internalPrivateKeyFile: string; internalPublicKeyFile: string };
+  keys: { idpPrivateKeyFile: string; idpPublicKeyFile: string; internalPrivateKeyFile: string; internalPublicKeyFile: string; metricsToken: string };
   tokens: Record<string, string>;
 }
 
@@ -27,6 +27,8 @@ export const system: SystemInfo = JSON.parse(readFileSync(join(resolve(__dirname
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface GraphQLResponse<T = any> {
   status: number;
+  /** The response's headers (the gateway's request id is `x-request-id`). */
+  headers?: Headers;
   body: { data?: T; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] };
 }
 
@@ -44,7 +46,7 @@ export async function post(url: string, body: unknown, headers: Record<string, s
   } catch {
     parsed = { errors: [{ message: `non-JSON response: ${text.slice(0, 200)}` }] };
   }
-  return { status: response.status, body: parsed };
+  return { status: response.status, headers: response.headers, body: parsed };
 }
 
 /** Every scope over every demo province: for tests of the registry's functions, not of a role's limits. */
@@ -94,9 +96,14 @@ export async function database(name: SubgraphName, role: 'owner' | 'app' = 'owne
   return client;
 }
 
+/** GET /metrics of a process, with the metrics credential. */
+export function metricsOf(baseUrl: string): Promise<Response> {
+  return fetch(`${baseUrl.replace(/\/graphql$/, '').replace(/\/$/, '')}/metrics`, { headers: { authorization: `Bearer ${system.keys.metricsToken}` } });
+}
+
 /** The SQL statements a subgraph has sent so far (its db_statements_total metric). */
 export function statementCount(name: SubgraphName): Promise<number> {
-  return countStatements(system.subgraphUrls[name]);
+  return countStatements(system.subgraphUrls[name], system.keys.metricsToken);
 }
 
 /**

@@ -11,7 +11,9 @@ const SDL = `
   directive @authenticated on FIELD_DEFINITION | OBJECT | INTERFACE | SCALAR | ENUM
   type Query {
     child(id: ID!): Child
-    children: [Child!]!
+    children(filter: ChildFilter, first: Int = 20): [Child!]!
+    childrenCount(filter: ChildFilter): Int!
+    uncatalogued(x: Int): Int
     search: [SearchResult!]!
     node: Node
     secret: Secret
@@ -37,9 +39,20 @@ const SDL = `
   }
   type Secret @requiresScopes(scopes: [["secret"]]) { value: String }
   union SearchResult = Child | School | Secret
+  input ChildFilter { region: String guardianForm: String any: [ChildFilter!] }
 `;
 const schema = buildSchema(SDL);
-const rules = readAccessRules(SDL);
+// The catalogue of this schema's inputs: a filter condition is in the category of the field it tests.
+const INPUTS = {
+  'Query.child(id:)': 'authenticated',
+  'Query.children(filter:)': 'authenticated',
+  'Query.children(first:)': 'authenticated',
+  'Query.childrenCount(filter:)': 'authenticated',
+  'ChildFilter.region': 'child:basic',
+  'ChildFilter.guardianForm': 'child:family',
+  'ChildFilter.any': 'authenticated',
+};
+const rules = readAccessRules(SDL, INPUTS);
 
 function filter(query: string, scopes: string[], variables: Record<string, unknown> = {}, operationName?: string) {
   const document = parse(query);
@@ -182,6 +195,61 @@ describe('removing unauthorized fields before planning', () => {
     expect(result.reported).toEqual(['child.nationalId']);
   });
 
+  it('uses the coerced variable values: a variable default in @include/@skip, a variable left out', () => {
+    const query = 'query ($show: Boolean! = false) { child(id: "1") { id nationalId @include(if: $show) } }';
+    expect(filter(query, []).reported).toEqual([]);
+    expect(filter(query, [], { show: true }).reported).toEqual(['child.nationalId']);
+    const nullable = 'query ($skip: Boolean = true) { child(id: "1") { id nationalId @skip(if: $skip) } }';
+    expect(filter(nullable, []).reported).toEqual([]);
+    expect(filter(nullable, [], { skip: false }).reported).toEqual(['child.nationalId']);
+  });
+
+  it('refuses variables that do not fit their definitions instead of guessing', () => {
+    const result = filter('query ($show: Boolean!) { child(id: "1") { id nationalId @include(if: $show) } }', []);
+    expect(result.invalidVariables?.length).toBe(1);
+    expect(result.document).toBeNull();
+  });
+});
+
+describe('inputs obey the field rules: a filter by a field needs the scope that opens it', () => {
+  const denied = (result: ReturnType<typeof filter>) => result.denials.filter((d) => d.reported).map((d) => `${d.path.join('.')}:${d.argument ?? ''}`);
+
+  it('removes the field whose filter the scopes do not open, literal or variable, and never runs it wider', () => {
+    expect(denied(filter('{ children(filter: { guardianForm: "ALONE" }) { id } }', ['child:basic']))).toEqual(['children:filter.guardianForm']);
+    expect(denied(filter('query ($f: ChildFilter) { children(filter: $f) { id } }', ['child:basic'], { f: { guardianForm: 'ALONE' } }))).toEqual([
+      'children:filter.guardianForm',
+    ]);
+    expect(denied(filter('query ($g: String) { children(filter: { guardianForm: $g }) { id } }', ['child:basic'], { g: 'ALONE' }))).toEqual([
+      'children:filter.guardianForm',
+    ]);
+    // Nothing else was asked, so nothing runs: not the list without the filter.
+    expect(filter('{ children(filter: { guardianForm: "ALONE" }) { id } }', ['child:basic']).document).toBeNull();
+  });
+
+  it('finds the condition nested in lists of inputs, under aliases, fragments and in every operation', () => {
+    const nested = filter('{ a: children(filter: { any: [{ region: "34" }, { guardianForm: "ALONE" }] }) { id } b: children { id } }', ['child:basic']);
+    expect(denied(nested)).toEqual(['a:filter.any.guardianForm']);
+    expect(nested.printed).toContain('b: children');
+    expect(nested.printed).not.toContain('ALONE');
+    const fragment = filter('query Q { ...F } fragment F on Query { c: childrenCount(filter: { guardianForm: "ALONE" }) }', ['child:basic'], {}, 'Q');
+    expect(denied(fragment)).toEqual(['c:filter.guardianForm']);
+    // A non-null count removed nulls all of data rather than answer a count of a wider list.
+    expect(applyDenials({}, fragment.denials, false)).toBeNull();
+  });
+
+  it('lets a condition through with its scope, and a null condition, which selects nothing, without', () => {
+    expect(filter('{ children(filter: { guardianForm: "ALONE" }) { id } }', ['child:family']).denials).toEqual([]);
+    expect(filter('query ($g: String) { children(filter: { guardianForm: $g, region: "34" }) { id } }', ['child:basic']).denials).toEqual([]);
+    expect(filter('{ children(filter: { guardianForm: null }) { id } }', []).inputCategories.size).toBe(0);
+    expect([...filter('{ children(filter: { region: "34" }) { id } }', ['child:basic']).inputCategories]).toEqual(['child:basic']);
+  });
+
+  it('refuses an input the catalogue does not name, whatever the scopes', () => {
+    expect(denied(filter('{ uncatalogued(x: 1) }', ['child:basic', 'child:family']))).toEqual(['uncatalogued:x']);
+  });
+});
+
+describe('access rules', () => {
   it('reads directives renamed by the supergraph @link', () => {
     const renamed = readAccessRules(`
       schema @link(url: "https://specs.apollo.dev/requiresScopes/v0.1", as: "scopes", for: SECURITY) { query: Query }

@@ -69,16 +69,14 @@ export async function insertChildOnce(em: EntityManager, child: NewChild): Promi
   );
   if (inserted.length) return { id: inserted[0].id, inserted: true };
   const existing = await findChildIdByNationalIdHash(em, child.nationalIdHash!);
-  // Row-level security hides a child registered outside the caller's jurisdiction. Say the ID is
-  // taken (a second file would split the child's record) without saying where or by whom.
+  // Row-level security hides a child registered outside the caller's jurisdiction. A second file
+  // would split the child's record, so the registration is refused; the answer names no child, no
+  // county and no registration, only that this caller cannot register this ID (README, "No
+  // existence oracle"). The look-up was already counted and logged.
   if (!existing) {
-    throw new DomainError(
-      ErrorCode.CONFLICT,
-      'This national ID is already registered outside your jurisdiction; ask that county to share or transfer the file.',
-      {
-        field: 'nationalId',
-      },
-    );
+    throw new DomainError(ErrorCode.CONFLICT, 'This national ID cannot be registered by you. Ask the civil-affairs registry office to check it.', {
+      field: 'nationalId',
+    });
   }
   return { id: existing, inserted: false };
 }
@@ -108,4 +106,18 @@ export async function updateChildIfVersion(em: EntityManager, id: string, expect
     .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
     .execute();
   return (result.affected ?? 0) === 1;
+}
+
+/**
+ * Writes a national-ID look-up to the probe log and says whether the principal is still under its
+ * hourly limit (counted across replicas in the database).
+ */
+export async function admitNationalIdLookup(db: EntityManager, principal: { sub: string; org: string }, operation: string, perHour: number): Promise<boolean> {
+  const [row]: { admitted: boolean }[] = await db.query('SELECT admit_national_id_lookup($1, $2, $3, $4) AS admitted', [
+    principal.sub,
+    principal.org,
+    operation,
+    perHour,
+  ]);
+  return row?.admitted === true;
 }

@@ -63,7 +63,7 @@ export class ChildResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: CivilAffairsContext,
   ) {
-    const window = pageWindow(page);
+    const window = pageWindow(page, ctx);
     const rows = await findChildren(ctx, filter, window);
     for (const row of rows) ctx.loaders.childById.prime(row.id, row);
     return toConnection(rows, window);

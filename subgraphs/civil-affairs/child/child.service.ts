@@ -13,7 +13,15 @@ import { insertParent, replaceParent } from '../parent/parent.repository';
 import { toParentRow } from '../parent/parent.service';
 import type { ChildRow } from './child.entity';
 import type { ChildFilter, RegisterChildInput, UpdateChildInput } from './child.inputs';
-import { findChildIdByNationalIdHash, insertChildOnce, listChildren, lockChild, updateChildIfVersion, type ChildChanges } from './child.repository';
+import {
+  admitNationalIdLookup,
+  findChildIdByNationalIdHash,
+  insertChildOnce,
+  listChildren,
+  lockChild,
+  updateChildIfVersion,
+  type ChildChanges,
+} from './child.repository';
 import { AgeBand } from './child.type';
 
 const MAX_AGE_YEARS = 18;
@@ -32,12 +40,29 @@ function birthDateOfMinor(value: string, field: string): string {
  * rules that need none are the functions below it.
  */
 export class ChildService {
-  constructor(private readonly cipher: NationalIdCipher) {}
+  constructor(
+    private readonly cipher: NationalIdCipher,
+    private readonly lookupsPerHour = 60,
+  ) {}
+
+  /**
+   * Every operation that looks a child up by national ID goes through here first: the look-up is
+   * written to the probe log, and refused (RATE_LIMITED) past the user's hourly limit, so nobody
+   * can test IDs against the registry in bulk.
+   */
+  private async admitLookup(ctx: CivilAffairsContext, operation: string): Promise<void> {
+    if (await admitNationalIdLookup(ctx.db, ctx.principal, operation, this.lookupsPerHour)) return;
+    throw new DomainError(ErrorCode.RATE_LIMITED, `Too many look-ups by national ID in the last hour (at most ${this.lookupsPerHour}). Try again later.`, {
+      retryAfterSeconds: 3600,
+    });
+  }
 
   /** The id of the child registered with this national ID, or null; throws INVALID_NATIONAL_ID on a bad one. */
-  findIdByNationalId(ctx: CivilAffairsContext, nationalId: string): Promise<string | null> {
+  async findIdByNationalId(ctx: CivilAffairsContext, nationalId: string): Promise<string | null> {
+    const value = parseNationalId(nationalId).value;
+    await this.admitLookup(ctx, 'childByNationalId');
     // The keyed hash finds the child without decrypting any stored ID.
-    return findChildIdByNationalIdHash(ctx.db, this.cipher.lookupHash(parseNationalId(nationalId).value));
+    return findChildIdByNationalIdHash(ctx.db, this.cipher.lookupHash(value));
   }
 
   reveal(encrypted: string): string {
@@ -74,6 +99,7 @@ export class ChildService {
       createdBy: ctx.principal.sub,
     };
     const parents = [input.father ? toParentRow(id, 'FATHER', input.father) : null, input.mother ? toParentRow(id, 'MOTHER', input.mother) : null];
+    if (nationalIdHash) await this.admitLookup(ctx, 'registerChild');
 
     let inserted = false;
     const result = await ctx.db.transaction((em) =>
@@ -91,6 +117,7 @@ export class ChildService {
     const changes = this.validateChanges(input);
     const parentChanges = (['father', 'mother'] as const).filter((key) => input[key] !== undefined);
     if (Object.keys(changes).length === 0 && parentChanges.length === 0) throw badInput('Nothing to update.');
+    if (changes.nationalIdHash) await this.admitLookup(ctx, 'updateChild');
 
     try {
       await ctx.db.transaction(async (em) => {

@@ -33,7 +33,7 @@ export class CareResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: EducationContext,
   ) {
-    const window = pageWindow(page);
+    const window = pageWindow(page, ctx);
     const { rows, totalCount } = await this.service.withoutCarePerson(ctx, schoolId, window);
     return toWorkingListPage(rows, window, totalCount);
   }

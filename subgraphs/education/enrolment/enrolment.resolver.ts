@@ -42,7 +42,7 @@ export class EnrolmentResolver {
 export class SchoolEnrolmentsResolver {
   @FieldResolver(() => EnrolmentConnection, { description: 'Children now enrolled at this school, a page at a time.' })
   async enrolments(@Root() school: SchoolRow, @Args(() => PageArgs) page: PageArgs, @Ctx() ctx: EducationContext) {
-    const window = pageWindow(page);
+    const window = pageWindow(page, ctx);
     const rows = await ctx.loaders.enrolmentPage(window).load(school.id);
     return toConnection(rows, window);
   }

@@ -28,7 +28,7 @@ export class SchoolResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: EducationContext,
   ) {
-    const window = pageWindow(page);
+    const window = pageWindow(page, ctx);
     return toConnection(await this.service.list(ctx, prefix, window), window);
   }
 

@@ -37,7 +37,7 @@ export class ConsentResolver {
     @Arg('childId', () => ID, { nullable: true, description: 'Only this child’s consents.' }) childId: string | null,
     @Ctx() ctx: WomensFederationContext,
   ) {
-    const window = pageWindow(page);
+    const window = pageWindow(page, ctx);
     return toConnection(await this.service.list(ctx, childId, window), window);
   }
 

@@ -23,7 +23,7 @@ export class PartnerResolver {
 
   @Query(() => PartnerConnection, { description: 'Partner organisations, a page at a time.' })
   async partners(@Args(() => PageArgs) page: PageArgs, @Ctx() ctx: WomensFederationContext) {
-    const window = pageWindow(page);
+    const window = pageWindow(page, ctx);
     return toConnection(await this.service.list(ctx, window), window);
   }
 
