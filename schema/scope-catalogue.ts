@@ -334,6 +334,8 @@ export const INPUT_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   'Query.child(id:)': 'child:masked',
   'Query.childByNationalId(nationalId:)': 'child:identity',
   'Query.consents(childId:)': 'wf:consent',
+  // Deprecated: which shareable category to list one's consented children for.
+  'Query.consentedChildIds(category:)': 'child:masked',
   // Filters: each condition is in the category of the field it tests.
   'Query.children(filter:)': 'authenticated',
   'ChildFilter.regionPrefix': 'child:basic',
