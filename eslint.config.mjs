@@ -6,7 +6,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig([
-  globalIgnores(['dist/', 'node_modules/', '.data/', '.test-data/']),
+  globalIgnores(['dist/', 'node_modules/', '.data/', '.test-data/', 'examples/*/dist/', 'examples/*/src/gql/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
@@ -23,6 +23,11 @@ export default defineConfig([
     // jest.config.js: CommonJS, run by Node.
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { __dirname: 'readonly' } },
+  },
+  {
+    // Node scripts written as ES modules (the peer gateways').
+    files: ['**/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   prettier,
 ]);

@@ -24,6 +24,8 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   /** On SIGTERM, how long in-flight requests may take to finish before the process closes anyway. */
   shutdownGraceMs: number;
+  /** The in-browser IDE at /ide: on by default in development, off otherwise unless switched on. */
+  ide: { enabled: boolean; demoTokensFile: string | null };
 }
 
 /** The gateway's configuration, validated at start; a bad variable is named in the error. */
@@ -47,6 +49,8 @@ const gatewayEnvSchema = z.object({
   INTERNAL_TOKEN_PRIVATE_KEY_FILE: filePath,
   GATEWAY_AUTHORIZATION_MODE: z.enum(['filter', 'strict']).default('filter'),
   BODY_LIMIT: bodyLimit,
+  GATEWAY_IDE: z.enum(['on', 'off']).optional(),
+  GATEWAY_IDE_DEMO_TOKENS_FILE: filePath.optional(),
   ...METRICS_TOKEN_VARIABLES,
   SUBGRAPH_TIMEOUT_MS: milliseconds(10_000),
   SHUTDOWN_GRACE_SECONDS: shutdownGraceSeconds,
@@ -56,10 +60,16 @@ const gatewayEnvSchema = z.object({
 export const GATEWAY_ENV_VARIABLES = Object.keys(gatewayEnvSchema.shape);
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const schema = gatewayEnvSchema.refine((value) => Boolean(value.GATEWAY_JWT_PUBLIC_KEY_FILE) !== Boolean(value.GATEWAY_JWKS_URL), {
-    message: 'set exactly one of GATEWAY_JWT_PUBLIC_KEY_FILE and GATEWAY_JWKS_URL',
-    path: ['GATEWAY_JWT_PUBLIC_KEY_FILE'],
-  });
+  const schema = gatewayEnvSchema
+    .refine((value) => Boolean(value.GATEWAY_JWT_PUBLIC_KEY_FILE) !== Boolean(value.GATEWAY_JWKS_URL), {
+      message: 'set exactly one of GATEWAY_JWT_PUBLIC_KEY_FILE and GATEWAY_JWKS_URL',
+      path: ['GATEWAY_JWT_PUBLIC_KEY_FILE'],
+    })
+    // Demo tokens in a page anyone on the network can open belong on a developer's machine only.
+    .refine((value) => value.NODE_ENV === 'development' || !value.GATEWAY_IDE_DEMO_TOKENS_FILE, {
+      message: 'demo tokens are only served to the IDE in development',
+      path: ['GATEWAY_IDE_DEMO_TOKENS_FILE'],
+    });
   const parsed = parseEnv(schema, env);
   const subgraphUrls = Object.fromEntries(
     SUBGRAPHS.map((subgraph) => [subgraph.name, (parsed as Record<string, unknown>)[`${subgraph.envPrefix}_URL`]]),
@@ -81,5 +91,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     authorizationMode: parsed.GATEWAY_AUTHORIZATION_MODE,
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
     shutdownGraceMs: parsed.SHUTDOWN_GRACE_SECONDS * 1000,
+    ide: {
+      enabled: parsed.GATEWAY_IDE ? parsed.GATEWAY_IDE === 'on' : parsed.NODE_ENV === 'development',
+      demoTokensFile: parsed.GATEWAY_IDE_DEMO_TOKENS_FILE ?? null,
+    },
   };
 }

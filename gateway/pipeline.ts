@@ -12,6 +12,7 @@ import type { Authenticator } from './authenticate';
 import { createEnforcingGateway } from './authorization/enforcing-gateway';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
+import { serveIde } from './ide';
 import { formatLimitErrors, hideSuggestions, queryLimits } from './query-limits';
 import { createRequestContext, returnRequestId } from './request-context';
 import { parseCustomScalars } from './input-scalars';
@@ -49,6 +50,7 @@ export interface GatewayParts {
  * | subgraph calls: signed, bounded in time, an outage null at its paths  | signed-data-source.ts                  |
  * | metrics: each response's outcome                                      | request-metrics.ts                     |
  * | errors: limit refusals coded, anything unexpected masked              | query-limits.ts, platform/error-masking.ts |
+ * | IDE: GET /ide (development, or GATEWAY_IDE=on), all assets local        | ide.ts                                 |
  *
  * Authorization, the purpose rule and the log run per operation (each of a batch on its own) in
  * the enforcing gateway's executor (authorization/enforcing-gateway.ts), in that order.
@@ -80,8 +82,9 @@ export function gatewayPipeline({ config, logger, metrics, authenticator, superg
       ...limits.plugins,
       countRequests(metrics),
       returnRequestId(),
-      // Production serves no landing page: GET /graphql shows nothing about the API.
-      ...(config.development ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      // No Apollo landing page anywhere: it loads Apollo Sandbox from a CDN, and production shows
+      // nothing about the API; our IDE (ide.ts) works offline and is on in development only.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   return {
@@ -97,6 +100,8 @@ export function gatewayPipeline({ config, logger, metrics, authenticator, superg
     logger,
     health: subgraphsHealth(config.subgraphUrls),
     shutdownGraceMs: config.shutdownGraceMs,
+    // The in-browser IDE, served from the npm package's own assets: development, or when switched on.
+    routes: config.ide.enabled ? (app) => serveIde(app, { tokensFile: config.ide.demoTokensFile }) : undefined,
   };
 }
 

@@ -22,6 +22,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   health: () => Promise<Health>;
   /** Most operations one batched request (a JSON array) may carry; batching must also be allowed in Apollo. */
   maxBatch?: number;
+  /** Further routes the process serves before /graphql (the gateway's IDE). */
+  routes?: (app: express.Express) => void;
   /** The bearer credential GET /metrics requires; null: /metrics is not served. */
   metricsToken?: string | null;
   /**
@@ -148,6 +150,8 @@ function createGraphQLHttpApp<TContext extends BaseContext>(options: GraphQLHttp
     }
     res.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
   });
+
+  options.routes?.(app);
 
   app.use(
     '/graphql',

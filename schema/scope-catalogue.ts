@@ -211,6 +211,8 @@ export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   'Mutation.createChildrensHome': 'wf:write',
   'Mutation.recordActivity': 'wf:records:write',
   'Mutation.logParentContact': 'wf:records:write',
+  // Deprecated. The ids of one's own consented children are what child:masked opens anyway.
+  'Query.consentedChildIds': 'child:masked',
   'Query.childrenNeedingCarePerson': 'edu:care',
   'Query.childrenWithTalkOverdue': 'edu:care',
   'Query.dropoutCases': 'edu:attendance',
@@ -529,6 +531,8 @@ export const INPUT_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   'Query.child(id:)': 'child:masked',
   'Query.childByNationalId(nationalId:)': 'child:identity',
   'Query.consents(childId:)': 'wf:consent',
+  // Deprecated: which shareable category to list one's consented children for.
+  'Query.consentedChildIds(category:)': 'child:masked',
   // Filters: each condition is in the category of the field it tests.
   'Query.children(filter:)': 'authenticated',
   'ChildFilter.regionPrefix': 'child:basic',

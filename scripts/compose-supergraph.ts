@@ -2,16 +2,19 @@ import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { SUBGRAPHS } from '../platform/subgraphs';
+import { printApiSchema } from './api-schema';
 import { writeOrCheck } from './generated-file';
 import { subgraphSdls } from './subgraph-schemas';
 
 /**
- * Composes the committed supergraph from the three subgraph schemas.
- *   npm run compose          writes schema/supergraph.graphql
+ * Composes the committed supergraph from the three subgraph schemas, and prints its API schema
+ * (what clients see; the typed client example generates its types from it).
+ *   npm run compose          writes schema/supergraph.graphql and schema/api.graphql
  *   npm run compose -- --check  exits 1 when the committed file is stale
  * The URLs are the docker-compose service names; the gateway replaces them from its config.
  */
 export const SUPERGRAPH_PATH = join(__dirname, '..', '..', 'schema', 'supergraph.graphql');
+export const API_SCHEMA_PATH = join(__dirname, '..', '..', 'schema', 'api.graphql');
 
 export async function composeSupergraph(): Promise<string> {
   const sdls = await subgraphSdls();
@@ -26,7 +29,9 @@ export async function composeSupergraph(): Promise<string> {
 }
 
 async function main() {
-  writeOrCheck(SUPERGRAPH_PATH, await composeSupergraph(), 'npm run compose');
+  const supergraph = await composeSupergraph();
+  writeOrCheck(SUPERGRAPH_PATH, supergraph, 'npm run compose');
+  writeOrCheck(API_SCHEMA_PATH, printApiSchema(supergraph), 'npm run compose');
 }
 
 if (require.main === module) {

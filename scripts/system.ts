@@ -158,6 +158,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       GATEWAY_JWT_AUDIENCE: DEV_AUDIENCE,
       GATEWAY_JWT_ALGORITHMS: 'ES256',
       INTERNAL_TOKEN_PRIVATE_KEY_FILE: keys.internalPrivateKeyFile,
+      // The IDE's role links hold the demo tokens, in development only (the gateway refuses them otherwise).
+      ...(options.nodeEnv === 'development' ? { GATEWAY_IDE_DEMO_TOKENS_FILE: join(options.dataDir, 'demo-tokens.json') } : {}),
       METRICS_TOKEN: keys.metricsToken,
       ...Object.fromEntries(SUBGRAPHS.map(({ name, envPrefix }) => [`${envPrefix}_URL`, subgraphUrls[name]])),
     });

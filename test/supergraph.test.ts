@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, isInputObjectType, isObjectType } from 'graphql';
-import { composeSupergraph, SUPERGRAPH_PATH } from '../scripts/compose-supergraph';
+import { printApiSchema } from '../scripts/api-schema';
+import { API_SCHEMA_PATH, composeSupergraph, SUPERGRAPH_PATH } from '../scripts/compose-supergraph';
 
 describe('the committed supergraph', () => {
   it('is what composing the current subgraph schemas produces (run `npm run compose` if not)', async () => {
     expect(readFileSync(SUPERGRAPH_PATH, 'utf8')).toBe(await composeSupergraph());
+  });
+
+  it('comes with its API schema, what clients see and generate their types from (run `npm run compose` if not)', () => {
+    expect(readFileSync(API_SCHEMA_PATH, 'utf8')).toBe(printApiSchema(readFileSync(SUPERGRAPH_PATH, 'utf8')));
   });
 
   it('describes every type and field for its users', async () => {

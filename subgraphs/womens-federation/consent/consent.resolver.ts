@@ -6,7 +6,7 @@ import { ConsentRow } from './consent.entity';
 import { RecordConsentInput } from './consent.inputs';
 import { ConsentConnection } from './consent.payloads';
 import { ConsentService } from './consent.service';
-import { Consent } from './consent.type';
+import { Consent, ShareableCategory } from './consent.type';
 
 @Resolver(() => Consent)
 export class ConsentResolver {
@@ -39,6 +39,18 @@ export class ConsentResolver {
   ) {
     const window = pageWindow(page, ctx);
     return toConnection(await this.service.list(ctx, childId, window), window);
+  }
+
+  @Query(() => [ID], {
+    description: 'Registry ids of the children whose guardians’ active consents open a category to your organisation for the purpose you state.',
+    deprecationReason:
+      'Each agency now decides a partner’s rows in its own database from the partner-grant feed, so nothing needs this list. Removed after 2027-02-28 (CHANGELOG.md).',
+  })
+  consentedChildIds(
+    @Arg('category', () => ShareableCategory, { description: 'The category.' }) category: ShareableCategory,
+    @Ctx() ctx: WomensFederationContext,
+  ): Promise<string[]> {
+    return this.service.consentedChildIds(ctx, category);
   }
 
   @FieldResolver(() => Child, { description: 'The child the consent is about.' })

@@ -9,7 +9,8 @@ import { countyCode, requiredText, uuid } from '../../shared/validation';
 import type { WomensFederationContext } from '../context';
 import { ConsentRow } from './consent.entity';
 import type { RecordConsentInput } from './consent.inputs';
-import { findConsent, getConsent, listConsents, revokeConsent, type NewConsent } from './consent.repository';
+import type { ShareableCategory } from './consent.type';
+import { activeConsentsFor, findConsent, getConsent, listConsents, revokeConsent, type NewConsent } from './consent.repository';
 
 const MAX_CONSENT_DAYS = 731;
 
@@ -60,6 +61,15 @@ export class ConsentService {
   /** One page of the consents the caller may see, optionally one child's. */
   list(ctx: WomensFederationContext, childId: string | null, window: PageWindow): Promise<ConsentRow[]> {
     return listConsents(ctx.db, childId ? uuid(childId, 'childId') : null, window);
+  }
+
+  /**
+   * The children whose consents open the category to the caller's organisation for the purpose
+   * the caller states; none for a caller that is not a partner or states no purpose.
+   */
+  consentedChildIds(ctx: WomensFederationContext, category: ShareableCategory): Promise<string[]> {
+    if (!ctx.principal.partner || !ctx.purpose) return Promise.resolve([]);
+    return activeConsentsFor(ctx.db, ctx.principal.partner, category, ctx.purpose);
   }
 
   /** True while the consent holds: given, not expired, not revoked. */
