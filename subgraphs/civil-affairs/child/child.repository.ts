@@ -24,10 +24,16 @@ export async function findChildIdByNationalIdHash(db: EntityManager, hash: strin
 export function listChildren(db: EntityManager, filter: ChildFilter, window: PageWindow): Promise<ChildRow[]> {
   const query = db.getRepository(ChildRow).createQueryBuilder('child').orderBy('child.id').limit(window.limit);
   if (window.afterId) query.andWhere('child.id > :afterId', { afterId: window.afterId });
-  if (filter.regionPrefix) query.andWhere('child.residence_region_code LIKE :prefix', { prefix: `${filter.regionPrefix}%` });
+  // The finest place known: a county, township or village prefix finds exactly the children living there.
+  if (filter.regionPrefix) {
+    query.andWhere('coalesce(child.residence_village_code, child.residence_township_code, child.residence_region_code) LIKE :prefix', {
+      prefix: `${filter.regionPrefix}%`,
+    });
+  }
   if (filter.status) query.andWhere('child.status = :status', { status: filter.status });
   if (filter.guardianshipForm) {
-    query.andWhere('EXISTS (SELECT 1 FROM guardianship g WHERE g.child_id = child.id AND g.form = :form)', {
+    // The current guardianship: the latest version.
+    query.andWhere('(SELECT g.form FROM guardianship g WHERE g.child_id = child.id ORDER BY g.version DESC LIMIT 1) = :form', {
       form: filter.guardianshipForm,
     });
   }
@@ -39,7 +45,12 @@ export function listChildren(db: EntityManager, filter: ChildFilter, window: Pag
   return query.getMany();
 }
 
-export type NewChild = Omit<ChildRow, 'status' | 'statusReason' | 'lastReviewedAt' | 'version' | 'createdAt' | 'updatedAt'>;
+/** The state of the file the registry keeps beside the child's facts: review, archiving, who is in charge. */
+type FileState = 'status' | 'statusReason' | 'archiveReason' | 'lastReviewedAt' | 'lastReviewedOn' | 'lastReviewedBy' | 'childDirectorId' | 'childSupervisorId';
+
+type Bookkeeping = 'version' | 'createdAt' | 'updatedAt';
+
+export type NewChild = Omit<ChildRow, FileState | Bookkeeping>;
 
 /**
  * Inserts a child unless its national ID is already registered. Returns the id of the child
@@ -48,8 +59,9 @@ export type NewChild = Omit<ChildRow, 'status' | 'statusReason' | 'lastReviewedA
 export async function insertChildOnce(em: EntityManager, child: NewChild): Promise<{ id: string; inserted: boolean }> {
   const inserted: { id: string }[] = await em.query(
     `INSERT INTO child (id, name, gender, birth_date, ethnicity, national_id_encrypted, national_id_hash,
-                        household_region_code, household_village, residence_region_code, residence_village, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                        household_region_code, household_village, residence_region_code, residence_village, created_by,
+                        household_township_code, household_village_code, residence_township_code, residence_village_code)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      ON CONFLICT (national_id_hash) WHERE national_id_hash IS NOT NULL DO NOTHING
      RETURNING id`,
     [
@@ -65,6 +77,10 @@ export async function insertChildOnce(em: EntityManager, child: NewChild): Promi
       child.residenceRegionCode,
       child.residenceVillage,
       child.createdBy,
+      child.householdTownshipCode,
+      child.householdVillageCode,
+      child.residenceTownshipCode,
+      child.residenceVillageCode,
     ],
   );
   if (inserted.length) return { id: inserted[0].id, inserted: true };
@@ -74,7 +90,7 @@ export async function insertChildOnce(em: EntityManager, child: NewChild): Promi
   if (!existing) {
     throw new DomainError(
       ErrorCode.CONFLICT,
-      'This national ID is already registered outside your jurisdiction; ask that county to share or transfer the file.',
+      'This national ID is already registered outside your jurisdiction (or in an archived file); ask that county, or a supervisor, to share, transfer or reactivate the file.',
       {
         field: 'nationalId',
       },
@@ -83,21 +99,8 @@ export async function insertChildOnce(em: EntityManager, child: NewChild): Promi
   return { id: existing, inserted: false };
 }
 
-export type ChildChanges = Partial<
-  Pick<
-    ChildRow,
-    | 'name'
-    | 'gender'
-    | 'birthDate'
-    | 'ethnicity'
-    | 'nationalIdEncrypted'
-    | 'nationalIdHash'
-    | 'householdRegionCode'
-    | 'householdVillage'
-    | 'residenceRegionCode'
-    | 'residenceVillage'
-  >
->;
+/** What an update may change: every fact and the file's state, never the id, the creator or the bookkeeping. */
+export type ChildChanges = Partial<Omit<ChildRow, 'id' | 'createdBy' | Bookkeeping>>;
 
 /** Applies changes only if the stored version is still `expectedVersion`; returns whether it did. */
 export async function updateChildIfVersion(em: EntityManager, id: string, expectedVersion: number, changes: ChildChanges): Promise<boolean> {
@@ -108,4 +111,13 @@ export async function updateChildIfVersion(em: EntityManager, id: string, expect
     .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
     .execute();
   return (result.affected ?? 0) === 1;
+}
+
+/**
+ * Whether the child now has a reason to be in the registry: left-behind under the national
+ * definition, or in a difficult-circumstance category (the risk status derives both).
+ */
+export async function childQualifies(em: EntityManager, id: string): Promise<boolean> {
+  const rows: { qualifies: boolean }[] = await em.query(`SELECT is_left_behind OR in_difficulty AS qualifies FROM child_risk_status WHERE child_id = $1`, [id]);
+  return rows[0]?.qualifies ?? false;
 }

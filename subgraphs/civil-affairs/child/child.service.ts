@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode, badInput, notFound } from '../../../platform/errors';
 import { assertNationalIdMatches, parseNationalId } from '../../../standards/national-id';
 import type { AccessLogEntry } from '../../shared/audit/access-log.type';
@@ -6,14 +7,23 @@ import { isoDate } from '../../shared/dates';
 import { createOnce } from '../../shared/idempotency';
 import type { PageWindow } from '../../shared/pagination';
 import { isUniqueViolation } from '../../shared/postgres-errors';
-import { countyCode, optionalText, pastDate, regionPrefix, requiredText } from '../../shared/validation';
+import { countyCode, optionalText, optionalTownshipCode, optionalVillageCode, pastDate, regionPrefix, requiredText } from '../../shared/validation';
 import type { CivilAffairsContext } from '../context';
+import { addDifficulty, toNewDifficulty } from '../difficulty/difficulty.service';
 import type { NationalIdCipher } from '../national-id-cipher';
 import { insertParent, replaceParent } from '../parent/parent.repository';
 import { toParentRow } from '../parent/parent.service';
 import type { ChildRow } from './child.entity';
 import type { ChildFilter, RegisterChildInput, UpdateChildInput } from './child.inputs';
-import { findChildIdByNationalIdHash, insertChildOnce, listChildren, lockChild, updateChildIfVersion, type ChildChanges } from './child.repository';
+import {
+  childQualifies,
+  findChildIdByNationalIdHash,
+  insertChildOnce,
+  listChildren,
+  lockChild,
+  updateChildIfVersion,
+  type ChildChanges,
+} from './child.repository';
 import { AgeBand } from './child.type';
 
 const MAX_AGE_YEARS = 18;
@@ -59,6 +69,10 @@ export class ChildService {
       nationalIdEncrypted = this.cipher.encrypt(facts.value);
       nationalIdHash = this.cipher.lookupHash(facts.value);
     }
+    const householdRegionCode = countyCode(input.householdRegionCode, 'householdRegionCode');
+    const residenceRegionCode = countyCode(input.residenceRegionCode, 'residenceRegionCode');
+    const householdTownshipCode = optionalTownshipCode(input.householdTownshipCode, 'householdTownshipCode', householdRegionCode);
+    const residenceTownshipCode = optionalTownshipCode(input.residenceTownshipCode, 'residenceTownshipCode', residenceRegionCode);
     const row = {
       id,
       name: requiredText(input.name, 'name', 50),
@@ -67,20 +81,33 @@ export class ChildService {
       ethnicity: optionalText(input.ethnicity, 'ethnicity', 20),
       nationalIdEncrypted,
       nationalIdHash,
-      householdRegionCode: countyCode(input.householdRegionCode, 'householdRegionCode'),
+      householdRegionCode,
       householdVillage: optionalText(input.householdVillage, 'householdVillage', 100),
-      residenceRegionCode: countyCode(input.residenceRegionCode, 'residenceRegionCode'),
+      householdTownshipCode,
+      householdVillageCode: optionalVillageCode(input.householdVillageCode, 'householdVillageCode', householdTownshipCode),
+      residenceRegionCode,
       residenceVillage: optionalText(input.residenceVillage, 'residenceVillage', 100),
+      residenceTownshipCode,
+      residenceVillageCode: optionalVillageCode(input.residenceVillageCode, 'residenceVillageCode', residenceTownshipCode),
       createdBy: ctx.principal.sub,
     };
     const parents = [input.father ? toParentRow(id, 'FATHER', input.father) : null, input.mother ? toParentRow(id, 'MOTHER', input.mother) : null];
+    const categories = (input.difficultCircumstances ?? []).map((category, index) =>
+      toNewDifficulty(id, category, ctx.principal.sub, `difficultCircumstances[${index}]`),
+    );
 
     let inserted = false;
     const result = await ctx.db.transaction((em) =>
       createOnce(em, { principal: ctx.principal.sub, operation: 'registerChild', key: idempotencyKey }, async () => {
         const outcome = await insertChildOnce(em, row);
         inserted = outcome.inserted;
-        if (inserted) for (const parent of parents) if (parent) await insertParent(em, parent);
+        if (inserted) {
+          for (const parent of parents) if (parent) await insertParent(em, parent);
+          for (const category of categories) await addDifficulty(em, category);
+          // The registry holds children with a reason to be in it (seed 004 二): checked on the facts
+          // as stored, by the same derivation the risk status uses, so the two cannot disagree.
+          if (!(await childQualifies(em, id))) throw notEligible();
+        }
         return outcome.id;
       }),
     );
@@ -90,14 +117,15 @@ export class ChildService {
   async update(ctx: CivilAffairsContext, id: string, expectedVersion: number, input: UpdateChildInput): Promise<void> {
     const changes = this.validateChanges(input);
     const parentChanges = (['father', 'mother'] as const).filter((key) => input[key] !== undefined);
-    if (Object.keys(changes).length === 0 && parentChanges.length === 0) throw badInput('Nothing to update.');
+    const placeGiven = PLACES.some((place) => input[place.township] !== undefined || input[place.village] !== undefined);
+    if (Object.keys(changes).length === 0 && parentChanges.length === 0 && !placeGiven) throw badInput('Nothing to update.');
 
     try {
       await ctx.db.transaction(async (em) => {
-        const current = await lockChild(em, id);
-        if (!current) throw notFound('Child', id);
-        if (current.version !== expectedVersion) throw versionConflict(current.version);
+        const current = await lockChildAt(em, id, expectedVersion);
+        refuseArchived(current);
         this.checkIdentityConsistency(current, changes);
+        placeChanges(current, input, changes);
         if (!(await updateChildIfVersion(em, id, expectedVersion, changes))) throw versionConflict(null);
         for (const key of parentChanges) {
           const role = key === 'father' ? 'FATHER' : 'MOTHER';
@@ -140,12 +168,74 @@ export class ChildService {
   }
 }
 
-function versionConflict(currentVersion: number | null): DomainError {
+/** The household and residence places below the county, with the county each must lie in. */
+const PLACES = [
+  { region: 'householdRegionCode', township: 'householdTownshipCode', village: 'householdVillageCode' },
+  { region: 'residenceRegionCode', township: 'residenceTownshipCode', village: 'residenceVillageCode' },
+] as const;
+
+/**
+ * Adds to `changes` the township and village codes the update leaves, checked against the county
+ * and township they end up in: a new county without a township clears the finer places, and a new
+ * township without a village clears the village.
+ */
+function placeChanges(current: ChildRow, input: UpdateChildInput, changes: ChildChanges): void {
+  for (const place of PLACES) {
+    const region = changes[place.region] ?? current[place.region];
+    const regionMoved = region !== current[place.region];
+    const township =
+      input[place.township] !== undefined ? optionalTownshipCode(input[place.township], place.township, region) : regionMoved ? null : current[place.township];
+    const village =
+      input[place.village] !== undefined
+        ? optionalVillageCode(input[place.village], place.village, township)
+        : township !== current[place.township]
+          ? null
+          : current[place.village];
+    if (township !== current[place.township]) changes[place.township] = township;
+    if (village !== current[place.village]) changes[place.village] = village;
+  }
+}
+
+export function versionConflict(currentVersion: number | null): DomainError {
   return new DomainError(
     ErrorCode.VERSION_CONFLICT,
     'The record was changed by someone else since you read it. Read it again and retry.',
     currentVersion === null ? {} : { currentVersion },
   );
+}
+
+function notEligible(): DomainError {
+  return new DomainError(
+    ErrorCode.NOT_ELIGIBLE,
+    'The child has no reason to be in the registry: not left-behind under the national definition (under 16; both parents working outside ' +
+      'the county for 3 months or more, or one away and the other unable to guard) and in no difficult-circumstance category holding today. ' +
+      'Give the parents’ facts or a category.',
+  );
+}
+
+function childArchived(id: string): DomainError {
+  return new DomainError(ErrorCode.CHILD_ARCHIVED, 'The child’s file is archived: reactivate it before recording anything new.', { id });
+}
+
+/** An archived file takes no new records until a supervisor reactivates it. */
+export function refuseArchived(child: ChildRow): void {
+  if (child.status === 'ARCHIVED') throw childArchived(child.id);
+}
+
+/** The child the caller reaches (NOT_FOUND otherwise, whether unknown or out of reach), whose file is active (CHILD_ARCHIVED otherwise). */
+export async function requireActiveChild(ctx: CivilAffairsContext, childId: string): Promise<ChildRow> {
+  const child = await ctx.loaders.childById.load(childId);
+  if (!child) throw notFound('Child', childId);
+  refuseArchived(child);
+  return child;
+}
+
+/** In the caller's transaction: the child locked until it ends, if still at `expectedVersion` (NOT_FOUND, VERSION_CONFLICT otherwise). */
+export async function lockChildAt(em: EntityManager, id: string, expectedVersion: number): Promise<ChildRow> {
+  const current = await lockChild(em, id);
+  if (!current) throw notFound('Child', id);
+  if (current.version !== expectedVersion) throw versionConflict(current.version);
+  return current;
 }
 
 /** One page of children matching the filter, in registry-id order. */
