@@ -2,6 +2,7 @@ import { Faker, zh_CN, base } from '@faker-js/faker';
 import { createHash } from 'node:crypto';
 import { composeNationalId } from '../standards/national-id';
 import { demoCounties, type DemoCounty } from './counties';
+import { generateAtRisk } from './generate-at-risk';
 import type { DemoChild, DemoParent, DemoSchool, DemoWorld } from './world';
 
 export interface DemoOptions {
@@ -209,6 +210,7 @@ export function generateDemoWorld(options: DemoOptions): DemoWorld {
 
   generatePartners(faker, counties, world, daysAgo, phone, options.seed);
   generateConsents(world, daysAgo);
+  world.atRisk = generateAtRisk(world, options);
   return world;
 }
 

@@ -122,4 +122,142 @@ export interface DemoWorld {
   programmes: DemoProgramme[];
   pairings: DemoPairing[];
   consents: DemoConsent[];
+  /** Children at risk (demo/generate-at-risk.ts): places below the county, welfare, guardianship history, reports, reviews. */
+  atRisk?: DemoAtRisk;
+}
+
+/** A place below the county: the township (9-digit code) and the village (12-digit code and name). */
+export interface DemoPlace {
+  townshipCode: string | null;
+  villageCode: string | null;
+  villageName: string | null;
+}
+
+/** The registry's file of one child beyond the core world: places, registration, review and status, who is in charge. */
+export interface DemoChildFile {
+  childId: string;
+  household: DemoPlace;
+  residence: DemoPlace;
+  registeredOn: string;
+  lastReviewedOn: string | null;
+  status: 'ACTIVE' | 'ARCHIVED';
+  archiveReason: 'AGED_OUT' | 'PARENTS_RETURNED' | 'NO_LONGER_IN_DIFFICULTY' | null;
+  statusReason: string | null;
+  childDirectorId: string | null;
+  childSupervisorId: string | null;
+}
+
+export interface DemoDifficulty {
+  id: string;
+  childId: string;
+  category: 'SEVERE_DISABILITY' | 'SEVERE_ILLNESS' | 'LOW_INCOME_FAMILY' | 'HARMED_BY_GUARDIAN' | 'EMERGENCY_OR_ACCIDENT';
+  basis: string;
+  source: 'MINIMUM_LIVING_RECORDS' | 'POVERTY_RECORDS' | 'DISABILITY_RECORDS' | 'MEDICAL_RECORDS' | 'POLICE_OR_COURT' | 'SWEEP';
+  startsOn: string;
+  endsOn: string | null;
+  endReason: string | null;
+}
+
+export interface DemoBenefit {
+  id: string;
+  childId: string;
+  kind: 'MINIMUM_LIVING_ALLOWANCE' | 'OTHER';
+  description: string | null;
+  amountFen: number;
+  frequency: 'MONTHLY' | 'YEARLY';
+  startsOn: string;
+  endsOn: string | null;
+  grantedBy: string;
+}
+
+export interface DemoCareWorker {
+  id: string;
+  role: 'CHILD_DIRECTOR' | 'CHILD_SUPERVISOR';
+  name: string;
+  phone: string;
+  townshipCode: string;
+  villageCode: string | null;
+  villageName: string | null;
+  /** The demo token's subject for the demo village's director and the demo township's supervisor. */
+  subject: string | null;
+}
+
+/** One version of a child's guardianship (the latest is the current one). */
+export type DemoGuardianshipVersion = DemoChild['guardianship'] & {
+  childId: string;
+  version: number;
+  since: string;
+  reportedToVillageOn: string | null;
+  reportedToSchoolOn: string | null;
+};
+
+export interface DemoVerification {
+  id: string;
+  childId: string;
+  guardianshipVersion: number;
+  visitedOn: string;
+  visitorName: string;
+  visitorLevel: 'TOWNSHIP' | 'VILLAGE';
+  method: 'HOME_VISIT' | 'ASSESSMENT';
+  outcome: 'CAPABLE' | 'LIMITED' | 'UNABLE';
+}
+
+export interface DemoReentrustmentNotice {
+  id: string;
+  childId: string;
+  cause: 'VERIFICATION_FOUND_UNABLE' | 'GUARDIAN_RECORDED_UNABLE';
+  guardianshipVersion: number;
+  verificationId: string | null;
+  openedOn: string;
+  parentsNotifiedOn: string | null;
+  closedOn: string | null;
+  closingGuardianshipVersion: number | null;
+}
+
+export interface DemoProtectionStep {
+  id: string;
+  action: 'NOTIFIED' | 'VISITED' | 'INTERVENED';
+  body: 'POLICE' | 'CIVIL_AFFAIRS' | 'EDUCATION' | 'TOWNSHIP_GOVERNMENT' | null;
+  takenAt: string;
+  notes: string;
+}
+
+export interface DemoProtectionReport {
+  id: string;
+  childId: string;
+  category: 'LIVING_ALONE_UNSUPERVISED' | 'GUARDIAN_UNABLE_OR_NEGLECTING' | 'SUSPECTED_INJURY' | 'SUSPECTED_DOMESTIC_VIOLENCE';
+  facts: string;
+  reporterSub: string;
+  reporterOrg: string;
+  reporterName: string;
+  reportedAt: string;
+  notifyBodies: string[];
+  status: 'FILED' | 'IN_PROGRESS' | 'CLOSED';
+  outcome: 'SAFE_WITH_FAMILY' | 'CARE_ARRANGED' | null;
+  closedAt: string | null;
+  steps: DemoProtectionStep[];
+}
+
+export interface DemoFileReview {
+  id: string;
+  childId: string;
+  kind: 'REVIEW' | 'ARCHIVE';
+  reviewedOn: string;
+  archiveReason: DemoChildFile['archiveReason'];
+  notes: string | null;
+}
+
+export interface DemoAtRisk {
+  /** One per child of the world, in the same order. */
+  files: DemoChildFile[];
+  schoolPlaces: Record<string, DemoPlace>;
+  programmePlaces: Record<string, DemoPlace>;
+  careWorkers: DemoCareWorker[];
+  difficulties: DemoDifficulty[];
+  benefits: DemoBenefit[];
+  guardianships: DemoGuardianshipVersion[];
+  verifications: DemoVerification[];
+  notices: DemoReentrustmentNotice[];
+  reports: DemoProtectionReport[];
+  reviews: DemoFileReview[];
 }

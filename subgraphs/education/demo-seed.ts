@@ -19,7 +19,12 @@ export async function seedEducationDemo(db: DataSource, options: DemoSeedOptions
     await insertInBatches(
       em,
       SchoolRow,
-      world.schools.map((school) => ({ ...school, ...created })),
+      world.schools.map((school) => ({
+        ...school,
+        townshipCode: world.atRisk!.schoolPlaces[school.id].townshipCode,
+        village: world.atRisk!.schoolPlaces[school.id].villageName,
+        ...created,
+      })),
     );
     await insertInBatches(
       em,
