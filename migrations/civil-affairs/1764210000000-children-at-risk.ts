@@ -265,32 +265,30 @@ export class ChildrenAtRisk1764210000000 implements MigrationInterface {
         FROM child c CROSS JOIN LATERAL child_left_behind(c.id, c.birth_date) lb`);
 
     // The risk status, derived each time it is read (never stored), from what the caller may see.
+    // Each flag is its own expression over the child row, so a working list that filters on one
+    // flag computes that flag alone (cheap tests first), not the whole status of every child.
     await db.query(`
       CREATE VIEW child_risk_status WITH (security_invoker = true) AS
       SELECT c.id AS child_id,
-             cc.left_behind_type, cc.parents_away, cc.other_parent_unable_to_guard, cc.is_left_behind,
-             facts.in_difficulty,
-             coalesce(g.form = 'ALONE', false) AS living_alone,
-             g.version IS NULL AS no_guardianship_recorded,
-             coalesce(g.guardian_capacity = 'UNABLE', false) AS guardian_unable,
+             child_in_difficulty(c.id, c.birth_date) AS in_difficulty,
+             coalesce((SELECT g.form = 'ALONE' FROM guardianship g WHERE g.child_id = c.id ORDER BY g.version DESC LIMIT 1), false) AS living_alone,
+             NOT EXISTS (SELECT 1 FROM guardianship g WHERE g.child_id = c.id) AS no_guardianship_recorded,
+             coalesce((SELECT g.guardian_capacity = 'UNABLE' FROM guardianship g WHERE g.child_id = c.id ORDER BY g.version DESC LIMIT 1), false)
+               AS guardian_unable,
              EXISTS (SELECT 1 FROM reentrustment_notice n WHERE n.child_id = c.id AND n.closed_at IS NULL) AS reentrustment_notice_open,
              EXISTS (SELECT 1 FROM protection_report r WHERE r.child_id = c.id AND r.status <> 'CLOSED') AS open_protection_report,
-             facts.review_due_on,
-             c.status = 'ACTIVE' AND current_date > facts.review_due_on AS review_overdue,
+             -- Files are refreshed at least every 3 months (seed 002); a file never reviewed counts from its registration.
+             (coalesce(c.last_reviewed_on, c.created_at::date) + interval '3 months')::date AS review_due_on,
+             c.status = 'ACTIVE' AND current_date > (coalesce(c.last_reviewed_on, c.created_at::date) + interval '3 months')::date AS review_overdue,
              -- No longer qualifies by age: 16 for a left-behind child, 18 for one in difficult circumstances.
-             c.status = 'ACTIVE' AND (NOT facts.under_18 OR (NOT facts.under_16 AND NOT facts.in_difficulty)) AS aged_out,
+             c.status = 'ACTIVE'
+               AND (c.birth_date <= current_date - interval '18 years'
+                    OR (c.birth_date <= current_date - interval '16 years' AND NOT child_in_difficulty(c.id, c.birth_date))) AS aged_out,
              -- Under 16, no longer left-behind (the parents came home) and in no category.
-             c.status = 'ACTIVE' AND facts.under_16 AND NOT cc.is_left_behind AND NOT facts.in_difficulty AS parents_returned
-        FROM child c
-        CROSS JOIN LATERAL child_left_behind(c.id, c.birth_date) cc
-        CROSS JOIN LATERAL (
-          SELECT c.birth_date > current_date - interval '16 years' AS under_16,
-                 c.birth_date > current_date - interval '18 years' AS under_18,
-                 child_in_difficulty(c.id, c.birth_date) AS in_difficulty,
-                 -- Files are refreshed at least every 3 months (seed 002); a file never reviewed counts from its registration.
-                 (coalesce(c.last_reviewed_on, c.created_at::date) + interval '3 months')::date AS review_due_on
-        ) facts
-        LEFT JOIN LATERAL (SELECT * FROM guardianship cg WHERE cg.child_id = c.id ORDER BY cg.version DESC LIMIT 1) g ON true`);
+             c.status = 'ACTIVE' AND c.birth_date > current_date - interval '16 years'
+               AND NOT child_in_difficulty(c.id, c.birth_date)
+               AND NOT (SELECT lb.is_left_behind FROM child_left_behind(c.id, c.birth_date) lb) AS parents_returned
+        FROM child c`);
 
     await this.rowRules(db);
   }

@@ -6,13 +6,15 @@
 
 /**
  * Whether the caller's jurisdiction reaches a place known down to the county, township or village:
- * the finest code known is matched against the jurisdiction's prefixes (app_in_jurisdiction), so a
- * county, a township (9 digits) or a village (12 digits) reaches exactly the places inside it, and a
- * place known only to the county is reached by no township or village.
+ * the finest code known is matched against the jurisdiction's prefixes (as app_in_jurisdiction
+ * does), so a county, a township (9 digits) or a village (12 digits) reaches exactly the places
+ * inside it, and a place known only to the county is reached by no township or village. Written
+ * without a subquery so the planner inlines it into every policy (a function call per row would
+ * cost more than the rest of the policy).
  */
 export const AREA_FUNCTION_SQL = [
   `CREATE FUNCTION app_in_area(region text, township text, village text) RETURNS boolean LANGUAGE sql STABLE AS
-     $$ SELECT app_in_jurisdiction(coalesce(village, township, region)) $$`,
+     $$ SELECT coalesce(village, township, region) ^@ ANY (app_list('app.jurisdiction')) $$`,
 ];
 
 export const DROP_AREA_FUNCTION_SQL = ['DROP FUNCTION app_in_area(text, text, text)'];

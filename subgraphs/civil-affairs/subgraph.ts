@@ -27,7 +27,7 @@ import { ChildProtectionReportsResolver, ProtectionReportReceiptResolver, Protec
 import { FileReviewRow } from './review/review.entity';
 import { ReviewResolver } from './review/review.resolver';
 import { riskStatusReferenceResolver } from './risk-status/risk-status.reference';
-import { RiskStatusResolver } from './risk-status/risk-status.resolver';
+import { RiskStatusClassificationResolver, RiskStatusResolver } from './risk-status/risk-status.resolver';
 import { VerificationRow } from './verification/verification.entity';
 import { VerificationResolver } from './verification/verification.resolver';
 
@@ -50,6 +50,7 @@ const resolvers: BuildSchemaOptions['resolvers'] = [
   ProtectionReportReceiptResolver,
   ReviewResolver,
   RiskStatusResolver,
+  RiskStatusClassificationResolver,
 ];
 
 /** The civil-affairs subgraph: the child registry (民政). */

@@ -115,9 +115,13 @@ export async function updateChildIfVersion(em: EntityManager, id: string, expect
 
 /**
  * Whether the child now has a reason to be in the registry: left-behind under the national
- * definition, or in a difficult-circumstance category (the risk status derives both).
+ * definition, or in a difficult-circumstance category (as the classification and the risk status derive them).
  */
 export async function childQualifies(em: EntityManager, id: string): Promise<boolean> {
-  const rows: { qualifies: boolean }[] = await em.query(`SELECT is_left_behind OR in_difficulty AS qualifies FROM child_risk_status WHERE child_id = $1`, [id]);
+  const rows: { qualifies: boolean }[] = await em.query(
+    `SELECT cc.is_left_behind OR child_in_difficulty(c.id, c.birth_date) AS qualifies
+       FROM child c JOIN child_classification cc ON cc.child_id = c.id WHERE c.id = $1`,
+    [id],
+  );
   return rows[0]?.qualifies ?? false;
 }

@@ -5,10 +5,6 @@ import { ChildRow } from '../child/child.entity';
 /** A row of the `child_risk_status` view (defined in the migration, derived at query time). */
 export interface RiskStatusRow {
   childId: string;
-  leftBehindType: string;
-  parentsAway: number;
-  otherParentUnableToGuard: boolean;
-  isLeftBehind: boolean;
   inDifficulty: boolean;
   livingAlone: boolean;
   noGuardianshipRecorded: boolean;
@@ -23,8 +19,7 @@ export interface RiskStatusRow {
 
 export function findRiskStatusByChildIds(db: EntityManager, childIds: readonly string[]): Promise<RiskStatusRow[]> {
   return db.query(
-    `SELECT child_id AS "childId", left_behind_type AS "leftBehindType", parents_away AS "parentsAway",
-            other_parent_unable_to_guard AS "otherParentUnableToGuard", is_left_behind AS "isLeftBehind", in_difficulty AS "inDifficulty",
+    `SELECT child_id AS "childId", in_difficulty AS "inDifficulty",
             living_alone AS "livingAlone", no_guardianship_recorded AS "noGuardianshipRecorded", guardian_unable AS "guardianUnable",
             reentrustment_notice_open AS "reentrustmentNoticeOpen", open_protection_report AS "openProtectionReport",
             review_due_on::text AS "reviewDueOn", review_overdue AS "reviewOverdue", aged_out AS "agedOut", parents_returned AS "parentsReturned"

@@ -2,6 +2,8 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import { pageWindow, PageArgs, toWorkingListPage } from '../../shared/pagination';
 import type { ChildRow } from '../child/child.entity';
 import { Child } from '../child/child.type';
+import { toClassification } from '../classification/classification.service';
+import { LeftBehindClassification } from '../classification/classification.type';
 import type { CivilAffairsContext } from '../context';
 import { AtRiskChildWorkingList } from './risk-status.payloads';
 import type { WorkingListName } from './risk-status.repository';
@@ -9,6 +11,15 @@ import { riskStatusOf, workingList } from './risk-status.service';
 import { ChildRiskStatus } from './risk-status.type';
 
 const REGION = { nullable: true, description: 'Only children living within this county (6 digits), township (9) or village (12) prefix.' } as const;
+
+@Resolver(() => ChildRiskStatus)
+export class RiskStatusClassificationResolver {
+  @FieldResolver(() => LeftBehindClassification, { nullable: true, description: 'The left-behind classification today.' })
+  async classification(@Root() status: ChildRiskStatus, @Ctx() ctx: CivilAffairsContext) {
+    const row = await ctx.loaders.classificationByChildId.load(status.childId);
+    return row ? toClassification(row) : null;
+  }
+}
 
 /** The working lists (工作台账) civil affairs keeps: active children only, among those the caller reaches, with their count. */
 @Resolver(() => Child)

@@ -1,7 +1,6 @@
 import type { PageWindow } from '../../shared/pagination';
 import { regionPrefix } from '../../shared/validation';
 import type { ChildRow } from '../child/child.entity';
-import { toClassification } from '../classification/classification.service';
 import type { CivilAffairsContext } from '../context';
 import { countChildrenOnList, findChildrenOnList, type RiskStatusRow, type WorkingListName } from './risk-status.repository';
 import type { ChildRiskStatus } from './risk-status.type';
@@ -10,7 +9,6 @@ import type { ChildRiskStatus } from './risk-status.type';
 export function toRiskStatus(row: RiskStatusRow): ChildRiskStatus {
   return {
     childId: row.childId,
-    classification: toClassification(row),
     inDifficultCircumstances: row.inDifficulty,
     livingAlone: row.livingAlone,
     noGuardianshipRecorded: row.noGuardianshipRecorded,

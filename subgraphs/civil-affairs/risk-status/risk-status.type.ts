@@ -1,6 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { LocalDate } from '../../shared/scalars';
-import { LeftBehindClassification } from '../classification/classification.type';
 
 /**
  * The child's status (DESIGN "Derived status"): one object, a federated entity each agency adds
@@ -17,9 +16,6 @@ import { LeftBehindClassification } from '../classification/classification.type'
 export class ChildRiskStatus {
   @Field(() => ID, { description: 'Registry id of the child.' })
   childId!: string;
-
-  @Field(() => LeftBehindClassification, { nullable: true, description: 'The left-behind classification today.' })
-  classification!: LeftBehindClassification;
 
   @Field(() => Boolean, {
     nullable: true,
