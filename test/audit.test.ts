@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { DEMO_COUNTY, demoPrincipals } from '../demo/principals';
 import type { SubgraphName } from '../platform/subgraphs';
 import { verifyChain } from '../subgraphs/shared/audit/audit-chain';
-import { database, freshNationalId, gqlData, post, system, type Connection } from './support/system';
+import { database, freshNationalId, gqlData, post, system, type Connection, PARENTS_AWAY } from './support/system';
 
 const principals = demoPrincipals(2026);
 const CASE_WORKER = 'civil-affairs-case-worker';
@@ -82,6 +82,7 @@ describe('the access log', () => {
           nationalId: identity.nationalId,
           householdRegionCode: DEMO_COUNTY,
           residenceRegionCode: DEMO_COUNTY,
+          ...PARENTS_AWAY,
         },
       },
       writeRequest,
@@ -156,6 +157,7 @@ describe('when the access log cannot be appended', () => {
         householdRegionCode: DEMO_COUNTY,
         residenceRegionCode: DEMO_COUNTY,
         residenceVillage: '原村',
+        ...PARENTS_AWAY,
       },
     });
     const id = registered.registerChild.child.id;

@@ -3,7 +3,7 @@ import type { Client } from 'pg';
 import { DEMO_COUNTY } from '../demo/principals';
 import { InternalTokenSigner } from '../platform/internal-token';
 import type { Principal } from '../platform/principal';
-import { ADMIN, database, freshNationalId, gql, gqlData, post, system } from './support/system';
+import { ADMIN, database, freshNationalId, gql, gqlData, post, system, PARENTS_AWAY } from './support/system';
 
 /**
  * Issue 10, faults 1 and 2 (the database side): a request whose setup fails leaves no poisoned
@@ -30,6 +30,7 @@ async function newChild(): Promise<{ id: string; version: number }> {
       nationalId: identity.nationalId,
       householdRegionCode: DEMO_COUNTY,
       residenceRegionCode: DEMO_COUNTY,
+      ...PARENTS_AWAY,
     },
   });
   return data.registerChild.child;

@@ -1,7 +1,7 @@
 import { DEMO_COUNTY, demoPrincipals } from '../demo/principals';
 import { freePort } from '../scripts/free-port';
 import { startGateway, type GatewayProcess } from './support/gateway-process';
-import { ADMIN, database, freshNationalId, gqlData, post, system, tokenFor, waitFor, waitForRegistryFeed } from './support/system';
+import { ADMIN, database, freshNationalId, gqlData, post, system, tokenFor, waitFor, waitForRegistryFeed, PARENTS_AWAY } from './support/system';
 
 /** DESIGN 6.5: when one subgraph is down, the others' data still comes back, with an error for the missing part. */
 describe('with the women’s federation down', () => {
@@ -51,6 +51,7 @@ describe('with the partner-grant feed stale', () => {
         nationalId: identity.nationalId,
         householdRegionCode: DEMO_COUNTY,
         residenceRegionCode: DEMO_COUNTY,
+        ...PARENTS_AWAY,
       },
     });
     const childId = registered.registerChild.child.id;

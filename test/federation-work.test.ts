@@ -127,7 +127,10 @@ describe('a partner NGO and its programmes’ children', () => {
     expect(call.body.data.logParentContact.arrangedBy).toBe('PARTNER');
     // It lists its own activities only.
     const activities = await asRole('partner-ngo', `{ activities(first: 100) { edges { node { programme { id } } } } }`);
-    for (const edge of activities.body.data.activities.edges) expect(edge.node.programme.id).toBe(programmeId);
+    const own = await gqlData(`query ($id: ID!) { partner(id: $id) { programmes { id } } }`, { id: partnerId });
+    const ownProgrammes = own.partner.programmes.map((programme: { id: string }) => programme.id);
+    expect(ownProgrammes).not.toContain(otherProgrammeId);
+    for (const edge of activities.body.data.activities.edges) expect(ownProgrammes).toContain(edge.node.programme.id);
   });
 });
 

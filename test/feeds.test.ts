@@ -2,7 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { DEMO_COUNTY, demoPrincipals } from '../demo/principals';
 import type { Principal } from '../platform/principal';
 import type { SubgraphName } from '../platform/subgraphs';
-import { database, freshNationalId, gql, gqlData, metricsOf, system, tokenFor, waitFor, waitForRegistryFeed, type GraphQLResponse } from './support/system';
+import {
+  database,
+  freshNationalId,
+  gql,
+  gqlData,
+  metricsOf,
+  system,
+  tokenFor,
+  waitFor,
+  waitForRegistryFeed,
+  type GraphQLResponse,
+  PARENTS_AWAY,
+} from './support/system';
 
 /**
  * The published sets (schema/published-sets.ts): each agency publishes a few facts from its own
@@ -24,6 +36,7 @@ async function register(name = '订阅测试'): Promise<string> {
       nationalId: identity.nationalId,
       householdRegionCode: DEMO_COUNTY,
       residenceRegionCode: DEMO_COUNTY,
+      ...PARENTS_AWAY,
     },
   });
   return data.registerChild.child.id;
@@ -66,10 +79,14 @@ describe('the registry set', () => {
         'birth_month',
         'child_id',
         'household_region_code',
+        'household_township_code',
+        'household_village_code',
         'in_difficulty',
         'is_left_behind',
         'left_behind_type',
         'residence_region_code',
+        'residence_township_code',
+        'residence_village_code',
         'status',
         'updated_at',
       ].sort(),
@@ -115,7 +132,7 @@ describe('the registry set', () => {
   it('carries an archiving to the subscribers, which then refuse new care work for the child', async () => {
     const childId = await register();
     await waitForRegistryFeed(childId);
-    await asOwner('civil-affairs', (owner) => owner.query(`UPDATE child SET status = 'ARCHIVED', status_reason = '年满16周岁' WHERE id = $1`, [childId]));
+    await gqlData(`mutation ($id: ID!) { archiveChild(id: $id, expectedVersion: 1, reason: AGED_OUT, note: "年满16周岁") { status } }`, { id: childId });
     await waitFor(async () => (await registryCopy('education', childId))?.status === 'ARCHIVED', BOUND_MS);
     await waitFor(async () => (await registryCopy('womens-federation', childId))?.status === 'ARCHIVED', BOUND_MS);
     const talk = await gql(`mutation ($c: ID!) { logTalk(input: { childId: $c, heldBy: "王老师" }) { id } }`, { c: childId });
@@ -148,7 +165,7 @@ describe('the registry set', () => {
     try {
       // Changes while the subscriber is stopped: a new child, and an existing one archived.
       during = await register('停时登记');
-      await asOwner('civil-affairs', (owner) => owner.query(`UPDATE child SET status = 'ARCHIVED' WHERE id = $1`, [before]));
+      await gqlData(`mutation ($id: ID!) { archiveChild(id: $id, expectedVersion: 1, reason: PARENTS_RETURNED) { status } }`, { id: before });
       await new Promise((done) => setTimeout(done, 1000));
       expect(await registryCopy('education', during)).toBeUndefined();
       expect((await registryCopy('education', before))?.status).toBe('ACTIVE');
@@ -190,11 +207,15 @@ describe('the enrolment set', () => {
     expect(refused.body.data?.child ?? null).toBeNull();
     expect(codes(refused)).toEqual(['NOT_FOUND']);
 
-    // The list the teacher gets is exactly the school's current pupils.
+    // The list the teacher gets is exactly the school's current pupils (whose files are active: an archived one is for supervisors).
     const enrolled = await asOwner('education', async (owner) =>
-      (await owner.query(`SELECT child_id FROM enrolment WHERE school_id = $1 AND status = 'ENROLLED' ORDER BY child_id`, [DEMO_SCHOOL])).rows.map(
-        (row) => row.child_id,
-      ),
+      (
+        await owner.query(
+          `SELECT e.child_id FROM enrolment e JOIN registry_feed.child r ON r.child_id = e.child_id AND r.status = 'ACTIVE'
+            WHERE e.school_id = $1 AND e.status = 'ENROLLED' ORDER BY e.child_id`,
+          [DEMO_SCHOOL],
+        )
+      ).rows.map((row) => row.child_id),
     );
     const listed: string[] = [];
     let after: string | null = null;
@@ -267,7 +288,9 @@ describe('the working list', () => {
         },
       })
     ).registerChild.child.id;
+    // Registered left-behind; the parents then came home.
     const notLeftBehind = await register('父母在家');
+    await gqlData(`mutation ($id: ID!) { updateChild(id: $id, expectedVersion: 1, input: { father: {}, mother: {} }) { version } }`, { id: notLeftBehind });
     for (const childId of [leftBehind, notLeftBehind]) {
       await waitFor(
         async () =>

@@ -1,6 +1,6 @@
 import { DEMO_COUNTY } from '../demo/principals';
 import { asPrincipal, asRole, codes, daysAgo, principals, SCHOOL_A, SCHOOL_B } from './support/children';
-import { database, freshNationalId, gqlData, waitFor } from './support/system';
+import { database, freshNationalId, gqlData, waitFor, PARENTS_AWAY } from './support/system';
 
 /**
  * Filing by schools (建档申报): a school proposes a child with the facts of the registration form
@@ -139,6 +139,7 @@ describe('a school proposes, civil affairs reviews', () => {
         nationalId: identity.nationalId,
         householdRegionCode: DEMO_COUNTY,
         residenceRegionCode: DEMO_COUNTY,
+        ...PARENTS_AWAY,
       },
     });
     const existingId = existing.registerChild.child.id;
@@ -154,7 +155,14 @@ describe('a school proposes, civil affairs reviews', () => {
 
   it('a child without a national ID can be linked by the reviewer to the file it already has', async () => {
     const existing = await gqlData(`mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`, {
-      input: { name: '无证儿童', gender: 'FEMALE', birthDate: '2016-05-01', householdRegionCode: DEMO_COUNTY, residenceRegionCode: DEMO_COUNTY },
+      input: {
+        name: '无证儿童',
+        gender: 'FEMALE',
+        birthDate: '2016-05-01',
+        householdRegionCode: DEMO_COUNTY,
+        residenceRegionCode: DEMO_COUNTY,
+        ...PARENTS_AWAY,
+      },
     });
     const { proposal } = await propose({ nationalId: null, name: '无证儿童', gender: 'FEMALE', birthDate: '2016-05-01' });
     await reviewable(proposal.id);
@@ -192,7 +200,14 @@ describe('what a school may not do, and bad forms', () => {
   it('never writes the registry itself', async () => {
     const identity = freshNationalId();
     const response = await asRole('school-care-teacher', `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`, {
-      input: { name: '越权', gender: identity.gender, birthDate: identity.birthDate, householdRegionCode: DEMO_COUNTY, residenceRegionCode: DEMO_COUNTY },
+      input: {
+        name: '越权',
+        gender: identity.gender,
+        birthDate: identity.birthDate,
+        householdRegionCode: DEMO_COUNTY,
+        residenceRegionCode: DEMO_COUNTY,
+        ...PARENTS_AWAY,
+      },
     });
     expect(codes(response)).toEqual(['UNAUTHORIZED_FIELD_OR_TYPE']);
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_COUNTY } from '../demo/principals';
-import { database, freshNationalId, gqlData } from './support/system';
+import { database, freshNationalId, gqlData, PARENTS_AWAY } from './support/system';
 
 /**
  * DESIGN 6.3, README (Architecture): every create takes an optional idempotencyKey, and a retry
@@ -21,6 +21,7 @@ async function newChild(): Promise<string> {
       nationalId: identity.nationalId,
       householdRegionCode: DEMO_COUNTY,
       residenceRegionCode: DEMO_COUNTY,
+      ...PARENTS_AWAY,
     },
   });
   return data.registerChild.child.id;

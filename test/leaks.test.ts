@@ -17,6 +17,7 @@ import {
   waitForRegistryFeed,
   type Connection,
   type GraphQLResponse,
+  PARENTS_AWAY,
 } from './support/system';
 
 /**
@@ -52,6 +53,7 @@ async function register(county = DEMO_COUNTY, identity = freshNationalId()): Pro
       nationalId: identity.nationalId,
       householdRegionCode: county,
       residenceRegionCode: county,
+      ...PARENTS_AWAY,
     },
   });
   const id = data.registerChild.child.id as string;
@@ -103,7 +105,7 @@ describe('filters obey the field rules (a filter by guardianship needs child:fam
   });
 
   it('lets a holder of the scope filter, and logs each child it matched as a read of that category', async () => {
-    const response = await asRole('child-director', `{ children(first: 50, filter: { guardianshipForm: GRANDPARENTS }) { edges { cursor } } }`);
+    const response = await asRole('civil-affairs-case-worker', `{ children(first: 50, filter: { guardianshipForm: GRANDPARENTS }) { edges { cursor } } }`);
     expect(response.body.errors).toBeUndefined();
     const matched = response.body.data.children.edges.length;
     expect(matched).toBeGreaterThan(0);
@@ -209,6 +211,7 @@ describe('writes state a purpose, and each is logged with it', () => {
       birthDate: identity.birthDate,
       householdRegionCode: DEMO_COUNTY,
       residenceRegionCode: DEMO_COUNTY,
+      ...PARENTS_AWAY,
     };
     const mutation = `mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`;
     expect(codes(await gql(mutation, { input }, undefined, null))).toEqual(['PURPOSE_REQUIRED']);
@@ -269,6 +272,7 @@ describe('no existence oracle in registration, and national-ID look-ups are coun
           nationalId: identity.nationalId,
           householdRegionCode: DEMO_COUNTY,
           residenceRegionCode: DEMO_COUNTY,
+          ...PARENTS_AWAY,
         },
       },
     );
@@ -299,6 +303,7 @@ describe('no existence oracle in registration, and national-ID look-ups are coun
             nationalId: identity.nationalId,
             householdRegionCode: DEMO_COUNTY,
             residenceRegionCode: DEMO_COUNTY,
+            ...PARENTS_AWAY,
           },
         },
         clerk,
@@ -359,7 +364,7 @@ describe('the operations surface is not public', () => {
 describe('access logs are read only about children the reader may see, in every agency', () => {
   it('gives an audit reader of another county nothing from education’s or the women’s federation’s log', async () => {
     const page = await asRole(
-      'child-director',
+      'civil-affairs-case-worker',
       `{ children(first: 1, filter: { isLeftBehind: true }) { edges { node { id pairings { id } enrolment { grade } } } } }`,
     );
     const childId = page.body.data.children.edges[0].node.id;

@@ -1,4 +1,4 @@
-import { database, freshNationalId, gql, gqlData } from './support/system';
+import { database, freshNationalId, gql, gqlData, PARENTS_AWAY } from './support/system';
 
 const REGISTER = `mutation ($input: RegisterChildInput!, $key: String) {
   registerChild(input: $input, idempotencyKey: $key) { alreadyRegistered child { id name version nationalId } }
@@ -13,11 +13,17 @@ function childInput(overrides: Record<string, unknown> = {}) {
     nationalId: identity.nationalId,
     householdRegionCode: '360731',
     residenceRegionCode: '360731',
+    ...PARENTS_AWAY,
     ...overrides,
   };
 }
 
 const isoDaysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+/** A category that keeps a child in the registry whatever its parents' facts, so the classification alone is under test. */
+const IN_DIFFICULTY = {
+  difficultCircumstances: [{ category: 'LOW_INCOME_FAMILY', basis: '低保证', source: 'MINIMUM_LIVING_RECORDS', startsOn: '2025-01-01' }],
+};
 
 describe('registering children', () => {
   it('a national ID registered twice yields one child', async () => {
@@ -97,7 +103,7 @@ describe('updating a child', () => {
 
 describe('the left-behind classification (national definition)', () => {
   async function classify(input: Record<string, unknown>) {
-    const { registerChild } = await gqlData(REGISTER, { input: childInput(input) });
+    const { registerChild } = await gqlData(REGISTER, { input: childInput({ ...IN_DIFFICULTY, ...input }) });
     const data = await gqlData(`query ($id: ID!) { child(id: $id) { classification { type otherParentUnableToGuard isLeftBehind studentStatusFlag } } }`, {
       id: registerChild.child.id,
     });
@@ -137,7 +143,7 @@ describe('the left-behind classification (national definition)', () => {
     const birthDate = isoDaysAgo(16 * 366);
     const { nationalId: _unused, ...input } = childInput({ birthDate });
     const { registerChild } = await gqlData(REGISTER, {
-      input: { ...input, father: { awaySince: isoDaysAgo(400) }, mother: { awaySince: isoDaysAgo(400) } },
+      input: { ...input, ...IN_DIFFICULTY, father: { awaySince: isoDaysAgo(400) }, mother: { awaySince: isoDaysAgo(400) } },
     });
     const data = await gqlData(`query ($id: ID!) { child(id: $id) { age classification { type isLeftBehind } } }`, { id: registerChild.child.id });
     expect(data.child.age).toBe(16);

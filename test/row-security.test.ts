@@ -7,7 +7,19 @@ import { InternalTokenSigner } from '../platform/internal-token';
 import { subgraphInfo } from '../platform/subgraphs';
 import type { RoleName } from '../schema/roles';
 import { freePort } from '../scripts/free-port';
-import { database, freshNationalId, gql, gqlData, post, system, type Connection, type GraphQLResponse, waitFor, waitForRegistryFeed } from './support/system';
+import {
+  database,
+  freshNationalId,
+  gql,
+  gqlData,
+  post,
+  system,
+  type Connection,
+  type GraphQLResponse,
+  waitFor,
+  waitForRegistryFeed,
+  PARENTS_AWAY,
+} from './support/system';
 
 const ROOT = resolve(__dirname, '..', '..');
 const principals = demoPrincipals(2026);
@@ -37,7 +49,7 @@ let otherSchoolId: string;
  */
 async function childWhollyOf(county: string): Promise<KnownChild> {
   const page = await gqlData<{ children: Connection<KnownChild> }>(
-    `query ($p: String) { children(first: 100, filter: { regionPrefix: $p }) { edges { node {
+    `query ($p: String) { children(first: 100, filter: { regionPrefix: $p, status: ACTIVE }) { edges { node {
        id name nationalId residenceRegionCode householdRegionCode
        enrolment { grade school { id regionCode } } pairings { helperName programme { regionCode } } } } } }`,
     { p: county },
@@ -256,6 +268,7 @@ describe('a partner NGO sees its consented, paired children and no others', () =
         nationalId: identity.nationalId,
         householdRegionCode: DEMO_COUNTY,
         residenceRegionCode: DEMO_COUNTY,
+        ...PARENTS_AWAY,
       },
     });
     const childId = registered.registerChild.child.id;
@@ -344,6 +357,7 @@ describe('a partner NGO sees its consented, paired children and no others', () =
         nationalId: identity.nationalId,
         householdRegionCode: DEMO_COUNTY,
         residenceRegionCode: DEMO_COUNTY,
+        ...PARENTS_AWAY,
       },
     });
     const childId = registered.registerChild.child.id;

@@ -1,7 +1,7 @@
 import type { Client } from 'pg';
 import { DEMO_COUNTY } from '../demo/principals';
 import { startGateway, startSubgraph, type ServiceProcess } from './support/gateway-process';
-import { ADMIN, database, freshNationalId, gqlData, post, tokenFor, waitFor, type Connection } from './support/system';
+import { ADMIN, database, freshNationalId, gqlData, post, tokenFor, waitFor, type Connection, PARENTS_AWAY } from './support/system';
 
 /**
  * Issue 10, fault 2: nothing waits for ever. A paused subgraph is answered within the gateway's
@@ -86,7 +86,14 @@ describe('a write that cannot finish', () => {
   async function newChild(): Promise<{ id: string; version: number }> {
     const identity = freshNationalId();
     const data = await gqlData(`mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id version } } }`, {
-      input: { name: '超时儿童', gender: identity.gender, birthDate: identity.birthDate, householdRegionCode: DEMO_COUNTY, residenceRegionCode: DEMO_COUNTY },
+      input: {
+        name: '超时儿童',
+        gender: identity.gender,
+        birthDate: identity.birthDate,
+        householdRegionCode: DEMO_COUNTY,
+        residenceRegionCode: DEMO_COUNTY,
+        ...PARENTS_AWAY,
+      },
     });
     return data.registerChild.child;
   }

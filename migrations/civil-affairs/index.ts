@@ -6,6 +6,9 @@ import { InternalCall1764150000000 } from './1764150000000-internal-call';
 import { NationalIdLookups1764150000002 } from './1764150000002-national-id-lookups';
 import { IdempotencyPayload1764160000000 } from '../shared/1764160000000-idempotency-payload';
 import { ChildProposals1764300000000 } from './1764300000000-child-proposals';
+import { Townships1764500000000 } from './1764500000000-townships';
+import { ChildrenAtRisk1764510000000 } from './1764510000000-children-at-risk';
+import { RegistrySetPlaces1764520000000 } from './1764520000000-registry-set-places';
 
 /** Civil-affairs migrations, oldest first. */
 export const civilAffairsMigrations = [
@@ -17,4 +20,7 @@ export const civilAffairsMigrations = [
   NationalIdLookups1764150000002,
   IdempotencyPayload1764160000000,
   ChildProposals1764300000000,
+  Townships1764500000000,
+  ChildrenAtRisk1764510000000,
+  RegistrySetPlaces1764520000000,
 ];

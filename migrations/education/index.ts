@@ -6,6 +6,8 @@ import { InternalCall1764150000000 } from './1764150000000-internal-call';
 import { EndedLinks1764150000001 } from './1764150000001-ended-links';
 import { IdempotencyPayload1764160000000 } from '../shared/1764160000000-idempotency-payload';
 import { SchoolWork1764300000000 } from './1764300000000-school-work';
+import { Townships1764500000000 } from './1764500000000-townships';
+import { RegistrySetPlaces1764520000000 } from './1764520000000-registry-set-places';
 
 /** Education migrations, oldest first. */
 export const educationMigrations = [
@@ -17,4 +19,6 @@ export const educationMigrations = [
   EndedLinks1764150000001,
   IdempotencyPayload1764160000000,
   SchoolWork1764300000000,
+  Townships1764500000000,
+  RegistrySetPlaces1764520000000,
 ];

@@ -6,6 +6,9 @@ import { InternalCall1764150000000 } from './1764150000000-internal-call';
 import { EndedLinks1764150000001 } from './1764150000001-ended-links';
 import { IdempotencyPayload1764160000000 } from '../shared/1764160000000-idempotency-payload';
 import { FederationWork1764300000000 } from './1764300000000-federation-work';
+import { Townships1764500000000 } from './1764500000000-townships';
+import { RegistrySetPlaces1764520000000 } from './1764520000000-registry-set-places';
+import { ArchivedPartnerReach1764530000000 } from './1764530000000-archived-partner-reach';
 
 /** Women's-federation migrations, oldest first. */
 export const womensFederationMigrations = [
@@ -17,4 +20,7 @@ export const womensFederationMigrations = [
   EndedLinks1764150000001,
   IdempotencyPayload1764160000000,
   FederationWork1764300000000,
+  Townships1764500000000,
+  RegistrySetPlaces1764520000000,
+  ArchivedPartnerReach1764530000000,
 ];

@@ -3,6 +3,10 @@ import { civilAffairsMigrations } from '../../migrations/civil-affairs';
 import { buildFederatedSchema } from '../shared/federated-schema';
 import { resolverContainer } from '../shared/resolver-container';
 import type { SubgraphDefinition } from '../shared/subgraph-server';
+import { BenefitRow } from './benefit/benefit.entity';
+import { BenefitResolver, ChildBenefitsResolver } from './benefit/benefit.resolver';
+import { CareWorkerRow } from './care-worker/care-worker.entity';
+import { CareWorkerResolver, ChildCareWorkersResolver } from './care-worker/care-worker.resolver';
 import { ChildRow } from './child/child.entity';
 import { childReferenceResolver } from './child/child.reference';
 import { ChildAccessLogResolver, ChildResolver } from './child/child.resolver';
@@ -10,7 +14,9 @@ import { ChildService } from './child/child.service';
 import { ChildClassificationResolver } from './classification/classification.resolver';
 import { ClassificationRow } from './classification/classification.entity';
 import { seedCivilAffairsDemo } from './demo-seed';
-import { GuardianshipRow } from './guardianship/guardianship.entity';
+import { DifficultyRow } from './difficulty/difficulty.entity';
+import { ChildDifficultyResolver, DifficultyResolver } from './difficulty/difficulty.resolver';
+import { GuardianshipRow, ReentrustmentNoticeRow } from './guardianship/guardianship.entity';
 import { GuardianshipResolver } from './guardianship/guardianship.resolver';
 import { createCivilAffairsLoaders, type CivilAffairsLoaders } from './loaders';
 import { NationalIdCipher } from './national-id-cipher';
@@ -19,6 +25,14 @@ import { ChildParentsResolver } from './parent/parent.resolver';
 import { ProposalReviewRow } from './proposal/proposal.entity';
 import { ProposalResolver, ProposalReviewResolver } from './proposal/proposal.resolver';
 import { ProposalService } from './proposal/proposal.service';
+import { ProtectionReportRow, ProtectionStepRow } from './protection-report/protection-report.entity';
+import { ChildProtectionReportsResolver, ProtectionReportReceiptResolver, ProtectionReportResolver } from './protection-report/protection-report.resolver';
+import { FileReviewRow } from './review/review.entity';
+import { ReviewResolver } from './review/review.resolver';
+import { riskStatusReferenceResolver } from './risk-status/risk-status.reference';
+import { RiskStatusClassificationResolver, RiskStatusResolver } from './risk-status/risk-status.resolver';
+import { VerificationRow } from './verification/verification.entity';
+import { VerificationResolver } from './verification/verification.resolver';
 
 const resolvers: BuildSchemaOptions['resolvers'] = [
   ChildResolver,
@@ -28,6 +42,20 @@ const resolvers: BuildSchemaOptions['resolvers'] = [
   ChildAccessLogResolver,
   ProposalResolver,
   ProposalReviewResolver,
+  // Children at risk (issue 11).
+  ChildDifficultyResolver,
+  DifficultyResolver,
+  ChildBenefitsResolver,
+  BenefitResolver,
+  ChildCareWorkersResolver,
+  CareWorkerResolver,
+  VerificationResolver,
+  ChildProtectionReportsResolver,
+  ProtectionReportResolver,
+  ProtectionReportReceiptResolver,
+  ReviewResolver,
+  RiskStatusResolver,
+  RiskStatusClassificationResolver,
 ];
 
 /** The civil-affairs subgraph: the child registry (民政). */
@@ -35,12 +63,26 @@ export function civilAffairsSubgraph(cipher: NationalIdCipher, nationalIdLookups
   const children = new ChildService(cipher, nationalIdLookupsPerHour);
   return {
     name: 'civil-affairs',
-    entities: [ChildRow, ParentRow, GuardianshipRow, ClassificationRow, ProposalReviewRow],
+    entities: [
+      ChildRow,
+      ParentRow,
+      GuardianshipRow,
+      ClassificationRow,
+      ProposalReviewRow,
+      ReentrustmentNoticeRow,
+      DifficultyRow,
+      BenefitRow,
+      CareWorkerRow,
+      VerificationRow,
+      ProtectionReportRow,
+      ProtectionStepRow,
+      FileReviewRow,
+    ],
     migrations: civilAffairsMigrations,
     buildSchema: () =>
       buildFederatedSchema(
         { resolvers, container: resolverContainer([new ChildResolver(children), new ProposalResolver(new ProposalService(cipher))]) },
-        childReferenceResolver,
+        { ...childReferenceResolver, ...riskStatusReferenceResolver },
       ),
     createLoaders: createCivilAffairsLoaders,
     seedDemoData: (db, options) => seedCivilAffairsDemo(db, cipher, options),

@@ -26,7 +26,16 @@ export async function seedEducationDemo(db: DataSource, options: DemoSeedOptions
   const created = { createdBy: DEMO_CREATOR, createdAt: new Date() };
   const withCreated = <T extends object>(rows: T[]) => rows.map((row) => ({ ...row, ...created }));
   await db.transaction(async (em) => {
-    await insertInBatches(em, SchoolRow, withCreated(world.schools));
+    await insertInBatches(
+      em,
+      SchoolRow,
+      world.schools.map((school) => ({
+        ...school,
+        townshipCode: world.atRisk!.schoolPlaces[school.id].townshipCode,
+        village: world.atRisk!.schoolPlaces[school.id].villageName,
+        ...created,
+      })),
+    );
     await insertInBatches(
       em,
       EnrolmentRow,

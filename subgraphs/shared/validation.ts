@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode, badInput } from '../../platform/errors';
-import { isCountyCode, isRegionPrefix } from '../../standards/regions';
+import { isCountyCode, isRegionPrefix, isTownshipCode, isVillageCode } from '../../standards/regions';
 
 /** Input checks shared by the subgraphs; each throws a DomainError naming the field. */
 
@@ -32,7 +32,33 @@ export function countyCode(value: string, field: string): string {
 
 export function regionPrefix(value: string, field: string): string {
   if (!isRegionPrefix(value)) {
-    throw new DomainError(ErrorCode.INVALID_REGION_CODE, `${field} must be a GB/T 2260 prefix of 2, 4 or 6 digits.`, { field });
+    throw new DomainError(
+      ErrorCode.INVALID_REGION_CODE,
+      `${field} must be a GB/T 2260 prefix of 2, 4 or 6 digits, a township code (9) or a village code (12).`,
+      { field },
+    );
+  }
+  return value;
+}
+
+/** An optional township code (9 digits, in the dataset) that must lie in `county`. */
+export function optionalTownshipCode(value: string | null | undefined, field: string, county: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (!isTownshipCode(value) || !value.startsWith(county)) {
+    throw new DomainError(ErrorCode.INVALID_REGION_CODE, `${field} must be the 9-digit code of a township (乡镇) in ${county}.`, { field });
+  }
+  return value;
+}
+
+/** An optional village code (12 digits: a township's 9 and 3 more) that must lie in `township`. */
+export function optionalVillageCode(value: string | null | undefined, field: string, township: string | null): string | null {
+  if (value === null || value === undefined) return null;
+  if (!isVillageCode(value) || !township || !value.startsWith(township)) {
+    throw new DomainError(
+      ErrorCode.INVALID_REGION_CODE,
+      `${field} must be a 12-digit village code (统计用区划代码) within the township${township ? ` ${township}` : ', which must be given too'}.`,
+      { field },
+    );
   }
   return value;
 }

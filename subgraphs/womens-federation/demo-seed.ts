@@ -28,7 +28,13 @@ export async function seedWomensFederationDemo(db: DataSource, options: DemoSeed
     await insertInBatches(
       em,
       ProgrammeRow,
-      world.programmes.map((programme) => ({ ...programme, endsOn: null, ...created })),
+      world.programmes.map((programme) => ({
+        ...programme,
+        townshipCode: world.atRisk!.programmePlaces[programme.id].townshipCode,
+        village: world.atRisk!.programmePlaces[programme.id].villageName,
+        endsOn: null,
+        ...created,
+      })),
     );
     await insertInBatches(em, PairingRow, [
       ...world.pairings.map((pairing) => ({

@@ -5,7 +5,8 @@ import { InternalTokenSigner } from '../../platform/internal-token';
 import type { Principal } from '../../platform/principal';
 import type { SubgraphName } from '../../platform/subgraphs';
 import type { RoleName } from '../../schema/roles';
-import { freshNationalId, gql, gqlData, post, system, tokenFor, waitFor, waitForRegistryFeed, type GraphQLResponse } from './system';
+import { registryDate } from './at-risk-children';
+import { database, freshNationalId, gql, gqlData, post, system, tokenFor, waitFor, waitForRegistryFeed, type GraphQLResponse } from './system';
 
 /** Test children of the demo county: registered, enrolled and cared for as a test needs, through the API. */
 
@@ -50,12 +51,43 @@ export async function registerChild(options: { leftBehind?: boolean; birthDate?:
       ...(options.birthDate ? {} : { nationalId: identity.nationalId }),
       householdRegionCode: DEMO_COUNTY,
       residenceRegionCode: DEMO_COUNTY,
-      ...(options.leftBehind === false ? {} : { father: { awaySince: away }, mother: { awaySince: away } }),
+      // Registration needs a reason (issue 11): a child who is not left behind is filed under a
+      // difficult-circumstance category, which is then ended (below).
+      ...(options.leftBehind === false
+        ? { difficultCircumstances: [{ category: 'LOW_INCOME_FAMILY', basis: '低保证 测试', source: 'MINIMUM_LIVING_RECORDS', startsOn: daysAgo(400) }] }
+        : { father: { awaySince: away }, mother: { awaySince: away } }),
     },
   });
   const childId: string = data.registerChild.child.id;
   await waitForRegistryFeed(childId);
+  if (options.leftBehind === false) await endCategories(childId);
   return childId;
+}
+
+/**
+ * Ends the child's difficult-circumstance categories yesterday, as a review that finds it no longer
+ * qualifies would: the child stays in the registry, neither left-behind nor in difficulty, and the
+ * other agencies' copies say so once this returns.
+ */
+async function endCategories(childId: string): Promise<void> {
+  const { child } = await gqlData(`query ($id: ID!) { child(id: $id) { difficultCircumstances { id version } } }`, { id: childId });
+  const yesterday = await registryDate('current_date - 1');
+  for (const category of child.difficultCircumstances as { id: string; version: number }[]) {
+    await gqlData(
+      `mutation ($id: ID!, $v: Int!, $on: LocalDate!) { endDifficultCircumstance(id: $id, expectedVersion: $v, endsOn: $on, reason: "测试：不再符合") { id } }`,
+      { id: category.id, v: category.version, on: yesterday },
+    );
+  }
+  for (const subgraph of ['education', 'womens-federation'] as const) {
+    const owner = await database(subgraph);
+    try {
+      await waitFor(
+        async () => (await owner.query(`SELECT in_difficulty FROM registry_feed.child WHERE child_id = $1`, [childId])).rows[0]?.in_difficulty === false,
+      );
+    } finally {
+      await owner.end();
+    }
+  }
 }
 
 /** Enrols the child (as an administrator), from `enrolledOn` (60 days ago by default); returns the enrolment. */

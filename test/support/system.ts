@@ -90,6 +90,12 @@ export function freshNationalId(gender: 'MALE' | 'FEMALE' = 'FEMALE'): { nationa
   return { nationalId: composeNationalId('110101', birthDate, sequence), birthDate, gender };
 }
 
+/**
+ * Parents' facts that make a child left-behind (both working away for over a year): every
+ * registration needs a reason to be in the registry (left-behind, or a difficult-circumstance category).
+ */
+export const PARENTS_AWAY = { father: { awaySince: '2024-01-15' }, mother: { awaySince: '2024-03-01' } } as const;
+
 /** A connection to one subgraph's database: as its owner (inspecting storage), or as the role the service runs as. */
 export async function database(name: SubgraphName, role: 'owner' | 'app' = 'owner'): Promise<Client> {
   const client = new Client({ connectionString: system.databaseUrls[role][name] });

@@ -1,6 +1,7 @@
 import { Field, InputType } from 'type-graphql';
 import { LocalDate } from '../../shared/scalars';
 import { LeftBehindType } from '../classification/classification.type';
+import { DifficultCircumstanceInput } from '../difficulty/difficulty.inputs';
 import { GuardianshipForm } from '../guardianship/guardianship.type';
 import { ParentInput } from '../parent/parent.inputs';
 import { ChildStatus, Gender } from './child.type';
@@ -31,17 +32,37 @@ export class RegisterChildInput {
   @Field(() => String, { nullable: true, description: 'Village of household registration.' })
   householdVillage?: string | null;
 
+  @Field(() => String, { nullable: true, description: '户籍地 township (乡镇): 9-digit code within householdRegionCode.' })
+  householdTownshipCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Village of household registration: 12-digit statistical code within householdTownshipCode.' })
+  householdVillageCode?: string | null;
+
   @Field({ description: 'Current residence: GB/T 2260 county-level code.' })
   residenceRegionCode!: string;
 
   @Field(() => String, { nullable: true, description: 'Village of residence.' })
   residenceVillage?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Township (乡镇) of residence: 9-digit code within residenceRegionCode.' })
+  residenceTownshipCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Village of residence: 12-digit statistical code within residenceTownshipCode.' })
+  residenceVillageCode?: string | null;
+
   @Field(() => ParentInput, { nullable: true, description: 'The father’s whereabouts.' })
   father?: ParentInput | null;
 
   @Field(() => ParentInput, { nullable: true, description: 'The mother’s whereabouts.' })
   mother?: ParentInput | null;
+
+  @Field(() => [DifficultCircumstanceInput], {
+    nullable: true,
+    description:
+      'The difficult-circumstance categories (困境儿童类别) the child meets. A child is registered only with a reason: left-behind under the ' +
+      'national definition (from the parents’ facts) or a category holding today; otherwise NOT_ELIGIBLE.',
+  })
+  difficultCircumstances?: DifficultCircumstanceInput[] | null;
 }
 
 @InputType({ description: 'Changes to a child’s record; omitted fields stay as they are.' })
@@ -67,11 +88,29 @@ export class UpdateChildInput {
   @Field(() => String, { nullable: true, description: 'Village of household registration.' })
   householdVillage?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: '户籍地 township code (null clears it). When householdRegionCode changes and this is omitted, township and village code are cleared.',
+  })
+  householdTownshipCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Village code of household registration (null clears it); cleared when the township changes.' })
+  householdVillageCode?: string | null;
+
   @Field(() => String, { nullable: true, description: 'Residence county-level code.' })
   residenceRegionCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Village of residence.' })
   residenceVillage?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Township code of residence (null clears it). When residenceRegionCode changes and this is omitted, township and village code are cleared.',
+  })
+  residenceTownshipCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Village code of residence (null clears it); cleared when the township changes.' })
+  residenceVillageCode?: string | null;
 
   @Field(() => ParentInput, { nullable: true, description: 'Replaces the father’s whereabouts.' })
   father?: ParentInput | null;
@@ -84,7 +123,7 @@ export class UpdateChildInput {
 export class ChildFilter {
   @Field(() => String, {
     nullable: true,
-    description: 'GB/T 2260 prefix of the residence region: province (2 digits), city (4) or county (6).',
+    description: 'Prefix of where the child lives: province (2 digits), city (4), county (6), township (9) or village (12).',
   })
   regionPrefix?: string | null;
 

@@ -23,10 +23,16 @@ export async function findChildIdByNationalIdHash(db: EntityManager, hash: strin
 export function listChildren(db: EntityManager, filter: ChildFilter, window: PageWindow): Promise<ChildRow[]> {
   const query = db.getRepository(ChildRow).createQueryBuilder('child').orderBy('child.id').limit(window.limit);
   if (window.afterId) query.andWhere('child.id > :afterId', { afterId: window.afterId });
-  if (filter.regionPrefix) query.andWhere('child.residence_region_code LIKE :prefix', { prefix: `${filter.regionPrefix}%` });
+  // The finest place known: a county, township or village prefix finds exactly the children living there.
+  if (filter.regionPrefix) {
+    query.andWhere('coalesce(child.residence_village_code, child.residence_township_code, child.residence_region_code) LIKE :prefix', {
+      prefix: `${filter.regionPrefix}%`,
+    });
+  }
   if (filter.status) query.andWhere('child.status = :status', { status: filter.status });
   if (filter.guardianshipForm) {
-    query.andWhere('EXISTS (SELECT 1 FROM guardianship g WHERE g.child_id = child.id AND g.form = :form)', {
+    // The current guardianship: the latest version.
+    query.andWhere('(SELECT g.form FROM guardianship g WHERE g.child_id = child.id ORDER BY g.version DESC LIMIT 1) = :form', {
       form: filter.guardianshipForm,
     });
   }
@@ -38,7 +44,12 @@ export function listChildren(db: EntityManager, filter: ChildFilter, window: Pag
   return query.getMany();
 }
 
-export type NewChild = Omit<ChildRow, 'status' | 'statusReason' | 'lastReviewedAt' | 'version' | 'createdAt' | 'updatedAt'>;
+/** The state of the file the registry keeps beside the child's facts: review, archiving, who is in charge. */
+type FileState = 'status' | 'statusReason' | 'archiveReason' | 'lastReviewedAt' | 'lastReviewedOn' | 'lastReviewedBy' | 'childDirectorId' | 'childSupervisorId';
+
+type Bookkeeping = 'version' | 'createdAt' | 'updatedAt';
+
+export type NewChild = Omit<ChildRow, FileState | Bookkeeping>;
 
 /**
  * Inserts a child unless its national ID is already registered. Returns the id of the child
@@ -47,8 +58,9 @@ export type NewChild = Omit<ChildRow, 'status' | 'statusReason' | 'lastReviewedA
 export async function insertChildOnce(em: EntityManager, child: NewChild): Promise<{ id: string; inserted: boolean } | { heldOutsideRows: true }> {
   const inserted: { id: string }[] = await em.query(
     `INSERT INTO child (id, name, gender, birth_date, ethnicity, national_id_encrypted, national_id_hash,
-                        household_region_code, household_village, residence_region_code, residence_village, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                        household_region_code, household_village, residence_region_code, residence_village, created_by,
+                        household_township_code, household_village_code, residence_township_code, residence_village_code)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      ON CONFLICT (national_id_hash) WHERE national_id_hash IS NOT NULL DO NOTHING
      RETURNING id`,
     [
@@ -64,6 +76,10 @@ export async function insertChildOnce(em: EntityManager, child: NewChild): Promi
       child.residenceRegionCode,
       child.residenceVillage,
       child.createdBy,
+      child.householdTownshipCode,
+      child.householdVillageCode,
+      child.residenceTownshipCode,
+      child.residenceVillageCode,
     ],
   );
   if (inserted.length) return { id: inserted[0].id, inserted: true };
@@ -73,21 +89,8 @@ export async function insertChildOnce(em: EntityManager, child: NewChild): Promi
   return existing ? { id: existing, inserted: false } : { heldOutsideRows: true };
 }
 
-export type ChildChanges = Partial<
-  Pick<
-    ChildRow,
-    | 'name'
-    | 'gender'
-    | 'birthDate'
-    | 'ethnicity'
-    | 'nationalIdEncrypted'
-    | 'nationalIdHash'
-    | 'householdRegionCode'
-    | 'householdVillage'
-    | 'residenceRegionCode'
-    | 'residenceVillage'
-  >
->;
+/** What an update may change: every fact and the file's state, never the id, the creator or the bookkeeping. */
+export type ChildChanges = Partial<Omit<ChildRow, 'id' | 'createdBy' | Bookkeeping>>;
 
 /** Applies changes only if the stored version is still `expectedVersion`; returns whether it did. */
 export async function updateChildIfVersion(em: EntityManager, id: string, expectedVersion: number, changes: ChildChanges): Promise<boolean> {
@@ -112,4 +115,17 @@ export async function admitNationalIdLookup(db: EntityManager, principal: { sub:
     perHour,
   ]);
   return row?.admitted === true;
+}
+
+/**
+ * Whether the child now has a reason to be in the registry: left-behind under the national
+ * definition, or in a difficult-circumstance category (as the classification and the risk status derive them).
+ */
+export async function childQualifies(em: EntityManager, id: string): Promise<boolean> {
+  const rows: { qualifies: boolean }[] = await em.query(
+    `SELECT cc.is_left_behind OR child_in_difficulty(c.id, c.birth_date) AS qualifies
+       FROM child c JOIN child_classification cc ON cc.child_id = c.id WHERE c.id = $1`,
+    [id],
+  );
+  return rows[0]?.qualifies ?? false;
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../../platform/errors';
-import { regionFullName } from '../../../standards/regions';
+import { regionFullName, townshipName } from '../../../standards/regions';
 import { AccessLogEntry } from '../../shared/audit/access-log.type';
 import { today } from '../../shared/dates';
 import { pageWindow, PageArgs, toConnection } from '../../shared/pagination';
@@ -128,5 +128,15 @@ export class ChildResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Name of the residence region.' })
   residenceRegionName(@Root() child: ChildRow): string | null {
     return regionFullName(child.residenceRegionCode);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Name of the household township (乡镇), e.g. 龙城镇; null when unknown.' })
+  householdTownshipName(@Root() child: ChildRow): string | null {
+    return child.householdTownshipCode ? townshipName(child.householdTownshipCode) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Name of the township (乡镇) where the child lives; null when unknown.' })
+  residenceTownshipName(@Root() child: ChildRow): string | null {
+    return child.residenceTownshipCode ? townshipName(child.residenceTownshipCode) : null;
   }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode, badInput, notFound } from '../../../platform/errors';
 import { assertNationalIdMatches, parseNationalId } from '../../../standards/national-id';
 import type { AccessLogEntry } from '../../shared/audit/access-log.type';
@@ -6,8 +7,9 @@ import { isoDate } from '../../shared/dates';
 import { createOnce } from '../../shared/idempotency';
 import type { PageWindow } from '../../shared/pagination';
 import { isUniqueViolation } from '../../shared/postgres-errors';
-import { countyCode, optionalText, pastDate, regionPrefix, requiredText } from '../../shared/validation';
+import { countyCode, optionalText, optionalTownshipCode, optionalVillageCode, pastDate, regionPrefix, requiredText } from '../../shared/validation';
 import type { CivilAffairsContext } from '../context';
+import { addDifficulty, toNewDifficulty } from '../difficulty/difficulty.service';
 import type { NationalIdCipher } from '../national-id-cipher';
 import { insertParent, replaceParent } from '../parent/parent.repository';
 import { toParentRow } from '../parent/parent.service';
@@ -15,6 +17,7 @@ import type { ChildRow } from './child.entity';
 import type { ChildFilter, RegisterChildInput, UpdateChildInput } from './child.inputs';
 import {
   admitNationalIdLookup,
+  childQualifies,
   findChildIdByNationalIdHash,
   insertChildOnce,
   listChildren,
@@ -90,6 +93,10 @@ export class ChildService {
       nationalIdEncrypted = this.cipher.encrypt(facts.value);
       nationalIdHash = this.cipher.lookupHash(facts.value);
     }
+    const householdRegionCode = countyCode(input.householdRegionCode, 'householdRegionCode');
+    const residenceRegionCode = countyCode(input.residenceRegionCode, 'residenceRegionCode');
+    const householdTownshipCode = optionalTownshipCode(input.householdTownshipCode, 'householdTownshipCode', householdRegionCode);
+    const residenceTownshipCode = optionalTownshipCode(input.residenceTownshipCode, 'residenceTownshipCode', residenceRegionCode);
     const row = {
       id,
       name: requiredText(input.name, 'name', 50),
@@ -98,13 +105,20 @@ export class ChildService {
       ethnicity: optionalText(input.ethnicity, 'ethnicity', 20),
       nationalIdEncrypted,
       nationalIdHash,
-      householdRegionCode: countyCode(input.householdRegionCode, 'householdRegionCode'),
+      householdRegionCode,
       householdVillage: optionalText(input.householdVillage, 'householdVillage', 100),
-      residenceRegionCode: countyCode(input.residenceRegionCode, 'residenceRegionCode'),
+      householdTownshipCode,
+      householdVillageCode: optionalVillageCode(input.householdVillageCode, 'householdVillageCode', householdTownshipCode),
+      residenceRegionCode,
       residenceVillage: optionalText(input.residenceVillage, 'residenceVillage', 100),
+      residenceTownshipCode,
+      residenceVillageCode: optionalVillageCode(input.residenceVillageCode, 'residenceVillageCode', residenceTownshipCode),
       createdBy: ctx.principal.sub,
     };
     const parents = [input.father ? toParentRow(id, 'FATHER', input.father) : null, input.mother ? toParentRow(id, 'MOTHER', input.mother) : null];
+    const categories = (input.difficultCircumstances ?? []).map((category, index) =>
+      toNewDifficulty(id, category, ctx.principal.sub, `difficultCircumstances[${index}]`),
+    );
 
     let inserted = false;
     const result = await ctx.db
@@ -113,7 +127,13 @@ export class ChildService {
           const outcome = await insertChildOnce(em, row);
           if ('heldOutsideRows' in outcome) throw HELD_OUTSIDE_ROWS;
           inserted = outcome.inserted;
-          if (inserted) for (const parent of parents) if (parent) await insertParent(em, parent);
+          if (inserted) {
+            for (const parent of parents) if (parent) await insertParent(em, parent);
+            for (const category of categories) await addDifficulty(em, category);
+            // The registry holds children with a reason to be in it (seed 004 二): checked on the facts
+            // as stored, by the same derivation the risk status uses, so the two cannot disagree.
+            if (!(await childQualifies(em, id))) throw notEligible();
+          }
           return outcome.id;
         }),
       )
@@ -121,7 +141,8 @@ export class ChildService {
         if (err !== HELD_OUTSIDE_ROWS) throw err;
         // Counted and logged outside the rolled-back write, in the request's own transaction. A second
         // file would split the child's record, so the registration is refused; the answer names no
-        // child, county or registration, only that this caller cannot register this ID.
+        // child, county or registration, only that this caller cannot register this ID (it may be
+        // another county's, or an archived file this caller cannot read).
         await this.admitLookup(ctx, 'registerChild');
         throw new DomainError(ErrorCode.CONFLICT, 'This national ID cannot be registered by you. Ask the civil-affairs registry office to check it.', {
           field: 'nationalId',
@@ -133,14 +154,16 @@ export class ChildService {
   async update(ctx: CivilAffairsContext, id: string, expectedVersion: number, input: UpdateChildInput): Promise<void> {
     const changes = this.validateChanges(input);
     const parentChanges = (['father', 'mother'] as const).filter((key) => input[key] !== undefined);
-    if (Object.keys(changes).length === 0 && parentChanges.length === 0) throw badInput('Nothing to update: the input changes no field.', 'input');
+    const placeGiven = PLACES.some((place) => input[place.township] !== undefined || input[place.village] !== undefined);
+    if (Object.keys(changes).length === 0 && parentChanges.length === 0 && !placeGiven)
+      throw badInput('Nothing to update: the input changes no field.', 'input');
 
     try {
       await ctx.db.transaction(async (em) => {
-        const current = await lockChild(em, id);
-        if (!current) throw notFound('Child', id);
-        if (current.version !== expectedVersion) throw versionConflict(current.version);
+        const current = await lockChildAt(em, id, expectedVersion);
+        refuseArchived(current);
         this.checkIdentityConsistency(current, changes);
+        placeChanges(current, input, changes);
         if (!(await updateChildIfVersion(em, id, expectedVersion, changes))) throw versionConflict(null);
         for (const key of parentChanges) {
           const role = key === 'father' ? 'FATHER' : 'MOTHER';
@@ -185,12 +208,74 @@ export class ChildService {
   }
 }
 
-function versionConflict(currentVersion: number | null): DomainError {
+/** The household and residence places below the county, with the county each must lie in. */
+const PLACES = [
+  { region: 'householdRegionCode', township: 'householdTownshipCode', village: 'householdVillageCode' },
+  { region: 'residenceRegionCode', township: 'residenceTownshipCode', village: 'residenceVillageCode' },
+] as const;
+
+/**
+ * Adds to `changes` the township and village codes the update leaves, checked against the county
+ * and township they end up in: a new county without a township clears the finer places, and a new
+ * township without a village clears the village.
+ */
+function placeChanges(current: ChildRow, input: UpdateChildInput, changes: ChildChanges): void {
+  for (const place of PLACES) {
+    const region = changes[place.region] ?? current[place.region];
+    const regionMoved = region !== current[place.region];
+    const township =
+      input[place.township] !== undefined ? optionalTownshipCode(input[place.township], place.township, region) : regionMoved ? null : current[place.township];
+    const village =
+      input[place.village] !== undefined
+        ? optionalVillageCode(input[place.village], place.village, township)
+        : township !== current[place.township]
+          ? null
+          : current[place.village];
+    if (township !== current[place.township]) changes[place.township] = township;
+    if (village !== current[place.village]) changes[place.village] = village;
+  }
+}
+
+export function versionConflict(currentVersion: number | null): DomainError {
   return new DomainError(
     ErrorCode.VERSION_CONFLICT,
     'The record was changed by someone else since you read it. Read it again and retry.',
     currentVersion === null ? {} : { currentVersion },
   );
+}
+
+export function notEligible(): DomainError {
+  return new DomainError(
+    ErrorCode.NOT_ELIGIBLE,
+    'The child has no reason to be in the registry: not left-behind under the national definition (under 16; both parents working outside ' +
+      'the county for 3 months or more, or one away and the other unable to guard) and in no difficult-circumstance category holding today. ' +
+      'Give the parents’ facts or a category.',
+  );
+}
+
+function childArchived(id: string): DomainError {
+  return new DomainError(ErrorCode.CHILD_ARCHIVED, 'The child’s file is archived: reactivate it before recording anything new.', { id });
+}
+
+/** An archived file takes no new records until a supervisor reactivates it. */
+export function refuseArchived(child: ChildRow): void {
+  if (child.status === 'ARCHIVED') throw childArchived(child.id);
+}
+
+/** The child the caller reaches (NOT_FOUND otherwise, whether unknown or out of reach), whose file is active (CHILD_ARCHIVED otherwise). */
+export async function requireActiveChild(ctx: CivilAffairsContext, childId: string): Promise<ChildRow> {
+  const child = await ctx.loaders.childById.load(childId);
+  if (!child) throw notFound('Child', childId);
+  refuseArchived(child);
+  return child;
+}
+
+/** In the caller's transaction: the child locked until it ends, if still at `expectedVersion` (NOT_FOUND, VERSION_CONFLICT otherwise). */
+export async function lockChildAt(em: EntityManager, id: string, expectedVersion: number): Promise<ChildRow> {
+  const current = await lockChild(em, id);
+  if (!current) throw notFound('Child', id);
+  if (current.version !== expectedVersion) throw versionConflict(current.version);
+  return current;
 }
 
 /** One page of children matching the filter, in registry-id order. */

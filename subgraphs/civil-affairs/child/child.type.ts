@@ -1,6 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AccessLogEntry } from '../../shared/audit/access-log.type';
 import { LocalDate } from '../../shared/scalars';
+import { ArchiveReason } from '../review/review.type';
 
 export enum Gender {
   MALE = 'MALE',
@@ -17,7 +18,7 @@ registerEnumType(ChildStatus, {
   description: 'Whether the file is in use. Files are archived with a reason, never deleted.',
   valuesConfig: {
     ACTIVE: { description: 'The child is in the registry’s care.' },
-    ARCHIVED: { description: 'No longer qualifies (turned 16, parents returned, moved away); kept for supervisors.' },
+    ARCHIVED: { description: 'No longer qualifies (turned 16 or 18, parents returned, moved away): kept, readable to supervisors only, on no working list.' },
   },
 });
 
@@ -68,20 +69,44 @@ export class Child {
   @Field(() => String, { nullable: true, description: 'Village (村/居) of household registration.' })
   householdVillage!: string | null;
 
+  @Field(() => String, { nullable: true, description: '户籍地 township (乡镇): its 9-digit code; null where only the county is known.' })
+  householdTownshipCode!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Village of household registration as its 12-digit statistical code (统计用区划代码: the township’s 9 digits and 3); null when unknown.',
+  })
+  householdVillageCode!: string | null;
+
   @Field({ nullable: true, description: 'Current residence region, a GB/T 2260 county-level code.' })
   residenceRegionCode!: string;
 
   @Field(() => String, { nullable: true, description: 'Village (村/居) where the child now lives.' })
   residenceVillage!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Township (乡镇) where the child now lives: its 9-digit code; null where only the county is known.' })
+  residenceTownshipCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Village where the child now lives, as its 12-digit statistical code; null when unknown.' })
+  residenceVillageCode!: string | null;
+
   @Field(() => ChildStatus, { nullable: true, description: 'Whether the file is active or archived.' })
   status!: ChildStatus;
 
-  @Field(() => String, { nullable: true, description: 'Why the file was archived.' })
+  @Field(() => String, { nullable: true, description: 'The note given when the file was last archived or reactivated.' })
   statusReason!: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'When the file was last reviewed (files are refreshed at least every 3 months).' })
+  @Field(() => ArchiveReason, { nullable: true, description: 'Why the file is archived; null while it is active.' })
+  archiveReason!: ArchiveReason | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the latest review (复核) was recorded (files are refreshed at least every 3 months).' })
   lastReviewedAt!: Date | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'The day of the latest review (or archiving); null until the first.' })
+  lastReviewedOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who recorded the latest review (the user id from the identity provider).' })
+  lastReviewedBy!: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Version of the record; pass it as expectedVersion when updating.' })
   version!: number;

@@ -1,24 +1,73 @@
-import { In, type EntityManager } from 'typeorm';
-import { GuardianshipRow } from './guardianship.entity';
+import { In, IsNull, type EntityManager } from 'typeorm';
+import { GuardianshipRow, ReentrustmentNoticeRow } from './guardianship.entity';
 
-/** Data access for guardianships: every statement about who looks after a child lives here. */
+/** Data access for guardianships and re-entrustment notices. */
 
-export function findGuardianshipsByChildIds(db: EntityManager, childIds: readonly string[]): Promise<GuardianshipRow[]> {
-  return db.getRepository(GuardianshipRow).findBy({ childId: In([...childIds]) });
+/** Each child's current guardianship: its latest version. */
+export function findCurrentGuardianshipsByChildIds(db: EntityManager, childIds: readonly string[]): Promise<GuardianshipRow[]> {
+  return db
+    .getRepository(GuardianshipRow)
+    .createQueryBuilder('g')
+    .distinctOn(['g.child_id'])
+    .where('g.child_id IN (:...childIds)', { childIds })
+    .orderBy('g.child_id')
+    .addOrderBy('g.version', 'DESC')
+    .getMany();
 }
 
-export function lockGuardianship(em: EntityManager, childId: string): Promise<GuardianshipRow | null> {
-  return em.getRepository(GuardianshipRow).findOne({ where: { childId }, lock: { mode: 'pessimistic_write' } });
+/** Every version of each child's guardianship, newest first. */
+export function findGuardianshipHistoryByChildIds(db: EntityManager, childIds: readonly string[]): Promise<GuardianshipRow[]> {
+  return db.getRepository(GuardianshipRow).find({ where: { childId: In([...childIds]) }, order: { version: 'DESC' } });
 }
 
-export function findGuardianship(em: EntityManager, childId: string): Promise<GuardianshipRow> {
-  return em.getRepository(GuardianshipRow).findOneByOrFail({ childId });
+export function findCurrentGuardianship(em: EntityManager, childId: string): Promise<GuardianshipRow | null> {
+  return em.getRepository(GuardianshipRow).findOne({ where: { childId }, order: { version: 'DESC' } });
 }
 
-export async function insertGuardianship(em: EntityManager, row: GuardianshipRow): Promise<void> {
+export async function insertGuardianship(em: EntityManager, row: Omit<GuardianshipRow, 'recordedAt'>): Promise<GuardianshipRow> {
   await em.getRepository(GuardianshipRow).insert(row);
+  return em.getRepository(GuardianshipRow).findOneByOrFail({ childId: row.childId, version: row.version });
 }
 
-export async function updateGuardianship(em: EntityManager, childId: string, changes: Omit<GuardianshipRow, 'childId'>): Promise<void> {
-  await em.getRepository(GuardianshipRow).update({ childId }, changes);
+export function findNoticesByChildIds(db: EntityManager, childIds: readonly string[]): Promise<ReentrustmentNoticeRow[]> {
+  return db.getRepository(ReentrustmentNoticeRow).find({ where: { childId: In([...childIds]) }, order: { openedAt: 'DESC' } });
+}
+
+/** The child's open notice, locked until the transaction ends. */
+export function lockOpenNotice(em: EntityManager, childId: string): Promise<ReentrustmentNoticeRow | null> {
+  return em.getRepository(ReentrustmentNoticeRow).findOne({ where: { childId, closedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+}
+
+export function lockNotice(em: EntityManager, id: string): Promise<ReentrustmentNoticeRow | null> {
+  return em.getRepository(ReentrustmentNoticeRow).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+}
+
+export function getNotice(db: EntityManager, id: string): Promise<ReentrustmentNoticeRow> {
+  return db.getRepository(ReentrustmentNoticeRow).findOneByOrFail({ id });
+}
+
+export async function insertNotice(
+  em: EntityManager,
+  row: Pick<ReentrustmentNoticeRow, 'id' | 'childId' | 'cause' | 'guardianshipVersion' | 'verificationId' | 'openedBy'>,
+): Promise<void> {
+  await em.getRepository(ReentrustmentNoticeRow).insert(row);
+}
+
+export async function closeNotice(em: EntityManager, id: string, closedBy: string, closingGuardianshipVersion: number): Promise<void> {
+  await em
+    .createQueryBuilder()
+    .update(ReentrustmentNoticeRow)
+    .set({ closedAt: () => 'now()', closedBy, closingGuardianshipVersion, version: () => 'version + 1' })
+    .where('id = :id', { id })
+    .execute();
+}
+
+export async function recordParentsNotifiedIfVersion(em: EntityManager, id: string, expectedVersion: number, notifiedOn: string, by: string): Promise<boolean> {
+  const result = await em
+    .createQueryBuilder()
+    .update(ReentrustmentNoticeRow)
+    .set({ parentsNotifiedOn: notifiedOn, parentsNotifiedBy: by, version: () => 'version + 1' })
+    .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+    .execute();
+  return (result.affected ?? 0) === 1;
 }

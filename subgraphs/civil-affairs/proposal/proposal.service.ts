@@ -1,11 +1,12 @@
 import { DomainError, ErrorCode, badInput, notFound } from '../../../platform/errors';
 import { assertNationalIdMatches, parseNationalId } from '../../../standards/national-id';
-import { isoDate } from '../../shared/dates';
+import { isoDate, today } from '../../shared/dates';
 import { createOnce } from '../../shared/idempotency';
 import type { PageWindow } from '../../shared/pagination';
 import { isUniqueViolation } from '../../shared/postgres-errors';
 import { countyCode, optionalPhone, optionalText, pastDate, requiredText, uuid } from '../../shared/validation';
-import { insertChildOnce, type NewChild } from '../child/child.repository';
+import { childQualifies, insertChildOnce, type NewChild } from '../child/child.repository';
+import { notEligible } from '../child/child.service';
 import type { CivilAffairsContext } from '../context';
 import { insertGuardianship } from '../guardianship/guardianship.repository';
 import type { NationalIdCipher } from '../national-id-cipher';
@@ -70,7 +71,12 @@ export class ProposalService {
             }
             childId = filed.id;
             alreadyRegistered = !filed.inserted;
-            if (filed.inserted) await this.fileFamily(em, proposal, ctx.principal.sub);
+            if (filed.inserted) {
+              await this.fileFamily(em, proposal, ctx.principal.sub);
+              // The registry holds children with a reason to be in it (seed 004 二): a form whose facts
+              // make the child neither left-behind nor in difficulty is rejected, not filed.
+              if (!(await childQualifies(em, filed.id))) throw notEligible();
+            }
           }
           await insertReview(em, {
             proposalId,
@@ -118,6 +124,11 @@ export class ProposalService {
       householdVillage: optionalText(proposal.householdVillage, 'householdVillage', 100),
       residenceRegionCode: countyCode(proposal.residenceRegionCode, 'residenceRegionCode'),
       residenceVillage: optionalText(proposal.residenceVillage, 'residenceVillage', 100),
+      // The school's form names villages, not their codes: the file is placed to the county until civil affairs adds the township.
+      householdTownshipCode: null,
+      householdVillageCode: null,
+      residenceTownshipCode: null,
+      residenceVillageCode: null,
       createdBy: by,
     };
   }
@@ -136,7 +147,9 @@ export class ProposalService {
         guardianPhone: optionalPhone(guardian.phone, 'guardian.phone'),
         guardianAddress: optionalText(guardian.address, 'guardian.address', 200),
         guardianCapacity: null,
-        recordedAt: new Date(),
+        since: today(),
+        reportedToVillageOn: null,
+        reportedToSchoolOn: null,
         recordedBy: by,
         version: 1,
       });

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../../platform/errors';
 import { pageWindow, PageArgs, toConnection } from '../../shared/pagination';
-import { regionFullName } from '../../../standards/regions';
+import { regionFullName, townshipName } from '../../../standards/regions';
 import { uuid } from '../../shared/validation';
 import type { EducationContext } from '../context';
 import { SchoolRow } from './school.entity';
@@ -23,7 +23,7 @@ export class SchoolResolver {
 
   @Query(() => SchoolConnection, { description: 'Schools, optionally within a region, a page at a time.' })
   async schools(
-    @Arg('regionPrefix', () => String, { nullable: true, description: 'GB/T 2260 prefix: province, city or county.' })
+    @Arg('regionPrefix', () => String, { nullable: true, description: 'GB/T 2260 prefix: province (2 digits), city (4), county (6) or township (9).' })
     prefix: string | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: EducationContext,
@@ -45,5 +45,10 @@ export class SchoolResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Name of the school’s region, e.g. 安徽省宿州市萧县.' })
   regionName(@Root() school: SchoolRow): string | null {
     return regionFullName(school.regionCode);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Name of the school’s township, e.g. 龙城镇.' })
+  townshipName(@Root() school: SchoolRow): string | null {
+    return school.townshipCode ? townshipName(school.townshipCode) : null;
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { insertOnce } from '../../shared/idempotency';
 import type { PageWindow } from '../../shared/pagination';
-import { countyCode, regionPrefix, requiredText } from '../../shared/validation';
+import { countyCode, optionalText, optionalTownshipCode, regionPrefix, requiredText } from '../../shared/validation';
 import type { EducationContext } from '../context';
 import { SchoolRow } from './school.entity';
 import type { CreateSchoolInput } from './school.inputs';
@@ -18,10 +18,13 @@ export class SchoolService {
 
   /** Adds a school; a retry with the same idempotency key returns the first one. */
   async create(ctx: EducationContext, input: CreateSchoolInput, idempotencyKey: string | null): Promise<SchoolRow | null> {
+    const regionCode = countyCode(input.regionCode, 'regionCode');
     const row: NewSchool = {
       id: randomUUID(),
       name: requiredText(input.name, 'name', 100),
-      regionCode: countyCode(input.regionCode, 'regionCode'),
+      regionCode,
+      townshipCode: optionalTownshipCode(input.townshipCode, 'townshipCode', regionCode),
+      village: optionalText(input.village, 'village', 100),
       type: input.type,
       boarding: input.boarding,
       createdBy: ctx.principal.sub,

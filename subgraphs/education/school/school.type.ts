@@ -33,6 +33,12 @@ export class School {
   @Field({ description: 'County-level GB/T 2260 code of the school’s location.' })
   regionCode!: string;
 
+  @Field(() => String, { nullable: true, description: 'The township (乡镇) of the school: 9-digit code; null where only the county is recorded.' })
+  townshipCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The village (村/居) or community where the school stands, by name.' })
+  village!: string | null;
+
   @Field(() => SchoolType, { description: 'Kind of school.' })
   type!: SchoolType;
 

@@ -16,6 +16,12 @@ export class CreateProgrammeInput {
   @Field({ description: 'County-level GB/T 2260 code where it runs.' })
   regionCode!: string;
 
+  @Field(() => String, { nullable: true, description: 'Township (乡镇) where it runs: 9-digit code within regionCode; omit for a county-wide programme.' })
+  townshipCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Village (村/居) where it runs, by name; up to 100 characters.' })
+  village?: string | null;
+
   @Field(() => LocalDate, { description: 'First day.' })
   startsOn!: string;
 

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../../platform/errors';
+import { townshipName } from '../../../standards/regions';
 import { uuid } from '../../shared/validation';
 import type { WomensFederationContext } from '../context';
 import { PartnerOrganization } from '../partner/partner.type';
@@ -32,5 +33,10 @@ export class ProgrammeResolver {
   @FieldResolver(() => PartnerOrganization, { description: 'The partner running the programme.' })
   partner(@Root() programme: ProgrammeRow, @Ctx() ctx: WomensFederationContext) {
     return ctx.loaders.partnerById.load(programme.partnerId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Name of the township where it runs, e.g. 龙城镇.' })
+  townshipName(@Root() programme: ProgrammeRow): string | null {
+    return programme.townshipCode ? townshipName(programme.townshipCode) : null;
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, notFound } from '../../../platform/errors';
 import { insertOnce } from '../../shared/idempotency';
-import { countyCode, requiredText, uuid } from '../../shared/validation';
+import { countyCode, optionalText, optionalTownshipCode, requiredText, uuid } from '../../shared/validation';
 import type { WomensFederationContext } from '../context';
 import { ProgrammeRow } from './programme.entity';
 import type { CreateProgrammeInput } from './programme.inputs';
@@ -14,12 +14,15 @@ export class ProgrammeService {
     const partnerId = uuid(input.partnerId, 'partnerId');
     if (input.endsOn && input.endsOn < input.startsOn) throw badInput('endsOn must not be before startsOn.', 'endsOn');
     if (!(await ctx.loaders.partnerById.load(partnerId))) throw notFound('PartnerOrganization', partnerId);
+    const regionCode = countyCode(input.regionCode, 'regionCode');
     const row: NewProgramme = {
       id: randomUUID(),
       partnerId,
       name: requiredText(input.name, 'name', 100),
       kind: input.kind,
-      regionCode: countyCode(input.regionCode, 'regionCode'),
+      regionCode,
+      townshipCode: optionalTownshipCode(input.townshipCode, 'townshipCode', regionCode),
+      village: optionalText(input.village, 'village', 100),
       startsOn: input.startsOn,
       endsOn: input.endsOn ?? null,
       createdBy: ctx.principal.sub,

@@ -34,6 +34,12 @@ export class Programme {
   @Field({ description: 'County-level GB/T 2260 code where it runs.' })
   regionCode!: string;
 
+  @Field(() => String, { nullable: true, description: 'The township (乡镇) where it runs: 9-digit code; null for a county-wide programme.' })
+  townshipCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The village (村/居) where it runs, by name (a children’s home 儿童之家, say).' })
+  village!: string | null;
+
   @Field(() => LocalDate, { description: 'First day.' })
   startsOn!: string;
 
