@@ -2,12 +2,9 @@ import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-gr
 import { AccessLogEntry } from '../../shared/audit/access-log.type';
 import { LocalDate } from '../../shared/scalars';
 import { ArchiveReason } from '../review/review.type';
+import { Gender } from '../../shared/registry-enums';
 
-export enum Gender {
-  MALE = 'MALE',
-  FEMALE = 'FEMALE',
-}
-registerEnumType(Gender, { name: 'Gender', description: '性别, as on the national ID.' });
+export { Gender };
 
 export enum ChildStatus {
   ACTIVE = 'ACTIVE',

@@ -1,24 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDate } from '../../shared/scalars';
+import { GuardianshipForm } from '../../shared/registry-enums';
 
-export enum GuardianshipForm {
-  GRANDPARENTS = 'GRANDPARENTS',
-  RELATIVES_OR_FRIENDS = 'RELATIVES_OR_FRIENDS',
-  ONE_PARENT = 'ONE_PARENT',
-  ALONE = 'ALONE',
-  OTHER = 'OTHER',
-}
-registerEnumType(GuardianshipForm, {
-  name: 'GuardianshipForm',
-  description: '监护形式: who the child actually lives with.',
-  valuesConfig: {
-    GRANDPARENTS: { description: '祖辈监护: grandparents.' },
-    RELATIVES_OR_FRIENDS: { description: '亲友监护: other relatives or friends.' },
-    ONE_PARENT: { description: '父母一方监护: the parent who stayed.' },
-    ALONE: { description: '无人监护/独居: the child lives alone. A high-risk flag.' },
-    OTHER: { description: 'Any other arrangement.' },
-  },
-});
+export { GuardianshipForm };
 
 export enum GuardianCapacity {
   CAPABLE = 'CAPABLE',
