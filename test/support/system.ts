@@ -85,7 +85,9 @@ export function tokenFor(principal: Principal, expiresIn = '10m'): Promise<strin
 
 /** A valid national ID no demo child can hold (Beijing region code, random date and sequence). */
 export function freshNationalId(gender: 'MALE' | 'FEMALE' = 'FEMALE'): { nationalId: string; birthDate: string; gender: 'MALE' | 'FEMALE' } {
-  const birthDate = `201${randomInt(2, 9)}-${String(randomInt(1, 13)).padStart(2, '0')}-${String(randomInt(1, 29)).padStart(2, '0')}`;
+  // Aged 8 to 14 this year, whatever the year: a left-behind child (under 16) of school age.
+  const year = new Date().getUTCFullYear() - randomInt(8, 15);
+  const birthDate = `${year}-${String(randomInt(1, 13)).padStart(2, '0')}-${String(randomInt(1, 29)).padStart(2, '0')}`;
   const sequence = randomInt(0, 499) * 2 + (gender === 'MALE' ? 1 : 0);
   return { nationalId: composeNationalId('110101', birthDate, sequence), birthDate, gender };
 }
