@@ -1,6 +1,7 @@
 import { demoPrincipals } from '../demo/principals';
 import type { RoleName } from '../schema/roles';
 import { asRegistryOwner, isOnList, LOW_INCOME, registerChild, registryDate } from './support/at-risk-children';
+import { asPrincipal, enrol, registerChild as registerPupil, teacherAt } from './support/children';
 import { database, gql, gqlData, system, waitFor, type GraphQLResponse } from './support/system';
 
 /**
@@ -144,6 +145,28 @@ describe('archiving', () => {
     expect(reactivated.reactivateChild).toEqual({ status: 'ACTIVE', archiveReason: null, version: 3 });
     expect(await onList('childrenLivingAlone', id)).toBe(true);
     expect((await asRole('police-liaison', READ, { id })).body.data.child).toEqual({ id, status: 'ACTIVE' });
+  });
+
+  it('leaves the other agencies’ records that name the child readable: a school still lists its archived pupil, the file stays closed', async () => {
+    const school = await gqlData(`mutation { createSchool(input: { name: "归档测试小学", regionCode: "341322", type: PRIMARY }) { id } }`);
+    const schoolId: string = school.createSchool.id;
+    const id = await registerPupil();
+    await enrol(id, schoolId);
+    const teacher = teacherAt(schoolId);
+    const PUPILS = `query ($school: ID!) { school(id: $school) { enrolments(first: 10) { edges { node { child { id maskedName status } } } } } }`;
+    await waitFor(async () => !(await asPrincipal(teacher, READ, { id })).body.errors);
+    await gqlData(ARCHIVE, { id, v: 1 });
+
+    // One archived pupil does not blank the school's list: it is there, marked archived.
+    const listed = await asPrincipal(teacher, PUPILS, { school: schoolId });
+    expect(listed.body.errors).toBeUndefined();
+    expect(listed.body.data.school.enrolments.edges.map((edge: { node: unknown }) => edge.node)).toEqual([
+      { child: { id, maskedName: expect.any(String), status: 'ARCHIVED' } },
+    ]);
+    // The registry's own look-up stays closed to the teacher, and so does another school's teacher's path.
+    expect(codes(await asPrincipal(teacher, READ, { id }))).toEqual(['NOT_FOUND']);
+    const stranger = await asPrincipal(teacherAt('00000000-0000-4000-8000-000000000001'), PUPILS, { school: schoolId });
+    expect(stranger.body.data?.school?.enrolments?.edges ?? []).toEqual([]);
   });
 
   it('is refused without the archive right, and reactivating an active file is an INVALID_STATE', async () => {

@@ -9,6 +9,7 @@ import { ChildProposals1764300000000 } from './1764300000000-child-proposals';
 import { Townships1764500000000 } from './1764500000000-townships';
 import { ChildrenAtRisk1764510000000 } from './1764510000000-children-at-risk';
 import { RegistrySetPlaces1764520000000 } from './1764520000000-registry-set-places';
+import { ArchivedChildReferences1764540000000 } from './1764540000000-archived-child-references';
 
 /** Civil-affairs migrations, oldest first. */
 export const civilAffairsMigrations = [
@@ -23,4 +24,5 @@ export const civilAffairsMigrations = [
   Townships1764500000000,
   ChildrenAtRisk1764510000000,
   RegistrySetPlaces1764520000000,
+  ArchivedChildReferences1764540000000,
 ];

@@ -9,6 +9,20 @@ export function findChildrenByIds(db: EntityManager, ids: readonly string[]): Pr
   return db.getRepository(ChildRow).findBy({ id: In([...ids]) });
 }
 
+/**
+ * Children as another agency's records name them: those the caller reaches, archived files included
+ * (the registry's own lists and look-ups leave those out; see app_children_by_reference).
+ */
+export async function findChildrenByReference(db: EntityManager, ids: readonly string[]): Promise<ChildRow[]> {
+  const raw: Record<string, unknown>[] = await db.query('SELECT * FROM app_children_by_reference($1::uuid[])', [[...ids]]);
+  const metadata = db.connection.getMetadata(ChildRow);
+  return raw.map((stored) => {
+    const row = new ChildRow();
+    for (const column of metadata.columns) column.setEntityValue(row, db.connection.driver.prepareHydratedValue(stored[column.databaseName], column));
+    return row;
+  });
+}
+
 /** The child row, locked until the transaction ends, so a versioned update cannot race. */
 export function lockChild(em: EntityManager, id: string): Promise<ChildRow | null> {
   return em.getRepository(ChildRow).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
