@@ -1,3 +1,5 @@
+// First: tracing must wrap pg and http before anything loads them.
+import '../platform/tracing-start';
 import { readFileSync } from 'node:fs';
 import { IntrospectAndCompose, type GatewayConfig as SupergraphConfig } from '@apollo/gateway';
 import { serve } from '../platform/graphql-http';
@@ -21,6 +23,8 @@ function supergraphSource(config: GatewayConfig, signer: InternalTokenSigner, lo
           }),
         }
       : { supergraphSdl: readFileSync(config.supergraph, 'utf8') }),
+    // Its spans (when tracing is on) name the operation, never its document, variables or errors' text.
+    telemetry: { includeDocument: false, recordExceptions: false },
     // The supergraph's URLs are placeholders: where each subgraph lives is configuration.
     buildService: ({ name }) =>
       new SignedSubgraphDataSource(

@@ -1,3 +1,4 @@
+import { context as otelContext, propagation } from '@opentelemetry/api';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { Counter, type Registry } from 'prom-client';
@@ -73,6 +74,8 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     const token = await this.signer.sign(call, this.subgraphName);
     request.http?.headers.set('authorization', `Bearer ${token}`);
     request.http?.headers.set('x-request-id', call.requestId);
+    // W3C trace context (traceparent), for tracing only: outside the signed token, trusted for nothing else.
+    if (request.http) propagation.inject(otelContext.active(), request.http.headers, { set: (headers, key, value) => headers.set(key, value) });
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {

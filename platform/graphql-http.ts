@@ -6,6 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ErrorCode } from './errors';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
+import { stopTracing } from './tracing';
 
 export interface GraphQLHttpOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
@@ -205,6 +206,7 @@ export async function serve<TContext extends BaseContext>(options: ServeOptions<
     await closeHttpServer(server, options.shutdownGraceMs, options.logger);
     await options.apollo.stop();
     await options.release?.();
+    await stopTracing();
   });
 }
 

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { traceFields } from './tracing';
 
 /** The one variable the logger reads. */
 export const LOG_LEVEL_VARIABLE = 'LOG_LEVEL';
@@ -69,6 +70,8 @@ export function createLogger(service: string, level = process.env[LOG_LEVEL_VARI
     name: service,
     level,
     formatters: { log: redactor(personalFields) },
+    // The running trace's ids on every line, so an operator goes from a log line to its trace (none when tracing is off).
+    mixin: traceFields,
     // Errors are already reduced by the redactor; pino's own serializer would copy every property back.
     serializers: { err: (value: unknown) => value },
   });

@@ -22,6 +22,9 @@ export interface EnforcementOptions {
  * runs, with null and an UNAUTHORIZED_FIELD_OR_TYPE error where fields were removed.
  */
 export function createEnforcingGateway(config: GatewayConfig, { mode, logger }: EnforcementOptions): ApolloGateway {
+  // Apollo's gateway sends usage metrics to Apollo (and probes cloud metadata addresses) unless told
+  // not to: a registry of children sends nothing outside its network.
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway(config);
   declareEnforcedFeatures(gateway);
 

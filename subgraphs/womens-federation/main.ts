@@ -1,3 +1,5 @@
+// First: tracing must wrap pg and http before anything loads them.
+import '../../platform/tracing-start';
 import 'reflect-metadata';
 import { runSubgraph } from '../shared/subgraph-server';
 import { womensFederationSubgraph } from './subgraph';
