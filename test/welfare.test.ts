@@ -197,6 +197,29 @@ describe('child directors and supervisors', () => {
     expect(codes(await read())).toEqual(['NOT_FOUND']);
   });
 
+  it('only supervisors put children in someone’s charge: a village director can neither link a login to a worker nor assign a child', async () => {
+    const director = principals['child-director'];
+    const village = director.jurisdiction[0]!;
+    const asDirector = async (query: string, variables: Record<string, unknown>) => gql(query, variables, await tokenFor(director), 'case-management');
+    // Linking an accomplice's login to a worker of its own village would open the village's children to that login.
+    const linked = await asDirector(REGISTER_WORKER, {
+      input: { role: 'CHILD_DIRECTOR', name: '冒名', townshipCode: village.slice(0, 9), villageCode: village, subject: `test:accomplice-${randomUUID()}` },
+    });
+    expect(codes(linked)).toEqual(['UNAUTHORIZED_FIELD_OR_TYPE']);
+    const id = await registerChild();
+    expect(codes(await asDirector(ASSIGN, { id, v: 1, d: randomUUID() }))).toEqual(['UNAUTHORIZED_FIELD_OR_TYPE']);
+    expect((await gqlData(`query ($id: ID!) { child(id: $id) { version childDirector { id } } }`, { id })).child).toEqual({ version: 1, childDirector: null });
+    // The township's supervisor may.
+    const supervisor = principals['township-child-supervisor'];
+    const registered = await gql(
+      REGISTER_WORKER,
+      { input: { role: 'CHILD_SUPERVISOR', name: '新督导', townshipCode: TOWNSHIP, subject: `test:new-supervisor-${randomUUID()}` } },
+      await tokenFor(supervisor),
+      'case-management',
+    );
+    expect(codes(registered)).toEqual([]);
+  });
+
   it('refuses a director without a village, a supervisor with one, a worker of the wrong post, a reused account and a worker outside the area', async () => {
     const base = { name: '错误', townshipCode: TOWNSHIP };
     expect(codes(await gql(REGISTER_WORKER, { input: { ...base, role: 'CHILD_DIRECTOR' } }))).toEqual(['BAD_USER_INPUT']);
