@@ -10,6 +10,7 @@ import { Townships1764500000000 } from './1764500000000-townships';
 import { ChildrenAtRisk1764510000000 } from './1764510000000-children-at-risk';
 import { RegistrySetPlaces1764520000000 } from './1764520000000-registry-set-places';
 import { ArchivedChildReferences1764540000000 } from './1764540000000-archived-child-references';
+import { AccessLogHashIndex1764560000000 } from '../shared/1764560000000-access-log-hash-index';
 
 /** Civil-affairs migrations, oldest first. */
 export const civilAffairsMigrations = [
@@ -25,4 +26,5 @@ export const civilAffairsMigrations = [
   ChildrenAtRisk1764510000000,
   RegistrySetPlaces1764520000000,
   ArchivedChildReferences1764540000000,
+  AccessLogHashIndex1764560000000,
 ];

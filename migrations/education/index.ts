@@ -8,6 +8,7 @@ import { IdempotencyPayload1764160000000 } from '../shared/1764160000000-idempot
 import { SchoolWork1764300000000 } from './1764300000000-school-work';
 import { Townships1764500000000 } from './1764500000000-townships';
 import { RegistrySetPlaces1764520000000 } from './1764520000000-registry-set-places';
+import { AccessLogHashIndex1764560000000 } from '../shared/1764560000000-access-log-hash-index';
 
 /** Education migrations, oldest first. */
 export const educationMigrations = [
@@ -21,4 +22,5 @@ export const educationMigrations = [
   SchoolWork1764300000000,
   Townships1764500000000,
   RegistrySetPlaces1764520000000,
+  AccessLogHashIndex1764560000000,
 ];

@@ -9,6 +9,7 @@ import { FederationWork1764300000000 } from './1764300000000-federation-work';
 import { Townships1764500000000 } from './1764500000000-townships';
 import { RegistrySetPlaces1764520000000 } from './1764520000000-registry-set-places';
 import { ArchivedPartnerReach1764530000000 } from './1764530000000-archived-partner-reach';
+import { AccessLogHashIndex1764560000000 } from '../shared/1764560000000-access-log-hash-index';
 
 /** Women's-federation migrations, oldest first. */
 export const womensFederationMigrations = [
@@ -23,4 +24,5 @@ export const womensFederationMigrations = [
   Townships1764500000000,
   RegistrySetPlaces1764520000000,
   ArchivedPartnerReach1764530000000,
+  AccessLogHashIndex1764560000000,
 ];
