@@ -171,8 +171,8 @@ export const ROLES = {
   },
   analyst: {
     title: '统计分析员 (analyst)',
-    scopes: ['directory:read'],
-    rows: 'No named child; aggregates over the `jurisdiction` regions.',
+    scopes: ['directory:read', 'report:aggregate'],
+    rows: 'No named child; region figures within the `jurisdiction` regions.',
     purposes: ['statistics'],
   },
   'partner-ngo': {

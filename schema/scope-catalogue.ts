@@ -139,6 +139,13 @@ export const DATA_CATEGORIES = {
     kind: 'read',
     describesChild: true,
   },
+  'report:aggregate': {
+    description:
+      '统计报表: region figures (counts and rates of children, with small counts withheld), for analysts under the statistics purpose; names no child.',
+    sharing: 'conditional',
+    kind: 'read',
+    describesChild: false,
+  },
   'child:write': { description: 'Register children and record their facts (civil affairs).', sharing: 'not-shared', kind: 'write', describesChild: true },
   'child:archive': {
     description: '归档 (supervisors): archive and reactivate a child’s file; an archived file stays readable to holders of this right only.',
@@ -681,6 +688,26 @@ export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   'Consent.revokedAt': 'wf:consent',
   'Consent.child': 'wf:consent',
   'Consent.active': 'wf:consent',
+  // Region figures (issue 13): the region directory is public, its figures are report:aggregate.
+  'Query.region': 'directory:read',
+  ...typeFields('Region', 'directory:read', ['code', 'name', 'level', 'children']),
+  'Region.childFigures': 'report:aggregate',
+  ...typeFields('ChildFigures', 'report:aggregate', [
+    'asOf',
+    'threshold',
+    'registered',
+    'leftBehind',
+    'inDifficultCircumstances',
+    'livingAlone',
+    'guardianUnable',
+    'byGender',
+    'byAgeBand',
+    'byGuardianshipForm',
+    'reviewedWithinThreeMonths',
+  ]),
+  ...typeFields('Count', 'report:aggregate', ['value', 'suppressed']),
+  ...typeFields('CategoryCount', 'report:aggregate', ['category', 'count']),
+  ...typeFields('Rate', 'report:aggregate', ['numerator', 'denominator', 'value']),
 };
 
 /** What registering a child and changing its record take: the same fields. */
@@ -1055,6 +1082,8 @@ export const INPUT_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   ]),
   ...inputFields('protection:file', 'FileProtectionReportInput', ['childId', 'category', 'facts', 'reporterName', 'reporterPhone']),
   ...inputFields('protection:handle', 'RecordProtectionStepInput', ['reportId', 'expectedVersion', 'action', 'body', 'takenAt', 'notes']),
+  'Query.region(code:)': 'directory:read',
+  'Region.childFigures(asOf:)': 'report:aggregate',
 };
 
 /** The fields of a write's input, all in that write's category. */

@@ -105,3 +105,46 @@ export function isRegionPrefix(prefix: string): boolean {
 export function isIssuingRegionCode(code: string): boolean {
   return /^\d{6}$/.test(code) && (byCode.has(code) || prefectures.has(code.slice(0, 4)));
 }
+
+/** The level of a region code: province (XX0000), city (XXXX00), county (6 digits), township (9). */
+export type RegionLevel = 'PROVINCE' | 'CITY' | 'COUNTY' | 'TOWNSHIP';
+
+export function regionLevel(code: string): RegionLevel | null {
+  if (isTownshipCode(code)) return 'TOWNSHIP';
+  if (!isRegionCode(code)) return null;
+  if (code.endsWith('0000')) return 'PROVINCE';
+  return code.endsWith('00') ? 'CITY' : 'COUNTY';
+}
+
+/** The region's own name (a township's, or a division's). */
+export function regionOrTownshipName(code: string): string | null {
+  return code.length === 9 ? townshipName(code) : regionName(code);
+}
+
+/**
+ * The regions one level down, as the dataset lists them: a province's cities (or, where the
+ * dataset has none, its counties), a city's counties, a county's townships; a township has none.
+ */
+export function regionChildren(code: string): string[] {
+  const level = regionLevel(code);
+  if (level === 'TOWNSHIP' || level === null) return [];
+  if (level === 'COUNTY') return townshipsOf(code).map((township) => township.code);
+  const codes = [...byCode.keys()].sort();
+  if (level === 'CITY') return codes.filter((other) => other.startsWith(code.slice(0, 4)) && !other.endsWith('00'));
+  const cities = codes.filter((other) => other.startsWith(code.slice(0, 2)) && other.endsWith('00') && !other.endsWith('0000'));
+  return cities.length ? cities : codes.filter((other) => other.startsWith(code.slice(0, 2)) && !other.endsWith('00'));
+}
+
+/** The region one level up (null for a province). */
+export function regionParent(code: string): string | null {
+  const level = regionLevel(code);
+  if (level === 'TOWNSHIP') return code.slice(0, 6);
+  if (level === 'COUNTY') return byCode.has(`${code.slice(0, 4)}00`) ? `${code.slice(0, 4)}00` : `${code.slice(0, 2)}0000`;
+  if (level === 'CITY') return `${code.slice(0, 2)}0000`;
+  return null;
+}
+
+/** Every province-level division (省级), by code. */
+export function provinceCodes(): string[] {
+  return [...byCode.keys()].filter((code) => code.endsWith('0000')).sort();
+}

@@ -8,11 +8,20 @@ const nationalIdKeysSchema = z.object({
 });
 
 /** The variables holding the keys (each may instead be given as a file path in `<NAME>_FILE`, container secrets), and the look-up limit. */
-export const NATIONAL_ID_ENV_VARIABLES = [...Object.keys(nationalIdKeysSchema.shape).flatMap((name) => [name, `${name}_FILE`]), 'NATIONAL_ID_LOOKUPS_PER_HOUR'];
+export const NATIONAL_ID_ENV_VARIABLES = [
+  ...Object.keys(nationalIdKeysSchema.shape).flatMap((name) => [name, `${name}_FILE`]),
+  'NATIONAL_ID_LOOKUPS_PER_HOUR',
+  'REPORT_SUPPRESSION_THRESHOLD',
+];
 
 /** How many look-ups by national ID one user may make in an hour (NATIONAL_ID_LOOKUPS_PER_HOUR, default 60). */
 export function loadNationalIdLookupLimit(env: NodeJS.ProcessEnv = process.env): number {
   return parseEnv(z.object({ NATIONAL_ID_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60) }), env).NATIONAL_ID_LOOKUPS_PER_HOUR;
+}
+
+/** Counts under this are withheld in region figures (REPORT_SUPPRESSION_THRESHOLD, default 5). */
+export function loadSuppressionThreshold(env: NodeJS.ProcessEnv = process.env): number {
+  return parseEnv(z.object({ REPORT_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5) }), env).REPORT_SUPPRESSION_THRESHOLD;
 }
 
 /** Keys only civil affairs holds: national IDs are encrypted and hashed with them. */

@@ -11,6 +11,7 @@ import { protectionReportLoaders } from './protection-report/protection-report.l
 import { reviewLoaders } from './review/review.loaders';
 import { riskStatusLoaders } from './risk-status/risk-status.loaders';
 import { verificationLoaders } from './verification/verification.loaders';
+import { regionLoaders } from './region/region.loaders';
 
 /** The civil-affairs DataLoaders of one request, assembled from the entities'. */
 export function createCivilAffairsLoaders(db: EntityManager) {
@@ -27,6 +28,7 @@ export function createCivilAffairsLoaders(db: EntityManager) {
     ...protectionReportLoaders(db),
     ...reviewLoaders(db),
     ...riskStatusLoaders(db),
+    ...regionLoaders(db),
   };
 }
 

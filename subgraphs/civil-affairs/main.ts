@@ -2,12 +2,14 @@
 import '../../platform/tracing-start';
 import 'reflect-metadata';
 import { runSubgraph } from '../shared/subgraph-server';
-import { loadNationalIdKeys, loadNationalIdLookupLimit } from './config';
+import { loadNationalIdKeys, loadNationalIdLookupLimit, loadSuppressionThreshold } from './config';
 import { NationalIdCipher } from './national-id-cipher';
 import { civilAffairsSubgraph } from './subgraph';
 
 const keys = loadNationalIdKeys();
-runSubgraph(civilAffairsSubgraph(new NationalIdCipher(keys.encryptionKey, keys.hmacKey), loadNationalIdLookupLimit())).catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+runSubgraph(civilAffairsSubgraph(new NationalIdCipher(keys.encryptionKey, keys.hmacKey), loadNationalIdLookupLimit(), loadSuppressionThreshold())).catch(
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

@@ -29,6 +29,8 @@ import { ProtectionReportRow, ProtectionStepRow } from './protection-report/prot
 import { ChildProtectionReportsResolver, ProtectionReportReceiptResolver, ProtectionReportResolver } from './protection-report/protection-report.resolver';
 import { FileReviewRow } from './review/review.entity';
 import { ReviewResolver } from './review/review.resolver';
+import { regionReferenceResolver } from './region/region.reference';
+import { RegionResolver } from './region/region.resolver';
 import { riskStatusReferenceResolver } from './risk-status/risk-status.reference';
 import { RiskStatusClassificationResolver, RiskStatusResolver } from './risk-status/risk-status.resolver';
 import { VerificationRow } from './verification/verification.entity';
@@ -55,11 +57,17 @@ const resolvers: BuildSchemaOptions['resolvers'] = [
   ProtectionReportReceiptResolver,
   ReviewResolver,
   RiskStatusResolver,
+  // Region figures for analysts (issue 13).
+  RegionResolver,
   RiskStatusClassificationResolver,
 ];
 
 /** The civil-affairs subgraph: the child registry (民政). */
-export function civilAffairsSubgraph(cipher: NationalIdCipher, nationalIdLookupsPerHour = 60): SubgraphDefinition<CivilAffairsLoaders> {
+export function civilAffairsSubgraph(
+  cipher: NationalIdCipher,
+  nationalIdLookupsPerHour = 60,
+  suppressionThreshold = 5,
+): SubgraphDefinition<CivilAffairsLoaders> {
   const children = new ChildService(cipher, nationalIdLookupsPerHour);
   return {
     name: 'civil-affairs',
@@ -81,8 +89,15 @@ export function civilAffairsSubgraph(cipher: NationalIdCipher, nationalIdLookups
     migrations: civilAffairsMigrations,
     buildSchema: () =>
       buildFederatedSchema(
-        { resolvers, container: resolverContainer([new ChildResolver(children), new ProposalResolver(new ProposalService(cipher))]) },
-        { ...childReferenceResolver, ...riskStatusReferenceResolver },
+        {
+          resolvers,
+          container: resolverContainer([
+            new ChildResolver(children),
+            new ProposalResolver(new ProposalService(cipher)),
+            new RegionResolver(suppressionThreshold),
+          ]),
+        },
+        { ...childReferenceResolver, ...riskStatusReferenceResolver, ...regionReferenceResolver },
       ),
     createLoaders: createCivilAffairsLoaders,
     seedDemoData: (db, options) => seedCivilAffairsDemo(db, cipher, options),

@@ -1,0 +1,110 @@
+import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { LocalDate } from '../../shared/scalars';
+
+export enum RegionLevel {
+  PROVINCE = 'PROVINCE',
+  CITY = 'CITY',
+  COUNTY = 'COUNTY',
+  TOWNSHIP = 'TOWNSHIP',
+}
+registerEnumType(RegionLevel, {
+  name: 'RegionLevel',
+  description: 'The level of a region (行政区划级别).',
+  valuesConfig: {
+    PROVINCE: { description: '省级: province, autonomous region or municipality.' },
+    CITY: { description: '地级: prefecture-level city.' },
+    COUNTY: { description: '县级: county, district or county-level city.' },
+    TOWNSHIP: { description: '乡级: township, town or subdistrict (乡镇/街道).' },
+  },
+});
+
+@ObjectType({
+  description:
+    'A count in a report. Counts under the suppression threshold (default 5) are withheld (`value` null, `suppressed` true), and so are ' +
+    'enough others that no withheld count can be worked out by subtracting published ones (a total minus its other categories, a region ' +
+    'minus its other subregions).',
+})
+export class Count {
+  @Field(() => Int, { nullable: true, description: 'The number of children; null when withheld.' })
+  value!: number | null;
+
+  @Field({ description: 'Whether the count is withheld (小数抑制) to protect the children it would single out.' })
+  suppressed!: boolean;
+}
+
+@ObjectType({ description: 'One category of a breakdown and its count; the categories of a breakdown add up to `registered`.' })
+export class CategoryCount {
+  @Field({ description: 'The category: an enum value of the breakdown’s field (e.g. `MALE`, `GRANDPARENTS`, `AGE_6_11`); `NONE` where nothing is recorded.' })
+  category!: string;
+
+  @Field(() => Count, { description: 'Children in the category.' })
+  count!: Count;
+}
+
+@ObjectType({ description: 'A rate with its numerator and denominator; null when either is withheld.' })
+export class Rate {
+  @Field(() => Count, { description: 'Numerator.' })
+  numerator!: Count;
+
+  @Field(() => Count, { description: 'Denominator.' })
+  denominator!: Count;
+
+  @Field(() => Float, { nullable: true, description: 'numerator / denominator, from 0 to 1; null when either is withheld or the denominator is 0.' })
+  value!: number | null;
+}
+
+@ObjectType({
+  description:
+    'The registry’s figures for a region (民政: children registered as left-behind or in difficult circumstances), counting active files by ' +
+    'the child’s place of residence. No field names a child.',
+})
+export class ChildFigures {
+  @Field(() => LocalDate, { description: 'The day the figures describe (today).' })
+  asOf!: string;
+
+  @Field(() => Int, { description: 'Counts under this are withheld.' })
+  threshold!: number;
+
+  @Field(() => Count, { description: 'Active files of children living in the region (在册儿童).' })
+  registered!: Count;
+
+  @Field(() => Count, { description: '留守儿童: children left behind under the national definition today.' })
+  leftBehind!: Count;
+
+  @Field(() => Count, { description: '困境儿童: children in a difficult-circumstance category that holds today, under 18.' })
+  inDifficultCircumstances!: Count;
+
+  @Field(() => Count, { description: '独居: children whose current guardianship form is ALONE.' })
+  livingAlone!: Count;
+
+  @Field(() => Count, { description: 'Children whose entrusted guardian is recorded as unable to look after them (监护人无监护能力).' })
+  guardianUnable!: Count;
+
+  @Field(() => [CategoryCount], { description: 'By gender (MALE, FEMALE).' })
+  byGender!: CategoryCount[];
+
+  @Field(() => [CategoryCount], { description: 'By age band in whole years today: AGE_0_5, AGE_6_11, AGE_12_15, AGE_16_17.' })
+  byAgeBand!: CategoryCount[];
+
+  @Field(() => [CategoryCount], { description: 'By current guardianship form (监护形式), NONE where none is recorded.' })
+  byGuardianshipForm!: CategoryCount[];
+
+  @Field(() => Rate, {
+    description:
+      'Files reviewed within the last 3 months (seed 002: refreshed every 3 months; a file never reviewed counts from its registration) over registered.',
+  })
+  reviewedWithinThreeMonths!: Rate;
+}
+
+@Directive('@key(fields: "code")')
+@ObjectType({ description: 'A region (行政区划): a province, city or county by its GB/T 2260 code, or a township by its 9-digit code.' })
+export class Region {
+  @Field({ description: 'The GB/T 2260 code (6 digits), or the township’s 9 digits.' })
+  code!: string;
+
+  @Field({ description: 'Its name, from the maintained division dataset.' })
+  name!: string;
+
+  @Field(() => RegionLevel, { description: 'Its level.' })
+  level!: RegionLevel;
+}

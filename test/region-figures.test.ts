@@ -1,0 +1,171 @@
+import { buildSchema, getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { demoPrincipals } from '../demo/principals';
+import { database, freshNationalId, gql, gqlData, tokenFor, PARENTS_AWAY, type GraphQLResponse } from './support/system';
+
+/**
+ * Issue 13's region figures: each figure against a count made independently in the registry's
+ * database, small counts withheld at the threshold (4 withheld, 5 and 6 published), complementary
+ * suppression so no withheld count is the difference of published ones, the analyst's reach (its
+ * jurisdiction, the statistics purpose, no child by any path) and the record of every read.
+ *
+ * The figures are those of 合肥市蜀山区 (340104), which no demo child and no other test lives in:
+ * this test places 4, 5 and 6 children in three of its townships.
+ */
+
+const principals = demoPrincipals(2026);
+const COUNTY = '340104';
+const [T4, T5, T6] = ['340104001', '340104002', '340104003'];
+const codes = (response: GraphQLResponse) => (response.body.errors ?? []).map((error) => error.extensions?.code);
+
+interface Count {
+  value: number | null;
+  suppressed: boolean;
+}
+interface Figures {
+  registered: Count;
+  leftBehind: Count;
+  livingAlone: Count;
+  byGender: { category: string; count: Count }[];
+  byGuardianshipForm: { category: string; count: Count }[];
+  reviewedWithinThreeMonths: { value: number | null; numerator: Count; denominator: Count };
+}
+
+const FIGURES = `childFigures { registered { value suppressed } leftBehind { value suppressed } livingAlone { value suppressed }
+  byGender { category count { value suppressed } } byGuardianshipForm { category count { value suppressed } }
+  reviewedWithinThreeMonths { value numerator { value suppressed } denominator { value suppressed } } }`;
+const REGION = `query ($code: String!) { region(code: $code) { code level ${FIGURES} children { code ${FIGURES} } } }`;
+
+async function asAnalyst(query: string, variables: Record<string, unknown>, purpose: string | null = 'statistics') {
+  return gql(query, variables, await tokenFor(principals.analyst), purpose);
+}
+
+async function place(township: string, n: number, alone = false): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    const identity = freshNationalId(i % 2 ? 'MALE' : 'FEMALE');
+    const data = await gqlData(`mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`, {
+      input: {
+        name: '统计儿童',
+        gender: identity.gender,
+        birthDate: identity.birthDate,
+        householdRegionCode: COUNTY,
+        residenceRegionCode: COUNTY,
+        residenceTownshipCode: township,
+        ...PARENTS_AWAY,
+      },
+    });
+    if (alone)
+      await gqlData(`mutation ($id: ID!) { recordGuardianship(childId: $id, input: { form: ALONE }) { version } }`, { id: data.registerChild.child.id });
+  }
+}
+
+let county: { childFigures: Figures; children: { code: string; childFigures: Figures }[] };
+
+beforeAll(async () => {
+  await place(T4, 4);
+  await place(T5, 5);
+  await place(T6, 6, true);
+  const response = await asAnalyst(REGION, { code: COUNTY });
+  expect(response.body.errors).toBeUndefined();
+  county = response.body.data.region;
+});
+
+describe('region figures', () => {
+  it('count what the registry holds, independently counted in its database', async () => {
+    const owner = await database('civil-affairs');
+    try {
+      const counted = async (condition: string) =>
+        (await owner.query(`SELECT count(*)::int AS n FROM child c WHERE c.status = 'ACTIVE' AND c.residence_region_code = $1 AND ${condition}`, [COUNTY]))
+          .rows[0].n as number;
+      expect(county.childFigures.registered).toEqual({ value: await counted('true'), suppressed: false });
+      expect(county.childFigures.registered.value).toBe(15);
+      const alone = await counted(`(SELECT g.form FROM guardianship g WHERE g.child_id = c.id ORDER BY g.version DESC LIMIT 1) = 'ALONE'`);
+      expect(county.childFigures.livingAlone).toEqual({ value: alone, suppressed: false });
+      const township = (code: string) => county.children.find((child) => child.code === code)!.childFigures;
+      expect(township(T6).livingAlone).toEqual({ value: 6, suppressed: false });
+      expect(township(T5).leftBehind).toEqual({ value: 5, suppressed: false });
+      // Filed today, so reviewed within 3 months: a rate of 1 with its numerator and denominator.
+      expect(township(T6).reviewedWithinThreeMonths).toEqual({
+        value: 1,
+        numerator: { value: 6, suppressed: false },
+        denominator: { value: 6, suppressed: false },
+      });
+    } finally {
+      await owner.end();
+    }
+  });
+
+  it('withhold a count under 5, publish 5 and 6', () => {
+    const registered = (code: string) => county.children.find((child) => child.code === code)!.childFigures.registered;
+    expect(registered(T4)).toEqual({ value: null, suppressed: true });
+    expect(registered(T5)).toEqual({ value: 5, suppressed: false });
+    expect(registered(T6)).toEqual({ value: 6, suppressed: false });
+  });
+
+  it('never leave one withheld count among published ones that add up to a published total', () => {
+    const counts = (figures: Figures): Record<string, Count> => ({
+      registered: figures.registered,
+      leftBehind: figures.leftBehind,
+      livingAlone: figures.livingAlone,
+      ...Object.fromEntries(figures.byGender.map((entry) => [`gender:${entry.category}`, entry.count])),
+      ...Object.fromEntries(figures.byGuardianshipForm.map((entry) => [`form:${entry.category}`, entry.count])),
+    });
+    // Across the county's townships: the county's figure minus the published townships' must not isolate one.
+    for (const figure of Object.keys(counts(county.childFigures))) {
+      const withheld = county.children.filter((child) => counts(child.childFigures)[figure]!.suppressed).length;
+      expect({ figure, withheld: withheld === 1 }).toEqual({ figure, withheld: false });
+    }
+    // Within a township whose total is published: a breakdown minus its published categories must not isolate one.
+    for (const { code, childFigures } of county.children) {
+      if (childFigures.registered.suppressed) continue;
+      for (const breakdown of ['byGender', 'byGuardianshipForm'] as const) {
+        const withheld = childFigures[breakdown].filter((entry) => entry.count.suppressed).length;
+        expect({ code, breakdown, withheld: withheld === 1 }).toEqual({ code, breakdown, withheld: false });
+      }
+    }
+    // And the subtraction attack itself: the county minus every published township is never one township's withheld count alone.
+    const published = county.children.filter((child) => !child.childFigures.registered.suppressed);
+    const rest = county.childFigures.registered.value! - published.reduce((sum, child) => sum + child.childFigures.registered.value!, 0);
+    expect(rest).toBe(4);
+    expect(county.children.filter((child) => child.childFigures.registered.suppressed).length).toBeGreaterThan(1);
+  });
+
+  it('answer the analyst within its jurisdiction and for the statistics purpose only, and record every read', async () => {
+    expect(codes(await asAnalyst(REGION, { code: '110000' }))).toContain('OUTSIDE_JURISDICTION');
+    expect(codes(await asAnalyst(REGION, { code: COUNTY }, null))).toContain('PURPOSE_REQUIRED');
+    expect(codes(await gql(REGION, { code: COUNTY }, undefined, 'case-management'))).toContain('FORBIDDEN_PURPOSE');
+    expect(codes(await asAnalyst(`{ region(code: "${COUNTY}") { childFigures(asOf: "2020-01-01") { asOf } } }`, {}))).toEqual(['BAD_USER_INPUT']);
+    // A role without report:aggregate reads the directory, not the figures.
+    const caseWorker = await gql(REGION, { code: COUNTY }, await tokenFor(principals['civil-affairs-case-worker']), 'case-management');
+    expect(codes(caseWorker)).toContain('UNAUTHORIZED_FIELD_OR_TYPE');
+
+    const owner = await database('civil-affairs');
+    try {
+      const reads = await owner.query(`SELECT actor, purpose, figures FROM report_read WHERE region_code = $1`, [T5]);
+      expect(reads.rows).toContainEqual({
+        actor: principals.analyst.sub,
+        purpose: 'statistics',
+        figures: ['byGender', 'byGuardianshipForm', 'leftBehind', 'livingAlone', 'registered', 'reviewedWithinThreeMonths'],
+      });
+    } finally {
+      await owner.end();
+    }
+  });
+
+  it('name no child by any path: no type reachable from Region is a child or holds one', async () => {
+    const schema = buildSchema(readFileSync(join(__dirname, '..', '..', 'schema', 'api.graphql'), 'utf8'));
+    const seen = new Set<string>();
+    const walk = (type: GraphQLObjectType) => {
+      if (seen.has(type.name)) return;
+      seen.add(type.name);
+      for (const field of Object.values(type.getFields())) {
+        const named = getNamedType(field.type);
+        if (isObjectType(named)) walk(named);
+      }
+    };
+    walk(schema.getType('Region') as GraphQLObjectType);
+    expect([...seen].filter((name) => /Child$|Child[A-Z]|Enrolment|Pairing|Consent|Guardian/.test(name) && name !== 'ChildFigures')).toEqual([]);
+    expect(codes(await asAnalyst(`{ children(first: 1) { edges { node { id } } } }`, {}))).toEqual(['UNAUTHORIZED_FIELD_OR_TYPE']);
+  });
+});
