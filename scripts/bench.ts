@@ -49,8 +49,41 @@ async function main() {
     SUBGRAPHS.forEach(({ name }, index) => {
       console.log(`  ${name as SubgraphName}: ${((afterCounts[index] - before[index]) / pages).toFixed(1)} SQL statements per page`);
     });
+    await regionReport(system.gatewayUrl, token, children);
   } finally {
     await system.stop();
+  }
+}
+
+const REPORT_QUERY = `query ($code: String!) {
+  region(code: $code) {
+    childFigures { registered { value } leftBehind { value } livingAlone { value } byAgeBand { category count { value } } }
+    children { code childFigures { registered { value } leftBehind { value } byGender { category count { value } } reviewedWithinThreeMonths { value } } }
+  }
+}`;
+
+/** A province-wide report (the province's figures and each city's), then a county's by township: median of 5 runs each. */
+async function regionReport(gatewayUrl: string, token: string, children: number): Promise<void> {
+  console.log(`
+Region reports over ${children} children (median of 5, after one warm-up):`);
+  for (const [label, code] of [
+    ['province 安徽 (340000) and its cities', '340000'],
+    ['county 萧县 (341322) and its townships', '341322'],
+  ] as const) {
+    const timings: number[] = [];
+    for (let run = 0; run < 6; run++) {
+      const start = performance.now();
+      const response = await fetch(gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-purpose': 'statistics' },
+        body: JSON.stringify({ query: REPORT_QUERY, variables: { code } }),
+      });
+      const body = (await response.json()) as { errors?: unknown };
+      if (body.errors) throw new Error(`report failed: ${JSON.stringify(body.errors)}`);
+      if (run > 0) timings.push(performance.now() - start);
+    }
+    timings.sort((a, b) => a - b);
+    console.log(`  ${label}: ${timings[2]!.toFixed(1)} ms`);
   }
 }
 
