@@ -146,7 +146,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         DEMO_SEED: String(options.demoSeed),
       });
       subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
-      starting.push(waitForHealth(`http://127.0.0.1:${port}/health`, child, name));
+      // A subgraph seeds its demo data before it is healthy: allow for the size asked (about a minute per 10,000 children here).
+      starting.push(waitForHealth(`http://127.0.0.1:${port}/health`, child, name, 90_000 + Math.ceil(options.demoChildren / 10_000) * 60_000));
     }
     await Promise.all(starting);
 
