@@ -153,6 +153,32 @@ describe('region figures', () => {
     }
   });
 
+  it('give a township analyst its township only: not the county, not a neighbouring township, whose count it could subtract', async () => {
+    const local = await tokenFor({ ...principals.analyst, sub: 'test:township-analyst', jurisdiction: [T5] });
+    const own = await gql(`query ($code: String!) { region(code: $code) { childFigures { registered { value } } } }`, { code: T5 }, local, 'statistics');
+    expect(own.body.data.region.childFigures.registered.value).toBe(5);
+    for (const code of [COUNTY, T4, T6]) {
+      const other = await gql(`query ($code: String!) { region(code: $code) { childFigures { registered { value } } } }`, { code }, local, 'statistics');
+      expect({ code, codes: codes(other), figures: other.body.data?.region?.childFigures ?? null }).toEqual({
+        code,
+        codes: ['OUTSIDE_JURISDICTION'],
+        figures: null,
+      });
+    }
+    // Through the county's children too: the neighbours' figures stay closed.
+    const through = await gql(
+      `query ($code: String!) { region(code: $code) { children { code childFigures { registered { value } } } } }`,
+      { code: COUNTY },
+      local,
+      'statistics',
+    );
+    const opened = (through.body.data?.region?.children ?? [])
+      .filter((child: { childFigures: unknown }) => child.childFigures)
+      .map((child: { code: string }) => child.code);
+    expect(opened).toEqual([]);
+    expect(codes(through)).toContain('OUTSIDE_JURISDICTION');
+  });
+
   it('name no child by any path: no type reachable from Region is a child or holds one', async () => {
     const schema = buildSchema(readFileSync(join(__dirname, '..', '..', 'schema', 'api.graphql'), 'utf8'));
     const seen = new Set<string>();

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { regionChildren } from '../../standards/regions';
 import { suppressedTable, figuresOf } from '../../subgraphs/civil-affairs/region/region.service';
 

@@ -1,4 +1,4 @@
-import { regionByCode } from './region.resolver';
+import { regionByCode } from './region.service';
 
 /** Resolves a Region reference from another subgraph: null when the dataset has no such region. */
 export const regionReferenceResolver = {

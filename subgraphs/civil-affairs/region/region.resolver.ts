@@ -1,19 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { DomainError, ErrorCode, badInput } from '../../../platform/errors';
-import { regionChildren, regionLevel, regionOrTownshipName } from '../../../standards/regions';
+import { regionChildren } from '../../../standards/regions';
 import { today } from '../../shared/dates';
 import { LocalDate } from '../../shared/scalars';
 import type { CivilAffairsContext } from '../context';
-import { figuresOf, tableOf } from './region.service';
-import { ChildFigures, Region, RegionLevel } from './region.type';
-
-/** A region by code, or null when the dataset has no such province, city, county or township. */
-export function regionByCode(code: string): Region | null {
-  const level = regionLevel(code);
-  const name = regionOrTownshipName(code);
-  return level && name ? { code, name, level: RegionLevel[level] } : null;
-}
+import { figuresOf, regionByCode, tableOf } from './region.service';
+import { ChildFigures, Region } from './region.type';
 
 /** The figures selected under `childFigures`, for the record of the read. */
 function selectedFigures(info: GraphQLResolveInfo): string[] {

@@ -1,6 +1,13 @@
-import { provinceCodes, regionChildren, regionLevel, regionParent } from '../../../standards/regions';
-import type { CategoryCount, ChildFigures, Count } from './region.type';
+import { provinceCodes, regionChildren, regionLevel, regionOrTownshipName, regionParent } from '../../../standards/regions';
+import { RegionLevel, type CategoryCount, type ChildFigures, type Count, type Region } from './region.type';
 import type { RegionCountRow, RegionGrouping } from './region.repository';
+
+/** A region by code, or null when the dataset has no such province, city, county or township. */
+export function regionByCode(code: string): Region | null {
+  const level = regionLevel(code);
+  const name = regionOrTownshipName(code);
+  return level && name ? { code, name, level: RegionLevel[level] } : null;
+}
 
 /** The single figures of a region, and the breakdowns whose categories add up to `registered`. */
 const SINGLE_FIGURES = ['registered', 'leftBehind', 'inDifficultCircumstances', 'livingAlone', 'guardianUnable', 'reviewedWithinThreeMonths'] as const;
