@@ -50,6 +50,8 @@ export const ErrorCode = {
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   /** HTTP 400: the request names no operation its document holds (unknown operationName, or several operations and none named). */
   OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
+  /** Report figures were asked as of a past day for which none were recorded (the system did not run that day, or it precedes them). */
+  FIGURES_NOT_RECORDED: 'FIGURES_NOT_RECORDED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

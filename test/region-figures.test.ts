@@ -135,7 +135,7 @@ describe('region figures', () => {
     expect(codes(await asAnalyst(REGION, { code: '110000' }))).toContain('OUTSIDE_JURISDICTION');
     expect(codes(await asAnalyst(REGION, { code: COUNTY }, null))).toContain('PURPOSE_REQUIRED');
     expect(codes(await gql(REGION, { code: COUNTY }, undefined, 'case-management'))).toContain('FORBIDDEN_PURPOSE');
-    expect(codes(await asAnalyst(`{ region(code: "${COUNTY}") { childFigures(asOf: "2020-01-01") { asOf } } }`, {}))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await asAnalyst(`{ region(code: "${COUNTY}") { childFigures(asOf: "2099-01-01") { asOf } } }`, {}))).toEqual(['BAD_USER_INPUT']);
     // A role without report:aggregate reads the directory, not the figures.
     const caseWorker = await gql(REGION, { code: COUNTY }, await tokenFor(principals['civil-affairs-case-worker']), 'case-management');
     expect(codes(caseWorker)).toContain('UNAUTHORIZED_FIELD_OR_TYPE');
@@ -150,6 +150,47 @@ describe('region figures', () => {
       });
     } finally {
       await owner.end();
+    }
+  });
+
+  it('keep a past day’s figures as recorded that day, whatever changed since, and say when a day has none', async () => {
+    const owner = await database('civil-affairs');
+    const app = await database('civil-affairs', 'app');
+    const PAST = '2025-09-01';
+    const T7 = '340104004';
+    const past = (code: string) =>
+      `{ region(code: "${code}") { childFigures(asOf: "${PAST}") { asOf registered { value suppressed } } children { code childFigures(asOf: "${PAST}") { registered { value suppressed } } } } }`;
+    try {
+      // The subgraph recorded today's figures when it started: the demo's children are there.
+      expect((await owner.query(`SELECT count(*)::int AS n FROM region_figure_day WHERE as_of = current_date`)).rows[0].n).toBeGreaterThan(0);
+      expect(codes(await asAnalyst(past(COUNTY), {}))).toEqual(['FIGURES_NOT_RECORDED']);
+      // Recorded now, and kept as the figures of a past day (as if recorded on it).
+      await owner.query(`SELECT record_region_figures()`);
+      await owner.query(
+        `INSERT INTO region_figure_day (as_of, county, township, figure, n)
+                         SELECT $1::date, county, township, figure, n FROM region_figure_day WHERE as_of = current_date AND county = $2`,
+        [PAST, COUNTY],
+      );
+      const before = (await asAnalyst(past(COUNTY), {})).body.data.region;
+      expect(before.childFigures).toEqual({ asOf: PAST, registered: { value: 15, suppressed: false } });
+      const township = (region: typeof before, code: string) => region.children.find((child: { code: string }) => child.code === code).childFigures.registered;
+      expect(township(before, T4)).toEqual({ value: null, suppressed: true });
+      expect(township(before, T5)).toEqual({ value: 5, suppressed: false });
+
+      // The registry changes, and today's figures are recorded again: the past day's answer does not move.
+      await place(T7, 5);
+      await owner.query(`SELECT record_region_figures()`);
+      const live = (await asAnalyst(`{ region(code: "${COUNTY}") { childFigures { registered { value } } } }`, {})).body.data.region;
+      expect(live.childFigures.registered.value).toBe(20);
+      expect((await asAnalyst(past(COUNTY), {})).body.data.region).toEqual(before);
+
+      // The recorded counts are the owner's: the application role reads neither them nor, without report:aggregate, their sums.
+      await expect(app.query(`SELECT * FROM region_figure_day`)).rejects.toThrow(/permission denied/);
+      expect((await app.query(`SELECT count(*)::int AS n FROM region_child_counts_on($1, '', 'province')`, [PAST])).rows[0].n).toBe(0);
+    } finally {
+      await owner.query(`DELETE FROM region_figure_day WHERE as_of = $1`, [PAST]);
+      await owner.end();
+      await app.end();
     }
   });
 

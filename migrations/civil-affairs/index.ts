@@ -12,6 +12,7 @@ import { RegistrySetPlaces1764520000000 } from './1764520000000-registry-set-pla
 import { ArchivedChildReferences1764540000000 } from './1764540000000-archived-child-references';
 import { AccessLogHashIndex1764560000000 } from '../shared/1764560000000-access-log-hash-index';
 import { RegionFigures1764570000000 } from './1764570000000-region-figures';
+import { RegionFiguresByDay1764580000000 } from './1764580000000-region-figures-by-day';
 
 /** Civil-affairs migrations, oldest first. */
 export const civilAffairsMigrations = [
@@ -29,4 +30,5 @@ export const civilAffairsMigrations = [
   ArchivedChildReferences1764540000000,
   AccessLogHashIndex1764560000000,
   RegionFigures1764570000000,
+  RegionFiguresByDay1764580000000,
 ];

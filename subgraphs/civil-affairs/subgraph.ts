@@ -101,5 +101,6 @@ export function civilAffairsSubgraph(
       ),
     createLoaders: createCivilAffairsLoaders,
     seedDemoData: (db, options) => seedCivilAffairsDemo(db, cipher, options),
+    figureRecorders: ['record_region_figures'],
   };
 }

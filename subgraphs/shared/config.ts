@@ -46,6 +46,8 @@ export interface SubgraphConfig {
     /** How often they are fully recomputed, for facts that change with time alone. */
     refreshMinutes: number;
   };
+  /** How often today's report figures are recorded again (the day's last recording stands for it). */
+  reportRecordMinutes: number;
 }
 
 function subgraphEnvSchema(name: SubgraphName) {
@@ -78,6 +80,7 @@ function subgraphEnvSchema(name: SubgraphName) {
     METRICS_TOKEN_FILE: METRICS_TOKEN_VARIABLES.METRICS_TOKEN_FILE,
     FEED_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(5),
     FEED_REFRESH_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+    REPORT_RECORD_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
     ...Object.fromEntries(subscriptionsOf(name).map(({ publisher }) => [feedUrlVariable(publisher), postgresUrl.optional()])),
   });
 }
@@ -127,6 +130,7 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
       heartbeatSeconds: parsed.FEED_HEARTBEAT_SECONDS as number,
       refreshMinutes: parsed.FEED_REFRESH_MINUTES as number,
     },
+    reportRecordMinutes: parsed.REPORT_RECORD_MINUTES as number,
   };
 }
 

@@ -18,4 +18,6 @@ export interface SubgraphDefinition<Loaders> {
   createLoaders: (db: EntityManager) => Loaders;
   /** Loads demo data when the database holds none yet; returns how many children it loaded. */
   seedDemoData: (db: DataSource, options: DemoSeedOptions, logger: Logger) => Promise<number>;
+  /** Owner's SQL functions that record today's report figures, run at start and periodically (figure-recording.ts). */
+  figureRecorders?: string[];
 }

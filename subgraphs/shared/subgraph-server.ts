@@ -18,6 +18,7 @@ import { openRowScope } from './request-transaction';
 import type { SubgraphDefinition } from './subgraph-definition';
 import { claimInDatabase, createCallVerifier } from './verify-call';
 import { startFeeds } from './feeds/start-feeds';
+import { startFigureRecording } from './figure-recording';
 import { PERSONAL_FIELD_NAMES } from '../../schema/scope-catalogue';
 
 // The agencies' subgraph.ts and demo-seed.ts import the definition's types from here.
@@ -37,6 +38,14 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
   const db = await prepareDatabase(definition, config, logger, metrics.registry);
   // Sharing feeds: subscribe to the sets this agency needs, keep the ones it publishes fresh.
   const feeds = startFeeds(config, logger, metrics.registry);
+  // Each day's report figures, so a past day's report is reproducible.
+  const figures = startFigureRecording({
+    databaseUrl: config.databaseUrl,
+    name: definition.name,
+    recorders: definition.figureRecorders ?? [],
+    minutes: config.reportRecordMinutes,
+    logger,
+  });
   const verifyCall = await createCallVerifier(config.internalTokenPublicKeyFile, definition.name, logger, claimInDatabase(db));
   const cursors = new CursorCodec(loadCursorKey());
   // Each field enforces its own access directive (field-access.ts, applied as the schema is built).
@@ -78,6 +87,7 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
     },
     release: async () => {
       await feeds.stop();
+      await figures.stop();
       await db.destroy();
     },
   });

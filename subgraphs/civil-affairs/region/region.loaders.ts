@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import { loaderFamily } from '../../shared/loaders';
-import { findRegionCounts, insertReportReads, type RegionGrouping, type ReportRead } from './region.repository';
+import { findRecordedDays, findRegionCounts, insertReportReads, type RegionGrouping, type ReportRead } from './region.repository';
 import { prefixOf, suppressedTable, type FigureTable } from './region.service';
 
 /** Who reads figures in this request, for the record of each read. */
@@ -14,9 +14,10 @@ export interface FigureReader {
 }
 
 /**
- * The region DataLoaders of one request: a parent's suppressed table (one statement per parent,
- * shared by all its children regions asked for), and the record of every figures read (one
- * statement for all of the request's reads in a tick).
+ * The region DataLoaders of one request: a parent's suppressed table for a day (one statement per
+ * parent and day, shared by all its children regions asked for), whether past days' figures were
+ * recorded (one statement for all), and the record of every figures read (one statement for all of
+ * the request's reads in a tick). A table key is `parent|grouping|day`, the day empty for today.
  */
 export function regionLoaders(db: EntityManager) {
   return {
@@ -25,13 +26,17 @@ export function regionLoaders(db: EntityManager) {
         new DataLoader<string, FigureTable, string>(async (keys) =>
           Promise.all(
             keys.map(async (key) => {
-              const [parent, grouping] = key.split('|') as [string, RegionGrouping];
-              return suppressedTable(parent, await findRegionCounts(db, prefixOf(parent), grouping), threshold);
+              const [parent, grouping, day] = key.split('|') as [string, RegionGrouping, string];
+              return suppressedTable(parent, await findRegionCounts(db, prefixOf(parent), grouping, day || null), threshold);
             }),
           ),
         ),
       String,
     ),
+    recordedDay: new DataLoader<string, boolean>(async (days) => {
+      const recorded = await findRecordedDays(db, days);
+      return days.map((day) => recorded.has(day));
+    }),
     reportRead: loaderFamily(
       (reader: FigureReader) =>
         new DataLoader<ReportRead, true, string>(

@@ -10,9 +10,24 @@ export interface RegionCountRow {
   n: string;
 }
 
-/** The counts of every region one level below `prefix`, in one statement (region_child_counts: owner's rights, report:aggregate only). */
-export function findRegionCounts(db: EntityManager, prefix: string, grouping: RegionGrouping): Promise<RegionCountRow[]> {
-  return db.query('SELECT region, figure, n FROM region_child_counts($1, $2)', [prefix, grouping]);
+/**
+ * The counts of every region one level below `prefix`, in one statement: today's from the registry
+ * (region_child_counts), a past day's from the counts recorded that day (region_child_counts_on).
+ * Both run with the owner's rights and answer only report:aggregate.
+ */
+export function findRegionCounts(db: EntityManager, prefix: string, grouping: RegionGrouping, pastDay: string | null): Promise<RegionCountRow[]> {
+  return pastDay === null
+    ? db.query('SELECT region, figure, n FROM region_child_counts($1, $2)', [prefix, grouping])
+    : db.query('SELECT region, figure, n FROM region_child_counts_on($1::date, $2, $3)', [pastDay, prefix, grouping]);
+}
+
+/** Of the given past days, those whose figures were recorded, in one statement. */
+export async function findRecordedDays(db: EntityManager, days: ReadonlyArray<string>): Promise<Set<string>> {
+  const rows: Array<{ day: string }> = await db.query(
+    `SELECT to_char(d, 'YYYY-MM-DD') AS day FROM region_figure_days($1::date, $2::date) d WHERE d = ANY ($3::date[])`,
+    [[...days].sort()[0], [...days].sort().at(-1), days],
+  );
+  return new Set(rows.map((row) => row.day));
 }
 
 export interface ReportRead {

@@ -36,7 +36,11 @@ export class RegionResolver {
   })
   async childFigures(
     @Root() region: Region,
-    @Arg('asOf', () => LocalDate, { nullable: true, description: 'The day the figures describe: today (the default); past days are not kept yet.' })
+    @Arg('asOf', () => LocalDate, {
+      nullable: true,
+      description:
+        'The day the figures describe: today (the default, counted live) or a past day, whose figures are those recorded that day (the same answer whenever asked; FIGURES_NOT_RECORDED for a day without them).',
+    })
     asOf: string | null | undefined,
     @Ctx() ctx: CivilAffairsContext,
     @Info() info: GraphQLResolveInfo,
@@ -47,12 +51,17 @@ export class RegionResolver {
         ctx.purpose ? ErrorCode.FORBIDDEN_PURPOSE : ErrorCode.PURPOSE_REQUIRED,
         'Region figures are read for the statistics purpose: send X-Purpose: statistics.',
       );
-    const day = today();
-    if (asOf !== null && asOf !== undefined && asOf !== day) throw badInput(`Figures are kept as of today (${day}) only: omit asOf or give today.`, 'asOf');
+    const day = asOf ?? today();
+    if (day > today()) throw badInput(`Figures describe today (${today()}) or a past day, not ${day}.`, 'asOf');
     if (!ctx.principal.jurisdiction.some((prefix) => region.code.startsWith(prefix)))
       throw new DomainError(ErrorCode.OUTSIDE_JURISDICTION, `The figures of region ${region.code} are outside your jurisdiction.`, { field: 'code' });
+    const pastDay = day < today() ? day : '';
+    if (pastDay && !(await ctx.loaders.recordedDay.load(pastDay)))
+      throw new DomainError(ErrorCode.FIGURES_NOT_RECORDED, `No figures were recorded on ${day}: ask for today or a day the system recorded them.`, {
+        field: 'asOf',
+      });
     const { parent, grouping } = tableOf(region.code);
-    const table = await ctx.loaders.figureTable(this.threshold).load(`${parent}|${grouping}`);
+    const table = await ctx.loaders.figureTable(this.threshold).load(`${parent}|${grouping}|${pastDay}`);
     const reader = { requestId: ctx.requestId, actor: ctx.principal.sub, org: ctx.principal.org, purpose: ctx.purpose, asOf: day };
     await ctx.loaders.reportRead(reader).load({ regionCode: region.code, figures: selectedFigures(info) });
     return figuresOf(table, region.code, day, this.threshold);

@@ -56,10 +56,10 @@ export class Rate {
 @ObjectType({
   description:
     'The registry’s figures for a region (民政: children registered as left-behind or in difficult circumstances), counting active files by ' +
-    'the child’s place of residence. No field names a child.',
+    'the child’s place of residence. Today’s are counted live; a past day’s are those recorded that day, as the registry then stood. No field names a child.',
 })
 export class ChildFigures {
-  @Field(() => LocalDate, { description: 'The day the figures describe (today).' })
+  @Field(() => LocalDate, { description: 'The day the figures describe: today, or the past day asked for.' })
   asOf!: string;
 
   @Field(() => Int, { description: 'Counts under this are withheld.' })
@@ -68,10 +68,10 @@ export class ChildFigures {
   @Field(() => Count, { description: 'Active files of children living in the region (在册儿童).' })
   registered!: Count;
 
-  @Field(() => Count, { description: '留守儿童: children left behind under the national definition today.' })
+  @Field(() => Count, { description: '留守儿童: children left behind under the national definition on the day.' })
   leftBehind!: Count;
 
-  @Field(() => Count, { description: '困境儿童: children in a difficult-circumstance category that holds today, under 18.' })
+  @Field(() => Count, { description: '困境儿童: children in a difficult-circumstance category that holds on the day, under 18.' })
   inDifficultCircumstances!: Count;
 
   @Field(() => Count, { description: '独居: children whose current guardianship form is ALONE.' })
@@ -83,7 +83,7 @@ export class ChildFigures {
   @Field(() => [CategoryCount], { description: 'By gender (MALE, FEMALE).' })
   byGender!: CategoryCount[];
 
-  @Field(() => [CategoryCount], { description: 'By age band in whole years today: AGE_0_5, AGE_6_11, AGE_12_15, AGE_16_17.' })
+  @Field(() => [CategoryCount], { description: 'By age band in whole years on the day: AGE_0_5, AGE_6_11, AGE_12_15, AGE_16_17.' })
   byAgeBand!: CategoryCount[];
 
   @Field(() => [CategoryCount], { description: 'By current guardianship form (监护形式), NONE where none is recorded.' })
