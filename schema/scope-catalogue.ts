@@ -694,6 +694,7 @@ export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   'Region.childFigures': 'report:aggregate',
   ...typeFields('ChildFigures', 'report:aggregate', [
     'asOf',
+    'recordedAt',
     'threshold',
     'registered',
     'leftBehind',

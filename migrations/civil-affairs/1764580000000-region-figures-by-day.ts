@@ -37,36 +37,28 @@ const GROUPED = `CASE p_group WHEN 'province' THEN left(county, 2) || '0000' WHE
                                 WHEN 'county' THEN county ELSE township END`;
 
 /**
- * Region figures as of a past day (issue 13: term and quarter reports are reproducible). The
- * registry keeps current facts (a parent's return, a move, a guardian's change overwrite or
- * supersede what was), so a past day's figures cannot be recomputed from it later; instead, each
- * day the figures are recorded once more per county and township (`region_figure_day`, counts only,
- * never a child), and the last recording of a day stands for that day. A past day's report reads
- * those counts: the same answer whenever it is asked, and in time proportional to the number of
- * places, not of children. Today's figures stay live.
+ * Region figures are recorded, then read (issue 13). Term and quarter reports must give the same
+ * answer whenever they are asked, but the registry keeps current facts (a parent's return, a move,
+ * a guardian's change overwrite or supersede what was), so a past day's figures cannot be
+ * recomputed later; and counting every child of a province for each report does not stay under a
+ * second as the registry grows. So the counts per county and township (counts only, never a child)
+ * are recorded in `region_figure_day`: at the subgraph's start and periodically, each recording
+ * replacing the day's previous one, the last of a day standing for it and past days never
+ * rewritten. A report for any day, today included, reads that day's latest recording: the same
+ * answer whenever asked, one recording for every level of a query (a province and its cities agree),
+ * in time proportional to the recorded places, not to the children.
  *
- * The per-child computation moves into one function (`child_figures_today`) that the live counts
- * and the daily recording share, so the two cannot drift apart.
+ * The per-child computation (`child_figures_today`) is the live count of 1764570000000 moved into a
+ * function; `region_child_counts` (the live count) goes.
  */
 export class RegionFiguresByDay1764580000000 implements MigrationInterface {
   name = 'RegionFiguresByDay1764580000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(CHILD_FIGURES_TODAY);
-    // Called only inside the owner's functions below; the application role reads no child through it.
+    // Called only inside the owner's recording function; the application role reads no child through it.
     await db.query(`REVOKE ALL ON FUNCTION child_figures_today(text) FROM PUBLIC`);
-
     await db.query(`DROP FUNCTION region_child_counts(text, text)`);
-    await db.query(`
-      CREATE FUNCTION region_child_counts(p_prefix text, p_group text) RETURNS TABLE (region text, figure text, n bigint)
-        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-        SELECT ${GROUPED} AS region, figure, count(*)::bigint
-          FROM child_figures_today(p_prefix)
-         WHERE 'report:aggregate' = ANY (app_list('app.scopes'))
-         GROUP BY 1, 2
-      $$`);
-    await db.query(`REVOKE ALL ON FUNCTION region_child_counts(text, text) FROM PUBLIC`);
-    await db.query(`GRANT EXECUTE ON FUNCTION region_child_counts(text, text) TO ${APP}`);
 
     await db.query(`
       CREATE TABLE region_figure_day (
@@ -81,7 +73,7 @@ export class RegionFiguresByDay1764580000000 implements MigrationInterface {
     // Read and written only by the owner's functions: no grant, and row security with no policy.
     await db.query(`ALTER TABLE region_figure_day ENABLE ROW LEVEL SECURITY`);
 
-    // Records today's counts, replacing an earlier recording of today; past days are never touched.
+    // Records today's counts, replacing today's earlier recording; past days are never touched.
     await db.query(`
       CREATE FUNCTION record_region_figures() RETURNS integer
         LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -98,6 +90,7 @@ export class RegionFiguresByDay1764580000000 implements MigrationInterface {
     await db.query(`REVOKE ALL ON FUNCTION record_region_figures() FROM PUBLIC`);
     await db.query(`GRANT EXECUTE ON FUNCTION record_region_figures() TO ${APP}`);
 
+    // A day's recorded counts of every region one level below a prefix; for report:aggregate only.
     await db.query(`
       CREATE FUNCTION region_child_counts_on(p_day date, p_prefix text, p_group text) RETURNS TABLE (region text, figure text, n bigint)
         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -109,22 +102,23 @@ export class RegionFiguresByDay1764580000000 implements MigrationInterface {
     await db.query(`REVOKE ALL ON FUNCTION region_child_counts_on(date, text, text) FROM PUBLIC`);
     await db.query(`GRANT EXECUTE ON FUNCTION region_child_counts_on(date, text, text) TO ${APP}`);
 
-    // Which days have figures, so a report for a day without them says so rather than reporting zeros.
+    // When each of some days was last recorded (none: no figures that day); for report:aggregate only.
     await db.query(`
-      CREATE FUNCTION region_figure_days(p_from date, p_to date) RETURNS SETOF date
+      CREATE FUNCTION region_figure_recordings(p_days date[]) RETURNS TABLE (as_of date, recorded_at timestamptz)
         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-        SELECT DISTINCT as_of FROM region_figure_day WHERE as_of BETWEEN p_from AND p_to AND 'report:aggregate' = ANY (app_list('app.scopes'))
+        SELECT d.day, (SELECT max(f.recorded_at) FROM region_figure_day f WHERE f.as_of = d.day)
+          FROM unnest(p_days) AS d(day)
+         WHERE 'report:aggregate' = ANY (app_list('app.scopes'))
       $$`);
-    await db.query(`REVOKE ALL ON FUNCTION region_figure_days(date, date) FROM PUBLIC`);
-    await db.query(`GRANT EXECUTE ON FUNCTION region_figure_days(date, date) TO ${APP}`);
+    await db.query(`REVOKE ALL ON FUNCTION region_figure_recordings(date[]) FROM PUBLIC`);
+    await db.query(`GRANT EXECUTE ON FUNCTION region_figure_recordings(date[]) TO ${APP}`);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP FUNCTION region_figure_days(date, date)`);
+    await db.query(`DROP FUNCTION region_figure_recordings(date[])`);
     await db.query(`DROP FUNCTION region_child_counts_on(date, text, text)`);
     await db.query(`DROP FUNCTION record_region_figures()`);
     await db.query(`DROP TABLE region_figure_day`);
-    await db.query(`DROP FUNCTION region_child_counts(text, text)`);
     await db.query(`DROP FUNCTION child_figures_today(text)`);
     // The definition of 1764570000000, restored as it was.
     await db.query(`

@@ -16,7 +16,8 @@ export function startFigureRecording(options: { databaseUrl: string; name: strin
     Promise.all(
       options.recorders.map((recorder) =>
         connection
-          .run(`SELECT ${recorder}() AS rows`)
+          .run<{ rows: number }>(`SELECT ${recorder}() AS rows`)
+          .then(([result]) => options.logger.info({ recorder, rows: result?.rows }, 'recorded the report figures of today'))
           .catch((err: unknown) => options.logger.warn({ err, recorder }, 'could not record the report figures of today')),
       ),
     );

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import { loaderFamily } from '../../shared/loaders';
-import { findRecordedDays, findRegionCounts, insertReportReads, type RegionGrouping, type ReportRead } from './region.repository';
+import { findRecordings, findRegionCounts, insertReportReads, type RegionGrouping, type ReportRead } from './region.repository';
 import { prefixOf, suppressedTable, type FigureTable } from './region.service';
 
 /** Who reads figures in this request, for the record of each read. */
@@ -15,9 +15,9 @@ export interface FigureReader {
 
 /**
  * The region DataLoaders of one request: a parent's suppressed table for a day (one statement per
- * parent and day, shared by all its children regions asked for), whether past days' figures were
+ * parent and day, shared by all its children regions asked for), when the days asked for were last
  * recorded (one statement for all), and the record of every figures read (one statement for all of
- * the request's reads in a tick). A table key is `parent|grouping|day`, the day empty for today.
+ * the request's reads in a tick). A table key is `parent|grouping|day`.
  */
 export function regionLoaders(db: EntityManager) {
   return {
@@ -27,15 +27,15 @@ export function regionLoaders(db: EntityManager) {
           Promise.all(
             keys.map(async (key) => {
               const [parent, grouping, day] = key.split('|') as [string, RegionGrouping, string];
-              return suppressedTable(parent, await findRegionCounts(db, prefixOf(parent), grouping, day || null), threshold);
+              return suppressedTable(parent, await findRegionCounts(db, day, prefixOf(parent), grouping), threshold);
             }),
           ),
         ),
       String,
     ),
-    recordedDay: new DataLoader<string, boolean>(async (days) => {
-      const recorded = await findRecordedDays(db, days);
-      return days.map((day) => recorded.has(day));
+    figureRecording: new DataLoader<string, Date | null>(async (days) => {
+      const recordings = await findRecordings(db, days);
+      return days.map((day) => recordings.get(day) ?? null);
     }),
     reportRead: loaderFamily(
       (reader: FigureReader) =>

@@ -10,24 +10,18 @@ export interface RegionCountRow {
   n: string;
 }
 
-/**
- * The counts of every region one level below `prefix`, in one statement: today's from the registry
- * (region_child_counts), a past day's from the counts recorded that day (region_child_counts_on).
- * Both run with the owner's rights and answer only report:aggregate.
- */
-export function findRegionCounts(db: EntityManager, prefix: string, grouping: RegionGrouping, pastDay: string | null): Promise<RegionCountRow[]> {
-  return pastDay === null
-    ? db.query('SELECT region, figure, n FROM region_child_counts($1, $2)', [prefix, grouping])
-    : db.query('SELECT region, figure, n FROM region_child_counts_on($1::date, $2, $3)', [pastDay, prefix, grouping]);
+/** A day's recorded counts of every region one level below `prefix`, in one statement (owner's rights, report:aggregate only). */
+export function findRegionCounts(db: EntityManager, day: string, prefix: string, grouping: RegionGrouping): Promise<RegionCountRow[]> {
+  return db.query('SELECT region, figure, n FROM region_child_counts_on($1::date, $2, $3)', [day, prefix, grouping]);
 }
 
-/** Of the given past days, those whose figures were recorded, in one statement. */
-export async function findRecordedDays(db: EntityManager, days: ReadonlyArray<string>): Promise<Set<string>> {
-  const rows: Array<{ day: string }> = await db.query(
-    `SELECT to_char(d, 'YYYY-MM-DD') AS day FROM region_figure_days($1::date, $2::date) d WHERE d = ANY ($3::date[])`,
-    [[...days].sort()[0], [...days].sort().at(-1), days],
+/** When each of the days was last recorded (absent: never), in one statement. */
+export async function findRecordings(db: EntityManager, days: ReadonlyArray<string>): Promise<Map<string, Date>> {
+  const rows: Array<{ day: string; recorded_at: Date | null }> = await db.query(
+    `SELECT to_char(as_of, 'YYYY-MM-DD') AS day, recorded_at FROM region_figure_recordings($1::date[])`,
+    [days],
   );
-  return new Set(rows.map((row) => row.day));
+  return new Map(rows.flatMap((row) => (row.recorded_at ? [[row.day, row.recorded_at] as const] : [])));
 }
 
 export interface ReportRead {

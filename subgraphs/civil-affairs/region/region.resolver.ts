@@ -39,7 +39,7 @@ export class RegionResolver {
     @Arg('asOf', () => LocalDate, {
       nullable: true,
       description:
-        'The day the figures describe: today (the default, counted live) or a past day, whose figures are those recorded that day (the same answer whenever asked; FIGURES_NOT_RECORDED for a day without them).',
+        'The day the figures describe: today (the default) or a past day; the figures are the day’s latest recording (see `recordedAt`), the same answer whenever asked (FIGURES_NOT_RECORDED for a day without one).',
     })
     asOf: string | null | undefined,
     @Ctx() ctx: CivilAffairsContext,
@@ -55,15 +55,19 @@ export class RegionResolver {
     if (day > today()) throw badInput(`Figures describe today (${today()}) or a past day, not ${day}.`, 'asOf');
     if (!ctx.principal.jurisdiction.some((prefix) => region.code.startsWith(prefix)))
       throw new DomainError(ErrorCode.OUTSIDE_JURISDICTION, `The figures of region ${region.code} are outside your jurisdiction.`, { field: 'code' });
-    const pastDay = day < today() ? day : '';
-    if (pastDay && !(await ctx.loaders.recordedDay.load(pastDay)))
-      throw new DomainError(ErrorCode.FIGURES_NOT_RECORDED, `No figures were recorded on ${day}: ask for today or a day the system recorded them.`, {
-        field: 'asOf',
-      });
+    const recordedAt = await ctx.loaders.figureRecording.load(day);
+    if (!recordedAt)
+      throw new DomainError(
+        ErrorCode.FIGURES_NOT_RECORDED,
+        day === today()
+          ? 'Today’s figures are not recorded yet (at the registry’s start, then periodically): try again shortly, or ask for a past day.'
+          : `No figures were recorded on ${day}: the system did not run that day, or the day precedes its recordings.`,
+        { field: 'asOf' },
+      );
     const { parent, grouping } = tableOf(region.code);
-    const table = await ctx.loaders.figureTable(this.threshold).load(`${parent}|${grouping}|${pastDay}`);
+    const table = await ctx.loaders.figureTable(this.threshold).load(`${parent}|${grouping}|${day}`);
     const reader = { requestId: ctx.requestId, actor: ctx.principal.sub, org: ctx.principal.org, purpose: ctx.purpose, asOf: day };
     await ctx.loaders.reportRead(reader).load({ regionCode: region.code, figures: selectedFigures(info) });
-    return figuresOf(table, region.code, day, this.threshold);
+    return figuresOf(table, region.code, day, recordedAt, this.threshold);
   }
 }

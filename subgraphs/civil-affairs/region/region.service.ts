@@ -89,7 +89,7 @@ export function suppressedTable(parent: string, counts: ReadonlyArray<RegionCoun
 }
 
 /** A region's figures as published from its parent's table. */
-export function figuresOf(table: FigureTable, code: string, asOf: string, threshold: number): ChildFigures {
+export function figuresOf(table: FigureTable, code: string, asOf: string, recordedAt: Date, threshold: number): ChildFigures {
   const row = table.rows.get(code);
   const count = (figure: string): Count => {
     const suppressed = !row || table.suppressed.has(cell(code, figure));
@@ -101,6 +101,7 @@ export function figuresOf(table: FigureTable, code: string, asOf: string, thresh
   const reviewed = count('reviewedWithinThreeMonths');
   return {
     asOf,
+    recordedAt,
     threshold,
     registered,
     leftBehind: count('leftBehind'),

@@ -1,5 +1,5 @@
 import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { LocalDate } from '../../shared/scalars';
+import { DateTimeISO, LocalDate } from '../../shared/scalars';
 
 export enum RegionLevel {
   PROVINCE = 'PROVINCE',
@@ -56,11 +56,16 @@ export class Rate {
 @ObjectType({
   description:
     'The registry’s figures for a region (民政: children registered as left-behind or in difficult circumstances), counting active files by ' +
-    'the child’s place of residence. Today’s are counted live; a past day’s are those recorded that day, as the registry then stood. No field names a child.',
+    'the child’s place of residence, as recorded on the day (the day’s latest recording, as the registry then stood). No field names a child.',
 })
 export class ChildFigures {
   @Field(() => LocalDate, { description: 'The day the figures describe: today, or the past day asked for.' })
   asOf!: string;
+
+  @Field(() => DateTimeISO, {
+    description: 'When the figures were counted: the day’s latest recording (at the registry’s start, then every REPORT_RECORD_MINUTES).',
+  })
+  recordedAt!: Date;
 
   @Field(() => Int, { description: 'Counts under this are withheld.' })
   threshold!: number;
