@@ -111,7 +111,7 @@ export function gatewayPipeline({ config, logger, metrics, authenticator, superg
     shutdownGraceMs: config.shutdownGraceMs,
     routes: (app: Express) => {
       // Seed 003's forms as files, read through this same pipeline with the caller's credentials.
-      serveExports(app, { apollo, context, authenticator, schema: () => apiSchema, logger });
+      serveExports(app, { apollo, context, authenticator, schema: () => apiSchema, logger, pageSize: config.exportPageSize });
       // The in-browser IDE, served from the npm package's own assets: development, or when switched on.
       if (config.ide.enabled) serveIde(app, { tokensFile: config.ide.demoTokensFile });
     },

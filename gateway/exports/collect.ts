@@ -25,6 +25,8 @@ export class ExportRefusal extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** For the log: the code the graph answered with, when the client gets a generic one. */
+    readonly upstreamCode?: string,
   ) {
     super(message);
   }
@@ -33,14 +35,14 @@ export class ExportRefusal extends Error {
 /** Lists are paged (at most 100 a page); an export walks every page. */
 const PAGE_SIZE = 100;
 /** A bound on the pages of one list, so a list that never ends cannot hold the gateway. */
-const MAX_PAGES = 1000;
+const MAX_PAGES = 2000;
 
 /** The operation that reads one page of a school's pupils with the planned selection. */
 export function schoolPageOperation(selection: string): string {
-  return `query ExportSchoolPage($school: ID!, $after: String) {
+  return `query ExportSchoolPage($school: ID!, $first: Int!, $after: String) {
   school(id: $school) {
     id name regionName townshipName
-    enrolments(first: ${PAGE_SIZE}, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${ROW_SELECTION} ${selection} } } }
+    enrolments(first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${ROW_SELECTION} ${selection} } } }
   }
 }`;
 }
@@ -49,6 +51,9 @@ export function schoolPageOperation(selection: string): string {
 export const TOWNSHIP_SCHOOLS_OPERATION = `query ExportTownshipSchools($township: String!, $after: String) {
   schools(regionPrefix: $township, first: ${PAGE_SIZE}, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } }
 }`;
+
+/** The gateway's cost limit refused a page: the export asks again for fewer children a page. */
+class PageTooCostly extends Error {}
 
 /** HTTP status of an error the graph answered with. */
 const STATUS_OF: Readonly<Record<string, number>> = {
@@ -70,12 +75,13 @@ async function dataOf(run: RunOperation, query: string, variables: Record<string
   const answer = await run(query, variables);
   if (answer.requestId) requestIds.push(answer.requestId);
   const error = answer.errors?.[0];
+  if (error?.extensions?.code === ErrorCode.QUERY_LIMIT_EXCEEDED && (error.extensions as { limit?: string }).limit === 'cost') throw new PageTooCostly();
   if (error || !answer.data) {
     const code = error?.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR;
     const status = STATUS_OF[code];
     throw status
       ? new ExportRefusal(status, code, error?.message ?? 'The export failed.')
-      : new ExportRefusal(500, ErrorCode.INTERNAL_SERVER_ERROR, 'The export failed.');
+      : new ExportRefusal(500, ErrorCode.INTERNAL_SERVER_ERROR, 'The export failed.', code);
   }
   return answer.data;
 }
@@ -92,15 +98,38 @@ async function allPages<T>(
     if (!result.pageInfo.hasNextPage || !result.pageInfo.endCursor) return items;
     after = result.pageInfo.endCursor;
   }
-  throw new ExportRefusal(413, 'EXPORT_TOO_LARGE', `The list is longer than ${MAX_PAGES * PAGE_SIZE} rows; export a smaller area.`);
+  throw new ExportRefusal(413, 'EXPORT_TOO_LARGE', `The list runs to more than ${MAX_PAGES} pages; export a smaller area.`);
+}
+
+/**
+ * How a list is read: the operation runner, the planned selection, the page size, and where each
+ * request's id goes. The page size starts at the configured one and halves while the gateway's cost
+ * limit refuses a page (a wide selection costs more per child): the limit is the gateway's own, so
+ * the export neither repeats its arithmetic nor asks it to make an exception.
+ */
+export interface Reader {
+  readonly run: RunOperation;
+  readonly selection: string;
+  pageSize: number;
+  readonly requestIds: string[];
 }
 
 /** A school's pupils the caller reaches, every page, with the planned selection. */
-export async function collectSchool(run: RunOperation, schoolId: string, selection: string, requestIds: string[]): Promise<SchoolRows> {
-  const operation = schoolPageOperation(selection);
+export async function collectSchool(reader: Reader, schoolId: string): Promise<SchoolRows> {
+  const operation = schoolPageOperation(reader.selection);
   let school: SchoolRows['school'] | null = null;
+  const page = async (after: string | null) => {
+    for (;;) {
+      try {
+        return await dataOf(reader.run, operation, { school: schoolId, first: reader.pageSize, after }, reader.requestIds);
+      } catch (err) {
+        if (!(err instanceof PageTooCostly) || reader.pageSize === 1) throw err;
+        reader.pageSize = Math.max(1, Math.floor(reader.pageSize / 2));
+      }
+    }
+  };
   const rows = await allPages<PupilRow>(async (after) => {
-    const data = await dataOf(run, operation, { school: schoolId, after }, requestIds);
+    const data = await page(after);
     if (!data.school) throw new ExportRefusal(404, ErrorCode.NOT_FOUND, `School ${schoolId} was not found.`);
     const { enrolments, ...rest } = data.school;
     school = rest;
@@ -110,12 +139,12 @@ export async function collectSchool(run: RunOperation, schoolId: string, selecti
 }
 
 /** The township's schools (the directory's), and each one's pupils the caller reaches. */
-export async function collectTownship(run: RunOperation, township: string, selection: string, requestIds: string[]): Promise<SchoolRows[]> {
+export async function collectTownship(reader: Reader, township: string): Promise<SchoolRows[]> {
   const schoolIds = await allPages<string>(async (after) => {
-    const data = await dataOf(run, TOWNSHIP_SCHOOLS_OPERATION, { township, after }, requestIds);
+    const data = await dataOf(reader.run, TOWNSHIP_SCHOOLS_OPERATION, { township, after }, reader.requestIds);
     return { pageInfo: data.schools.pageInfo, items: data.schools.edges.map((edge: { node: { id: string } }) => edge.node.id) };
   });
   const schools: SchoolRows[] = [];
-  for (const id of schoolIds) schools.push(await collectSchool(run, id, selection, requestIds));
+  for (const id of schoolIds) schools.push(await collectSchool(reader, id));
   return schools;
 }

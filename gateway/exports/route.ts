@@ -21,6 +21,8 @@ export interface ExportRouteOptions {
   /** The API schema the gateway serves now (null until it has loaded). */
   schema: () => GraphQLSchema | null;
   logger: Logger;
+  /** Children per GraphQL page (GATEWAY_EXPORT_PAGE_SIZE). */
+  pageSize: number;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -122,12 +124,9 @@ export function serveExports(app: Express, options: ExportRouteOptions): void {
         );
       }
 
-      const run = operationRunner(options, req, res);
       const requestIds: string[] = [];
-      const schools =
-        scope.kind === 'school'
-          ? [await collectSchool(run, scope.schoolId, plan.selection, requestIds)]
-          : await collectTownship(run, scope.code, plan.selection, requestIds);
+      const reader = { run: operationRunner(options, req, res), selection: plan.selection, pageSize: options.pageSize, requestIds };
+      const schools = scope.kind === 'school' ? [await collectSchool(reader, scope.schoolId)] : await collectTownship(reader, scope.code);
       const filledOn = chinaDate();
       const sheet = buildSheet(form, plan, scope, schools, filledOn);
       const file = format === 'csv' ? toCsv(sheet) : await toXlsx(sheet);
@@ -164,6 +163,7 @@ export function serveExports(app: Express, options: ExportRouteOptions): void {
     } catch (err) {
       const refusal = asRefusal(err);
       if (refusal) {
+        if (refusal.status >= 500) options.logger.warn({ export: req.params.form, code: refusal.code, upstreamCode: refusal.upstreamCode }, 'export refused');
         refuse(res, refusal);
         return;
       }
