@@ -406,35 +406,9 @@ describe('the file’s name and the audit', () => {
     try {
       const tokenFile = join(folder, 'token');
       writeFileSync(tokenFile, teacherToken);
-      const run = promisify(execFile);
-      const { stdout } = await run(
-        process.execPath,
-        [
-          join(ROOT, 'dist', 'scripts', 'export.js'),
-          'summary-table',
-          '--school',
-          schoolId,
-          '--format',
-          'csv',
-          '--purpose',
-          'education-support',
-          '--url',
-          gatewayBase,
-          '--token-file',
-          tokenFile,
-        ],
-        { cwd: folder },
-      );
-      const written = stdout.trim();
-      expect(written).toMatch(new RegExp(`^留守儿童基本情况汇总表_${schoolName}_\\d{4}-\\d{2}-\\d{2}\\.csv$`));
-      expect(
-        readCsv(readFileSync(join(folder, written)))
-          .rows.map((row) => row[1])
-          .sort(),
-      ).toEqual(names());
-      // A refusal is the server's code and message, and exit status 1.
-      await expect(
-        run(
+      // The CLI as a user runs it, with the format given.
+      const cli = (format: string) =>
+        promisify(execFile)(
           process.execPath,
           [
             join(ROOT, 'dist', 'scripts', 'export.js'),
@@ -442,7 +416,7 @@ describe('the file’s name and the audit', () => {
             '--school',
             schoolId,
             '--format',
-            'pdf',
+            format,
             '--purpose',
             'education-support',
             '--url',
@@ -450,11 +424,17 @@ describe('the file’s name and the audit', () => {
             '--token-file',
             tokenFile,
           ],
-          {
-            cwd: folder,
-          },
-        ),
-      ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('BAD_USER_INPUT') });
+          { cwd: folder },
+        );
+      const written = (await cli('csv')).stdout.trim();
+      expect(written).toMatch(new RegExp(`^留守儿童基本情况汇总表_${schoolName}_\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+      expect(
+        readCsv(readFileSync(join(folder, written)))
+          .rows.map((row) => row[1])
+          .sort(),
+      ).toEqual(names());
+      // A refusal is the server's code and message, and exit status 1.
+      await expect(cli('pdf')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('BAD_USER_INPUT') });
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
