@@ -310,8 +310,11 @@ describe('outsiders', () => {
     expect((await readXlsx(response.body)).rows).toEqual([]);
   });
 
-  it('an analyst, whose scopes open no named child, is refused before anything is read', async () => {
-    const response = await exportFile(`summary-table?school=${schoolId}&format=csv`, system.tokens.analyst, 'statistics');
+  it.each([
+    ['analyst', 'statistics'],
+    ['partner-ngo', 'care-programmes'],
+  ])('a %s, whose scopes open no pupil’s name at a school, is refused before anything is read', async (role, purpose) => {
+    const response = await exportFile(`summary-table?school=${schoolId}&format=csv`, system.tokens[role], purpose);
     expect(response.status).toBe(403);
     expect(JSON.parse(response.body.toString()).errors[0].extensions.code).toBe('UNAUTHORIZED_FIELD_OR_TYPE');
   });
