@@ -26,6 +26,8 @@ export interface GatewayConfig {
   shutdownGraceMs: number;
   /** The in-browser IDE at /ide: on by default in development, off otherwise unless switched on. */
   ide: { enabled: boolean; demoTokensFile: string | null };
+  /** Children per GraphQL page when an export walks a school's list (1 to 100, the API's page limit). */
+  exportPageSize: number;
 }
 
 /** The gateway's configuration, validated at start; a bad variable is named in the error. */
@@ -54,6 +56,7 @@ const gatewayEnvSchema = z.object({
   ...METRICS_TOKEN_VARIABLES,
   SUBGRAPH_TIMEOUT_MS: milliseconds(10_000),
   SHUTDOWN_GRACE_SECONDS: shutdownGraceSeconds,
+  GATEWAY_EXPORT_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(100),
 });
 
 /** Every environment variable the gateway reads. */
@@ -95,5 +98,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       enabled: parsed.GATEWAY_IDE ? parsed.GATEWAY_IDE === 'on' : parsed.NODE_ENV === 'development',
       demoTokensFile: parsed.GATEWAY_IDE_DEMO_TOKENS_FILE ?? null,
     },
+    exportPageSize: parsed.GATEWAY_EXPORT_PAGE_SIZE,
   };
 }

@@ -1,7 +1,8 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GatewayConfig as SupergraphConfig } from '@apollo/gateway';
-import type { Response } from 'express';
+import type { Express, Request, Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
 import { createErrorMasker } from '../platform/error-masking';
 import { loadMetricsToken } from '../platform/env';
 import { refuseUnrunnableRequests } from '../platform/input-checks';
@@ -14,6 +15,7 @@ import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { serveIde } from './ide';
 import { formatLimitErrors, hideSuggestions, queryLimits } from './query-limits';
+import { serveExports } from './exports/route';
 import { createRequestContext, returnRequestId } from './request-context';
 import { parseCustomScalars } from './input-scalars';
 import { countRequests } from './request-metrics';
@@ -51,6 +53,7 @@ export interface GatewayParts {
  * | metrics: each response's outcome                                      | request-metrics.ts                     |
  * | errors: limit refusals coded, anything unexpected masked              | query-limits.ts, platform/error-masking.ts |
  * | IDE: GET /ide (development, or GATEWAY_IDE=on), all assets local        | ide.ts                                 |
+ * | exports: GET /exports/… (seed 003's forms), through this same pipeline   | exports/route.ts                       |
  *
  * Authorization, the purpose rule and the log run per operation (each of a batch on its own) in
  * the enforcing gateway's executor (authorization/enforcing-gateway.ts), in that order.
@@ -62,6 +65,13 @@ export function gatewayPipeline({ config, logger, metrics, authenticator, superg
   // Impossible dates are refused before planning, like any other ill-typed value.
   parseCustomScalars(gateway);
   const requestContext = createRequestContext(authenticator);
+  // Authentication and the stated purpose, once per HTTP request; subgraph calls end with the client.
+  const context = async (req: Request, res: Response): Promise<GatewayContext> => ({ ...(await requestContext(req)), clientGone: clientGone(res) });
+  // The exports decide their columns from the schema the gateway serves.
+  let apiSchema: GraphQLSchema | null = null;
+  gateway.onSchemaLoadOrUpdate((loaded) => {
+    apiSchema = loaded.apiSchema;
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // serve() stops the process in order (readiness, in-flight requests, then Apollo).
@@ -94,14 +104,17 @@ export function gatewayPipeline({ config, logger, metrics, authenticator, superg
     // METRICS_TOKEN or METRICS_TOKEN_FILE: /metrics needs it as a bearer credential (not served without).
     metricsToken: loadMetricsToken(),
     maxBatch: MAX_BATCH,
-    // Authentication and the stated purpose, once per HTTP request; subgraph calls end with the client.
-    context: async (req, res) => ({ ...(await requestContext(req)), clientGone: clientGone(res) }),
+    context,
     metrics,
     logger,
     health: subgraphsHealth(config.subgraphUrls),
     shutdownGraceMs: config.shutdownGraceMs,
-    // The in-browser IDE, served from the npm package's own assets: development, or when switched on.
-    routes: config.ide.enabled ? (app) => serveIde(app, { tokensFile: config.ide.demoTokensFile }) : undefined,
+    routes: (app: Express) => {
+      // Seed 003's forms as files, read through this same pipeline with the caller's credentials.
+      serveExports(app, { apollo, context, authenticator, schema: () => apiSchema, logger, pageSize: config.exportPageSize });
+      // The in-browser IDE, served from the npm package's own assets: development, or when switched on.
+      if (config.ide.enabled) serveIde(app, { tokensFile: config.ide.demoTokensFile });
+    },
   };
 }
 
