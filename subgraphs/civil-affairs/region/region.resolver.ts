@@ -1,20 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { DomainError, ErrorCode, badInput } from '../../../platform/errors';
 import { regionChildren } from '../../../standards/regions';
-import { today } from '../../shared/dates';
+import { requireFigureReader, figuresDay } from '../../shared/reports/figure-access';
+import { tableHolding } from '../../shared/reports/figure-table.loader';
+import { selectedFigures } from '../../shared/reports/report-read';
 import { LocalDate } from '../../shared/scalars';
 import type { CivilAffairsContext } from '../context';
-import { figuresOf, regionByCode, tableOf } from './region.service';
+import { figuresOf, regionByCode } from './region.service';
 import { ChildFigures, Region } from './region.type';
-
-/** The figures selected under `childFigures`, for the record of the read. */
-function selectedFigures(info: GraphQLResolveInfo): string[] {
-  const selections = info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []);
-  return [...new Set(selections.flatMap((selection) => (selection.kind === 'Field' ? [selection.name.value] : [])))]
-    .filter((name) => !name.startsWith('__'))
-    .sort();
-}
 
 @Resolver(() => Region)
 export class RegionResolver {
@@ -41,18 +34,9 @@ export class RegionResolver {
     @Ctx() ctx: CivilAffairsContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ChildFigures> {
-    // Figures are read for statistics (统计分析) only; stated in the X-Purpose header as for any read.
-    if (ctx.purpose !== 'statistics')
-      throw new DomainError(
-        ctx.purpose ? ErrorCode.FORBIDDEN_PURPOSE : ErrorCode.PURPOSE_REQUIRED,
-        'Region figures are read for the statistics purpose: send X-Purpose: statistics.',
-      );
-    const day = today();
-    if (asOf !== null && asOf !== undefined && asOf !== day) throw badInput(`Figures are kept as of today (${day}) only: omit asOf or give today.`, 'asOf');
-    if (!ctx.principal.jurisdiction.some((prefix) => region.code.startsWith(prefix)))
-      throw new DomainError(ErrorCode.OUTSIDE_JURISDICTION, `The figures of region ${region.code} are outside your jurisdiction.`, { field: 'code' });
-    const { parent, grouping } = tableOf(region.code);
-    const table = await ctx.loaders.figureTable(this.threshold).load(`${parent}|${grouping}`);
+    requireFigureReader(ctx, region.code, `region ${region.code}`);
+    const day = figuresDay(asOf);
+    const table = await tableHolding(ctx.loaders.figureTable, this.threshold, region.code, day);
     const reader = { requestId: ctx.requestId, actor: ctx.principal.sub, org: ctx.principal.org, purpose: ctx.purpose, asOf: day };
     await ctx.loaders.reportRead(reader).load({ regionCode: region.code, figures: selectedFigures(info) });
     return figuresOf(table, region.code, day, this.threshold);
