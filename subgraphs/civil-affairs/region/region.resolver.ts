@@ -2,8 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { regionChildren } from '../../../standards/regions';
 import { requireFigureReader, figuresDay } from '../../shared/reports/figure-access';
-import { tableHolding } from '../../shared/reports/figure-table.loader';
-import { selectedFigures } from '../../shared/reports/report-read';
+import { readRegionTable } from '../../shared/reports/figure-read';
 import { LocalDate } from '../../shared/scalars';
 import type { CivilAffairsContext } from '../context';
 import { figuresOf, regionByCode } from './region.service';
@@ -36,9 +35,7 @@ export class RegionResolver {
   ): Promise<ChildFigures> {
     requireFigureReader(ctx, region.code, `region ${region.code}`);
     const day = figuresDay(asOf);
-    const table = await tableHolding(ctx.loaders.figureTable, this.threshold, region.code, day);
-    const reader = { requestId: ctx.requestId, actor: ctx.principal.sub, org: ctx.principal.org, purpose: ctx.purpose, asOf: day };
-    await ctx.loaders.reportRead(reader).load({ regionCode: region.code, figures: selectedFigures(info) });
+    const table = await readRegionTable(ctx, ctx.loaders.figureTable, this.threshold, region.code, day, info);
     return figuresOf(table, region.code, day, this.threshold);
   }
 }

@@ -58,7 +58,11 @@ export function suppressTable(members: ReadonlyArray<string>, counts: ReadonlyAr
     return row;
   };
   for (const member of members) rowOf(member);
-  for (const count of counts) if (all.includes(count.figure)) rowOf(count.region).set(count.figure, Number(count.n));
+  for (const count of counts) {
+    // A figure outside the family (e.g. a member's roll call, `school`) only names a member.
+    const row = rowOf(count.region);
+    if (all.includes(count.figure)) row.set(count.figure, Number(count.n));
+  }
 
   const suppressed = new Set<string>();
   for (const [member, row] of rows) for (const [figure, value] of row) if (value < threshold) suppressed.add(cell(member, figure));
