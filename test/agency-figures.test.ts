@@ -108,6 +108,29 @@ beforeAll(async () => {
     });
     await gqlData(`mutation ($input: LogTalkInput!) { logTalk(input: $input) { heldOn } }`, { input: { childId, heldBy: '刘老师' } });
   }
+  // T6's six: a file check, nutrition aid and a wellbeing screening this term; a dropout case each, opened by an
+  // unexcused absence today, reported to the township, and closed as returned for three of them.
+  const today = new Date().toISOString().slice(0, 10);
+  const month = Number(today.slice(5, 7));
+  const term = { year: Number(today.slice(0, 4)) - (month < 3 ? 1 : 0), season: month >= 3 && month <= 8 ? 'SPRING' : 'AUTUMN' };
+  await gqlData(`mutation ($input: RecordAbsencesInput!) { recordAbsences(input: $input) { id } }`, {
+    input: { schoolId: schools.S6, absentOn: today, absences: six.map((childId) => ({ childId, excused: false })) },
+  });
+  for (const [at, childId] of six.entries()) {
+    await gqlData(`mutation ($input: RecordFileCheckInput!) { recordFileCheck(input: $input) { id } }`, { input: { childId, checkedBy: '刘老师' } });
+    await gqlData(`mutation ($input: GrantAidInput!) { grantAid(input: $input) { id } }`, { input: { childId, kind: 'NUTRITION_PROGRAMME', term } });
+    await gqlData(`mutation ($input: RecordScreeningInput!) { recordWellbeingScreening(input: $input) { id } }`, {
+      input: { childId, instrument: 'MHT', riskLevel: 'NONE', screenedBy: '心理老师' },
+    });
+    const child = await gqlData(`query ($id: ID!) { child(id: $id) { dropoutCase { id } } }`, { id: childId }, undefined, 'education-support');
+    const escalated = await gqlData(`mutation ($input: RecordEscalationInput!) { recordEscalation(input: $input) { id version } }`, {
+      input: { caseId: child.child.dropoutCase.id, target: 'TOWNSHIP_GOVERNMENT', reportedBy: '王校长' },
+    });
+    if (at < 3)
+      await gqlData(`mutation ($input: CloseDropoutCaseInput!) { closeDropoutCase(input: $input) { id } }`, {
+        input: { caseId: escalated.recordEscalation.id, expectedVersion: escalated.recordEscalation.version, outcome: 'RETURNED' },
+      });
+  }
   // The women's federation: T6's six paired with a proxy parent and consented; T5's five each with one call from a parent.
   const partner = await gqlData(`mutation ($input: CreatePartnerInput!) { createPartner(input: $input) { id } }`, {
     input: { name: '庐阳区统计志愿队', regionCode: COUNTY, type: 'VOLUNTEER_TEAM' },
@@ -132,6 +155,16 @@ beforeAll(async () => {
       },
     });
   }
+  // T5's five at a family-education session, with their grandmothers.
+  await gqlData(`mutation ($input: RecordActivityInput!) { recordActivity(input: $input) { id } }`, {
+    input: {
+      kind: 'FAMILY_EDUCATION',
+      title: '家庭教育讲座',
+      ledBy: '妇联',
+      regionCode: COUNTY,
+      attendance: five.flatMap((childId) => [{ childId }, { childId, attendee: 'GUARDIAN', attendeeName: '奶奶' }]),
+    },
+  });
   for (const childId of five) {
     await gqlData(`mutation ($input: LogParentContactInput!) { logParentContact(input: $input) { arrangedBy } }`, {
       input: { childId, channel: 'VIDEO', parent: 'MOTHER' },
@@ -180,10 +213,22 @@ describe('education’s region figures', () => {
     expect(county.schoolFigures.talksWithin14Days).toEqual({ value: 6 / 15, numerator: published(6), denominator: published(15) });
     expect(township(T6).schoolFigures.carePersonCoverage).toEqual({ value: 1, numerator: published(6), denominator: published(6) });
     expect(township(T5).schoolFigures.enrolment.numerator).toEqual(published(5));
-    // Nothing screened, checked, granted or dropped out: zeros, withheld like any small count.
-    expect(county.schoolFigures.screeningCoverage).toEqual({ value: null, numerator: WITHHELD, denominator: published(15) });
-    expect(county.schoolFigures.dropoutCasesOpened).toEqual(WITHHELD);
-    expect(county.schoolFigures.aidByKind.every((entry: { count: Count }) => entry.count.suppressed)).toBe(true);
+    // T6's six: checked, screened, granted nutrition aid, each with a dropout case opened and escalated this term, three returned.
+    const term = `checked_on >= date_trunc('month', current_date)::date - interval '6 months'`;
+    const checked = await counted(
+      'education',
+      `SELECT count(DISTINCT child_id)::int AS n FROM file_check f JOIN registry_feed.child r USING (child_id) WHERE r.residence_region_code = $1 AND ${term}`,
+      [COUNTY],
+    );
+    expect(county.schoolFigures.filing).toEqual({ value: checked / 15, numerator: published(checked), denominator: published(15) });
+    expect(checked).toBe(6);
+    expect(county.schoolFigures.screeningCoverage).toEqual({ value: 6 / 15, numerator: published(6), denominator: published(15) });
+    expect(county.schoolFigures.dropoutCasesOpened).toEqual(published(6));
+    expect(county.schoolFigures.dropoutCasesEscalated).toEqual(published(6));
+    // 3 returned: under the threshold, so the returned rate is withheld.
+    expect(county.schoolFigures.dropoutReturned).toEqual({ value: null, numerator: WITHHELD, denominator: published(6) });
+    expect(county.schoolFigures.aidByKind).toContainEqual({ category: 'NUTRITION_PROGRAMME', count: published(6) });
+    expect(county.schoolFigures.aidByKind.filter((entry: { count: Count }) => !entry.count.suppressed)).toHaveLength(1);
     expect(county.schoolFigures.asOf).toBe(new Date().toISOString().slice(0, 10));
   });
 
@@ -212,7 +257,15 @@ describe('the women’s federation’s region figures', () => {
     expect(township(T5).federationFigures.parentContactCoverage).toEqual({ value: 1, numerator: published(5), denominator: published(5) });
     expect(township(T5).federationFigures.parentContactsPerChild).toEqual({ value: 1, numerator: published(5), denominator: published(5) });
     expect(township(T4).federationFigures.registered).toEqual(WITHHELD);
-    expect(county.federationFigures.familyEducationReach.numerator).toEqual(WITHHELD);
+    const reached = await counted(
+      'womens-federation',
+      `SELECT count(DISTINCT aa.child_id)::int AS n FROM activity_attendance aa JOIN activity a ON a.id = aa.activity_id
+         JOIN registry_feed.child r ON r.child_id = aa.child_id WHERE a.kind = 'FAMILY_EDUCATION' AND r.residence_region_code = $1`,
+      [COUNTY],
+    );
+    expect(reached).toBe(5);
+    expect(county.federationFigures.familyEducationReach).toEqual({ value: 5 / 15, numerator: published(reached), denominator: published(15) });
+    expect(township(T5).federationFigures.familyEducationReach).toEqual({ value: 1, numerator: published(5), denominator: published(5) });
   });
 });
 
