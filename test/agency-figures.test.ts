@@ -2,7 +2,8 @@ import { buildSchema, getNamedType, isObjectType, type GraphQLObjectType } from 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoPrincipals } from '../demo/principals';
-import { database, freshNationalId, gql, gqlData, statementCount, tokenFor, waitForRegistryFeed, PARENTS_AWAY, type GraphQLResponse } from './support/system';
+import { enrol, registerChild } from './support/children';
+import { database, gql, gqlData, statementCount, tokenFor, type GraphQLResponse } from './support/system';
 
 /**
  * Issue 13's education and women's-federation figures on Region, and a school's summary table
@@ -66,23 +67,9 @@ async function createSchool(name: string, townshipCode: string): Promise<string>
 async function place(township: string, n: number, school: string, boarding = false): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const identity = freshNationalId(i % 2 ? 'MALE' : 'FEMALE');
-    const data = await gqlData(`mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`, {
-      input: {
-        name: '统计儿童',
-        gender: identity.gender,
-        birthDate: identity.birthDate,
-        householdRegionCode: COUNTY,
-        residenceRegionCode: COUNTY,
-        residenceTownshipCode: township,
-        ...PARENTS_AWAY,
-      },
-    });
-    ids.push(data.registerChild.child.id);
-  }
-  for (const id of ids) {
-    await waitForRegistryFeed(id);
-    await gqlData(`mutation ($input: EnrolInput!) { enrol(input: $input) { id } }`, { input: { childId: id, schoolId: school, grade: 3, boarding } });
+    const childId = await registerChild({ place: { county: COUNTY, township } });
+    await enrol(childId, school, { boarding });
+    ids.push(childId);
   }
   return ids;
 }
