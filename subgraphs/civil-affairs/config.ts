@@ -19,10 +19,7 @@ export function loadNationalIdLookupLimit(env: NodeJS.ProcessEnv = process.env):
   return parseEnv(z.object({ NATIONAL_ID_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60) }), env).NATIONAL_ID_LOOKUPS_PER_HOUR;
 }
 
-/** Counts under this are withheld in region figures (REPORT_SUPPRESSION_THRESHOLD, default 5). */
-export function loadSuppressionThreshold(env: NodeJS.ProcessEnv = process.env): number {
-  return parseEnv(z.object({ REPORT_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(5) }), env).REPORT_SUPPRESSION_THRESHOLD;
-}
+export { loadSuppressionThreshold } from '../shared/reports/threshold';
 
 /** Keys only civil affairs holds: national IDs are encrypted and hashed with them. */
 export function loadNationalIdKeys(env: NodeJS.ProcessEnv = process.env) {

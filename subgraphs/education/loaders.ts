@@ -10,6 +10,8 @@ import { createWellbeingLoaders } from './wellbeing/wellbeing.loaders';
 import { createEnrolmentLoaders } from './enrolment/enrolment.loaders';
 import { createSchoolLoaders } from './school/school.loaders';
 import { createTalkLoaders } from './talk/talk.loaders';
+import { regionLoaders } from './region/region.loaders';
+import { createSchoolSummaryLoaders } from './school-summary/school-summary.loaders';
 import { accessLogLoader } from '../shared/audit/access-log.loader';
 import { registeredChildLoader } from '../shared/feeds/registered-child';
 
@@ -29,6 +31,9 @@ export function createEducationLoaders(db: EntityManager) {
     ...createAidLoaders(db),
     ...createSweepLoaders(db),
     ...createEnrolmentNoticeLoaders(db),
+    // Figures for analysts (issue 13).
+    ...regionLoaders(db),
+    ...createSchoolSummaryLoaders(db),
   };
 }
 

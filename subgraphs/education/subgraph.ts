@@ -34,6 +34,10 @@ import { SchoolRow } from './school/school.entity';
 import { schoolReferenceResolver } from './school/school.reference';
 import { SchoolResolver } from './school/school.resolver';
 import { TalkRow } from './talk/talk.entity';
+import { regionKeyReference } from '../shared/reports/region.type';
+import { Region } from './region/region.type';
+import { RegionSchoolFiguresResolver } from './region/region.resolver';
+import { SchoolSummaryResolver } from './school-summary/school-summary.resolver';
 import { ChildTalksResolver, TalkResolver } from './talk/talk.resolver';
 
 const resolvers: BuildSchemaOptions['resolvers'] = [
@@ -64,10 +68,13 @@ const resolvers: BuildSchemaOptions['resolvers'] = [
   ChildEnrolmentNoticeResolver,
   ProposalResolver,
   RiskStatusResolver,
+  // Figures for analysts (issue 13).
+  RegionSchoolFiguresResolver,
+  SchoolSummaryResolver,
 ];
 
 /** The education subgraph (教育局 and schools). */
-export function educationSubgraph(): SubgraphDefinition<EducationLoaders> {
+export function educationSubgraph(suppressionThreshold = 5): SubgraphDefinition<EducationLoaders> {
   return {
     name: 'education',
     entities: [
@@ -93,11 +100,16 @@ export function educationSubgraph(): SubgraphDefinition<EducationLoaders> {
     migrations: educationMigrations,
     buildSchema: () =>
       buildFederatedSchema(
-        { resolvers, container: resolverContainer(), orphanedTypes: [ChildRiskStatus] },
+        {
+          resolvers,
+          container: resolverContainer([new RegionSchoolFiguresResolver(suppressionThreshold), new SchoolSummaryResolver(suppressionThreshold)]),
+          orphanedTypes: [ChildRiskStatus, Region],
+        },
         {
           ...childReferenceResolver,
           ...schoolReferenceResolver,
           ...riskStatusReferenceResolver,
+          ...regionKeyReference,
         },
       ),
     createLoaders: createEducationLoaders,

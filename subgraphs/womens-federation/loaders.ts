@@ -5,6 +5,7 @@ import { createPairingLoaders } from './pairing/pairing.loaders';
 import { createParentContactLoaders } from './parent-contact/parent-contact.loaders';
 import { createPartnerLoaders } from './partner/partner.loaders';
 import { createProgrammeLoaders } from './programme/programme.loaders';
+import { regionLoaders } from './region/region.loaders';
 import { accessLogLoader } from '../shared/audit/access-log.loader';
 import { registeredChildLoader } from '../shared/feeds/registered-child';
 
@@ -19,6 +20,8 @@ export function createWomensFederationLoaders(db: EntityManager) {
     ...createChildrensHomeLoaders(db),
     ...createActivityLoaders(db),
     ...createParentContactLoaders(db),
+    // Figures for analysts (issue 13).
+    ...regionLoaders(db),
   };
 }
 

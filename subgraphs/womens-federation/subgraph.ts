@@ -22,6 +22,9 @@ import { partnerReferenceResolver } from './partner/partner.reference';
 import { PartnerResolver } from './partner/partner.resolver';
 import { ProgrammeRow } from './programme/programme.entity';
 import { ProgrammeResolver } from './programme/programme.resolver';
+import { regionKeyReference } from '../shared/reports/region.type';
+import { Region } from './region/region.type';
+import { RegionFederationFiguresResolver } from './region/region.resolver';
 
 const resolvers: BuildSchemaOptions['resolvers'] = [
   PartnerResolver,
@@ -37,18 +40,24 @@ const resolvers: BuildSchemaOptions['resolvers'] = [
   ChildActivitiesResolver,
   ParentContactResolver,
   ChildParentContactsResolver,
+  // Figures for analysts (issue 13).
+  RegionFederationFiguresResolver,
 ];
 
 /**
  * The women's-federation subgraph (妇联): partners, programmes, pairings, guardians' consents,
  * children's homes, activities and family education, the parent contact log.
  */
-export function womensFederationSubgraph(): SubgraphDefinition<WomensFederationLoaders> {
+export function womensFederationSubgraph(suppressionThreshold = 5): SubgraphDefinition<WomensFederationLoaders> {
   return {
     name: 'womens-federation',
     entities: [PartnerRow, ProgrammeRow, PairingRow, ConsentRow, ChildrensHomeRow, ActivityRow, ActivityAttendanceRow, ParentContactRow],
     migrations: womensFederationMigrations,
-    buildSchema: () => buildFederatedSchema({ resolvers, container: resolverContainer() }, { ...childReferenceResolver, ...partnerReferenceResolver }),
+    buildSchema: () =>
+      buildFederatedSchema(
+        { resolvers, container: resolverContainer([new RegionFederationFiguresResolver(suppressionThreshold)]), orphanedTypes: [Region] },
+        { ...childReferenceResolver, ...partnerReferenceResolver, ...regionKeyReference },
+      ),
     createLoaders: createWomensFederationLoaders,
     seedDemoData: (db, options) => seedWomensFederationDemo(db, options),
   };

@@ -39,7 +39,9 @@ export function teacherAt(schoolId: string, sub = `test:teacher:${schoolId}`): P
 }
 
 /** Registers a child of the demo county (left-behind unless told otherwise) and waits until the other agencies' copies hold it. */
-export async function registerChild(options: { leftBehind?: boolean; birthDate?: string; name?: string } = {}): Promise<string> {
+export async function registerChild(
+  options: { leftBehind?: boolean; birthDate?: string; name?: string; place?: { county: string; township: string } } = {},
+): Promise<string> {
   const identity = freshNationalId();
   const away = daysAgo(400);
   const birthDate = options.birthDate ?? identity.birthDate;
@@ -49,8 +51,9 @@ export async function registerChild(options: { leftBehind?: boolean; birthDate?:
       gender: identity.gender,
       birthDate,
       ...(options.birthDate ? {} : { nationalId: identity.nationalId }),
-      householdRegionCode: DEMO_COUNTY,
-      residenceRegionCode: DEMO_COUNTY,
+      householdRegionCode: options.place?.county ?? DEMO_COUNTY,
+      residenceRegionCode: options.place?.county ?? DEMO_COUNTY,
+      ...(options.place ? { residenceTownshipCode: options.place.township } : {}),
       // Registration needs a reason (issue 11): a child who is not left behind is filed under a
       // difficult-circumstance category, which is then ended (below).
       ...(options.leftBehind === false

@@ -1,20 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
-import { DomainError, ErrorCode, badInput } from '../../../platform/errors';
 import { regionChildren } from '../../../standards/regions';
-import { today } from '../../shared/dates';
+import { requireFigureReader } from '../../shared/reports/figure-access';
+import { readRegionTable } from '../../shared/reports/figure-read';
 import { LocalDate } from '../../shared/scalars';
 import type { CivilAffairsContext } from '../context';
-import { figuresOf, regionByCode, tableOf } from './region.service';
+import { figuresOf, recordingOf, regionByCode } from './region.service';
+import { today } from '../../shared/dates';
 import { ChildFigures, Region } from './region.type';
-
-/** The figures selected under `childFigures`, for the record of the read. */
-function selectedFigures(info: GraphQLResolveInfo): string[] {
-  const selections = info.fieldNodes.flatMap((node) => node.selectionSet?.selections ?? []);
-  return [...new Set(selections.flatMap((selection) => (selection.kind === 'Field' ? [selection.name.value] : [])))]
-    .filter((name) => !name.startsWith('__'))
-    .sort();
-}
 
 @Resolver(() => Region)
 export class RegionResolver {
@@ -45,29 +38,10 @@ export class RegionResolver {
     @Ctx() ctx: CivilAffairsContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ChildFigures> {
-    // Figures are read for statistics (统计分析) only; stated in the X-Purpose header as for any read.
-    if (ctx.purpose !== 'statistics')
-      throw new DomainError(
-        ctx.purpose ? ErrorCode.FORBIDDEN_PURPOSE : ErrorCode.PURPOSE_REQUIRED,
-        'Region figures are read for the statistics purpose: send X-Purpose: statistics.',
-      );
+    requireFigureReader(ctx, region.code, `region ${region.code}`);
     const day = asOf ?? today();
-    if (day > today()) throw badInput(`Figures describe today (${today()}) or a past day, not ${day}.`, 'asOf');
-    if (!ctx.principal.jurisdiction.some((prefix) => region.code.startsWith(prefix)))
-      throw new DomainError(ErrorCode.OUTSIDE_JURISDICTION, `The figures of region ${region.code} are outside your jurisdiction.`, { field: 'code' });
-    const recordedAt = await ctx.loaders.figureRecording.load(day);
-    if (!recordedAt)
-      throw new DomainError(
-        ErrorCode.FIGURES_NOT_RECORDED,
-        day === today()
-          ? 'Today’s figures are not recorded yet (at the registry’s start, then periodically): try again shortly, or ask for a past day.'
-          : `No figures were recorded on ${day}: the system did not run that day, or the day precedes its recordings.`,
-        { field: 'asOf' },
-      );
-    const { parent, grouping } = tableOf(region.code);
-    const table = await ctx.loaders.figureTable(this.threshold).load(`${parent}|${grouping}|${day}`);
-    const reader = { requestId: ctx.requestId, actor: ctx.principal.sub, org: ctx.principal.org, purpose: ctx.purpose, asOf: day };
-    await ctx.loaders.reportRead(reader).load({ regionCode: region.code, figures: selectedFigures(info) });
+    const recordedAt = await recordingOf(day, ctx.loaders.figureRecording);
+    const table = await readRegionTable(ctx, ctx.loaders.figureTable, this.threshold, region.code, day, info);
     return figuresOf(table, region.code, day, recordedAt, this.threshold);
   }
 }

@@ -1,4 +1,5 @@
-import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { CategoryCount, Count, Rate } from '../../shared/reports/figure.type';
 import { DateTimeISO, LocalDate } from '../../shared/scalars';
 
 export enum RegionLevel {
@@ -17,41 +18,6 @@ registerEnumType(RegionLevel, {
     TOWNSHIP: { description: '乡级: township, town or subdistrict (乡镇/街道).' },
   },
 });
-
-@ObjectType({
-  description:
-    'A count in a report. Counts under the suppression threshold (default 5) are withheld (`value` null, `suppressed` true), and so are ' +
-    'enough others that no withheld count can be worked out by subtracting published ones (a total minus its other categories, a region ' +
-    'minus its other subregions).',
-})
-export class Count {
-  @Field(() => Int, { nullable: true, description: 'The number of children; null when withheld.' })
-  value!: number | null;
-
-  @Field({ description: 'Whether the count is withheld (小数抑制) to protect the children it would single out.' })
-  suppressed!: boolean;
-}
-
-@ObjectType({ description: 'One category of a breakdown and its count; the categories of a breakdown add up to `registered`.' })
-export class CategoryCount {
-  @Field({ description: 'The category: an enum value of the breakdown’s field (e.g. `MALE`, `GRANDPARENTS`, `AGE_6_11`); `NONE` where nothing is recorded.' })
-  category!: string;
-
-  @Field(() => Count, { description: 'Children in the category.' })
-  count!: Count;
-}
-
-@ObjectType({ description: 'A rate with its numerator and denominator; null when either is withheld.' })
-export class Rate {
-  @Field(() => Count, { description: 'Numerator.' })
-  numerator!: Count;
-
-  @Field(() => Count, { description: 'Denominator.' })
-  denominator!: Count;
-
-  @Field(() => Float, { nullable: true, description: 'numerator / denominator, from 0 to 1; null when either is withheld or the denominator is 0.' })
-  value!: number | null;
-}
 
 @ObjectType({
   description:

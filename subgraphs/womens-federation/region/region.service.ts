@@ -1,0 +1,25 @@
+import { publishedFigures, type FigureFamily, type FigureTable } from '../../shared/reports/suppression';
+import type { FederationFigures } from './region.type';
+
+/** The federation's figure family: single figures only (a contact count, `parentContacts`, among them). */
+export const FEDERATION_FIGURES: FigureFamily = {
+  singles: ['registered', 'leftBehind', 'paired', 'proxyParent', 'withActiveConsent', 'familyEducation', 'withParentContact', 'parentContacts'],
+  breakdowns: {},
+};
+
+/** A region's federation figures as published from its parent's table. */
+export function federationFiguresOf(table: FigureTable, code: string, asOf: string, threshold: number): FederationFigures {
+  const { count, rate } = publishedFigures(table, code);
+  return {
+    asOf,
+    threshold,
+    registered: count('registered'),
+    leftBehind: count('leftBehind'),
+    pairingCoverage: rate('paired', 'registered'),
+    proxyParentCoverage: rate('proxyParent', 'leftBehind'),
+    withActiveConsent: count('withActiveConsent'),
+    familyEducationReach: rate('familyEducation', 'registered'),
+    parentContactCoverage: rate('withParentContact', 'leftBehind'),
+    parentContactsPerChild: rate('parentContacts', 'leftBehind'),
+  };
+}
