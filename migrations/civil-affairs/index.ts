@@ -11,6 +11,7 @@ import { ChildrenAtRisk1764510000000 } from './1764510000000-children-at-risk';
 import { RegistrySetPlaces1764520000000 } from './1764520000000-registry-set-places';
 import { ArchivedChildReferences1764540000000 } from './1764540000000-archived-child-references';
 import { AccessLogHashIndex1764560000000 } from '../shared/1764560000000-access-log-hash-index';
+import { AccessLogPartitions1764600000000 } from '../shared/1764600000000-access-log-partitions';
 import { RegionFigures1764570000000 } from './1764570000000-region-figures';
 
 /** Civil-affairs migrations, oldest first. */
@@ -29,4 +30,5 @@ export const civilAffairsMigrations = [
   ArchivedChildReferences1764540000000,
   AccessLogHashIndex1764560000000,
   RegionFigures1764570000000,
+  AccessLogPartitions1764600000000,
 ];

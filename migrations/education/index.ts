@@ -9,6 +9,7 @@ import { SchoolWork1764300000000 } from './1764300000000-school-work';
 import { Townships1764500000000 } from './1764500000000-townships';
 import { RegistrySetPlaces1764520000000 } from './1764520000000-registry-set-places';
 import { AccessLogHashIndex1764560000000 } from '../shared/1764560000000-access-log-hash-index';
+import { AccessLogPartitions1764600000000 } from '../shared/1764600000000-access-log-partitions';
 
 /** Education migrations, oldest first. */
 export const educationMigrations = [
@@ -23,4 +24,5 @@ export const educationMigrations = [
   Townships1764500000000,
   RegistrySetPlaces1764520000000,
   AccessLogHashIndex1764560000000,
+  AccessLogPartitions1764600000000,
 ];

@@ -10,6 +10,7 @@ import { Townships1764500000000 } from './1764500000000-townships';
 import { RegistrySetPlaces1764520000000 } from './1764520000000-registry-set-places';
 import { ArchivedPartnerReach1764530000000 } from './1764530000000-archived-partner-reach';
 import { AccessLogHashIndex1764560000000 } from '../shared/1764560000000-access-log-hash-index';
+import { AccessLogPartitions1764600000000 } from '../shared/1764600000000-access-log-partitions';
 
 /** Women's-federation migrations, oldest first. */
 export const womensFederationMigrations = [
@@ -25,4 +26,5 @@ export const womensFederationMigrations = [
   RegistrySetPlaces1764520000000,
   ArchivedPartnerReach1764530000000,
   AccessLogHashIndex1764560000000,
+  AccessLogPartitions1764600000000,
 ];
