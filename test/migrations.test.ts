@@ -99,15 +99,20 @@ describe.each(definitions.map((definition) => [definition.name, definition] as c
       ).rows as { relname: string; relrowsecurity: boolean; bound: string }[];
     try {
       await migrate(db);
-      const last = definition.migrations[definition.migrations.length - 1];
-      expect(new last().name).toBe('AccessLogPartitions1764600000000');
+      // The partitioning and every migration after it, undone and redone (their down() and up() run).
+      const names = definition.migrations.map((migration) => new migration().name);
+      const from = names.indexOf('AccessLogPartitions1764600000000');
+      expect(from).toBeGreaterThan(0);
+      const undo = async () => {
+        for (let index = names.length - 1; index >= from; index--) await db.undoLastMigration({ transaction: 'each' });
+      };
 
       // Down: a plain table again, as the migration before left it; entries appended there...
-      await db.undoLastMigration({ transaction: 'each' });
+      await undo();
       expect(await kind()).toBe('r');
       await append('before', 3);
       // ...move into the monthly partitions on the way up, and the chain goes on from them.
-      expect(await migrate(db)).toEqual(['AccessLogPartitions1764600000000']);
+      expect(await migrate(db)).toEqual(names.slice(from));
       expect(await kind()).toBe('p');
       await append('after', 2);
       expect(await verifyChain(client)).toMatchObject({ entries: 5, brokenAt: null });
@@ -118,18 +123,18 @@ describe.each(definitions.map((definition) => [definition.name, definition] as c
 
       // Without next month's partition, the next append creates it before writing.
       const next = made[made.length - 1];
-      const from = /FROM \('([^']+)'\)/.exec(next.bound)![1];
+      const nextFrom = /FROM \('([^']+)'\)/.exec(next.bound)![1];
       await client.query(`DROP TABLE ${next.relname}`);
-      await client.query(`UPDATE access_log_head SET partitions_until = $1::timestamptz`, [from]);
+      await client.query(`UPDATE access_log_head SET partitions_until = $1::timestamptz`, [nextFrom]);
       await append('ahead', 1);
       expect((await partitions()).map((partition) => partition.relname)).toEqual(made.map((partition) => partition.relname));
       // An update aimed at a partition directly is refused like one through the table.
       await expect(client.query(`UPDATE ${made[0].relname} SET actor = 'someone else'`)).rejects.toThrow(/append-only/);
 
-      await db.undoLastMigration({ transaction: 'each' });
+      await undo();
       expect(await kind()).toBe('r');
       expect(await verifyChain(client)).toMatchObject({ entries: 6, brokenAt: null });
-      expect(await migrate(db)).toEqual(['AccessLogPartitions1764600000000']);
+      expect(await migrate(db)).toEqual(names.slice(from));
       expect(await verifyChain(client)).toMatchObject({ entries: 6, brokenAt: null });
     } finally {
       await client.end();

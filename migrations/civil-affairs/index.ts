@@ -13,6 +13,7 @@ import { ArchivedChildReferences1764540000000 } from './1764540000000-archived-c
 import { AccessLogHashIndex1764560000000 } from '../shared/1764560000000-access-log-hash-index';
 import { AccessLogPartitions1764600000000 } from '../shared/1764600000000-access-log-partitions';
 import { RegionFigures1764570000000 } from './1764570000000-region-figures';
+import { ChildReachIndex1764600000001 } from './1764600000001-child-reach-index';
 
 /** Civil-affairs migrations, oldest first. */
 export const civilAffairsMigrations = [
@@ -31,4 +32,5 @@ export const civilAffairsMigrations = [
   AccessLogHashIndex1764560000000,
   RegionFigures1764570000000,
   AccessLogPartitions1764600000000,
+  ChildReachIndex1764600000001,
 ];
