@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { CHILD_SCHOOL_AND_PARTNER_REACH } from '../shared/1764500000000-townships.sql';
 
 /** A place's finest code (village, township or county) as the area rule reads it, for the household or the residence. */
 const finest = (place: 'household' | 'residence') => `coalesce(${place}_village_code, ${place}_township_code, ${place}_region_code)::text`;
@@ -69,13 +70,7 @@ export class ChildReachIndex1764600000001 implements MigrationInterface {
       app_in_area(child.household_region_code, child.household_township_code, child.household_village_code)
       OR app_in_area(child.residence_region_code, child.residence_township_code, child.residence_village_code)
       OR (app_setting('app.partner') IS NULL AND (child.child_director_id IN (${callerWorkers}) OR child.child_supervisor_id IN (${callerWorkers})))
-      OR (cardinality(app_list('app.schools')) > 0 AND EXISTS (
-            SELECT 1 FROM enrolment_feed.enrolment e
-             WHERE e.child_id = child.id AND e.status IN ('ENROLLED', 'SUSPENDED', 'DROPPED_OUT') AND e.school_id::text = ANY (app_list('app.schools'))))
-      OR (app_setting('app.partner') IS NOT NULL AND partner_feed.fresh() AND EXISTS (
-            SELECT 1 FROM partner_feed.child_grant g
-             WHERE g.child_id = child.id AND g.purpose = app_setting('app.purpose') AND 'child:masked' = ANY (g.categories)
-               AND current_date <= g.valid_until)))`;
+      ${CHILD_SCHOOL_AND_PARTNER_REACH})`;
     await db.query(`DROP POLICY child_read ON child`);
     await db.query(`CREATE POLICY child_read ON child FOR SELECT USING ((status = 'ACTIVE' OR 'child:archive' = ANY (app_list('app.scopes'))) AND ${reach})`);
     await db.query(`DROP FUNCTION app_children_in_charge()`);

@@ -1,8 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { accessLogSql } from './1764000000000-access-log.sql';
 
 /**
  * FROZEN: the migration all three subgraphs ran on this date (each agency's index registers it). Never edit this file: a change to
- * the schema is a new migration (and, if shared, a new file here named by its date). Imports nothing live.
+ * the schema is a new migration (and, if shared, a new file here named by its date). Imports nothing live (only frozen history).
  *
  * The access log, partitioned by month (issue 14, "flat with history"): the append writes only into
  * the current month's partition, whose indexes stay small and in memory however long the history,
@@ -19,16 +20,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * reaches the log only through the partitioned table. The append-only trigger sits on the table and
  * on each partition, so an update aimed at a partition is refused too.
  */
-export class AccessLogPartitions1764600000000 implements MigrationInterface {
-  name = 'AccessLogPartitions1764600000000';
-
-  async up(db: QueryRunner): Promise<void> {
-    const { policy, appRole } = await readPolicyAndRole(db, 'access_log');
-    await db.query(`ALTER TABLE access_log RENAME TO access_log_unpartitioned`);
-    await db.query(`ALTER INDEX access_log_pkey RENAME TO access_log_unpartitioned_pkey`);
-    await db.query(`ALTER INDEX access_log_child_idx RENAME TO access_log_unpartitioned_child_idx`);
-    await db.query(`
-      CREATE TABLE access_log (
+/** The log's columns, as 1764000000000 made them. */
+const COLUMNS = `
         seq        bigint      NOT NULL,
         at         timestamptz NOT NULL,
         request_id text        NOT NULL,
@@ -39,8 +32,18 @@ export class AccessLogPartitions1764600000000 implements MigrationInterface {
         child_id   uuid        NOT NULL,
         categories text[]      NOT NULL,
         prev_hash  char(64)    NOT NULL,
-        hash       char(64)    NOT NULL
-      ) PARTITION BY RANGE (at)`);
+        hash       char(64)    NOT NULL`;
+
+export class AccessLogPartitions1764600000000 implements MigrationInterface {
+  name = 'AccessLogPartitions1764600000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    const { policy, appRole } = await readPolicyAndRole(db, 'access_log');
+    await db.query(`ALTER TABLE access_log RENAME TO access_log_unpartitioned`);
+    await db.query(`ALTER INDEX access_log_pkey RENAME TO access_log_unpartitioned_pkey`);
+    await db.query(`ALTER INDEX access_log_child_idx RENAME TO access_log_unpartitioned_child_idx`);
+    await db.query(`
+      CREATE TABLE access_log (${COLUMNS}) PARTITION BY RANGE (at)`);
     await db.query(`CREATE INDEX access_log_child_idx ON access_log (child_id, seq)`);
     await db.query(`CREATE INDEX access_log_seq_idx ON access_log (seq)`);
     await db.query(`
@@ -133,19 +136,7 @@ export class AccessLogPartitions1764600000000 implements MigrationInterface {
     await db.query(`ALTER TABLE access_log RENAME TO access_log_partitioned`);
     await db.query(`ALTER INDEX access_log_child_idx RENAME TO access_log_partitioned_child_idx`);
     await db.query(`
-      CREATE TABLE access_log (
-        seq        bigint      PRIMARY KEY,
-        at         timestamptz NOT NULL,
-        request_id text        NOT NULL,
-        actor      text        NOT NULL,
-        org        text        NOT NULL,
-        purpose    text,
-        action     text        NOT NULL CHECK (action IN ('READ', 'WRITE')),
-        child_id   uuid        NOT NULL,
-        categories text[]      NOT NULL,
-        prev_hash  char(64)    NOT NULL,
-        hash       char(64)    NOT NULL
-      )`);
+      CREATE TABLE access_log (${COLUMNS}, PRIMARY KEY (seq))`);
     await db.query(`CREATE INDEX access_log_child_idx ON access_log (child_id, seq)`);
     await db.query(`INSERT INTO access_log SELECT * FROM access_log_partitioned ORDER BY seq`);
     await db.query(`DROP TABLE access_log_partitioned`);
@@ -157,33 +148,8 @@ export class AccessLogPartitions1764600000000 implements MigrationInterface {
     await db.query(`ALTER TABLE access_log ENABLE ROW LEVEL SECURITY`);
     await db.query(`CREATE POLICY access_log_read ON access_log FOR SELECT USING (${policy})`);
     // The append as 1764000000000 wrote it: an advisory lock and the previous entry read by seq.
-    await db.query(`
-      CREATE OR REPLACE FUNCTION append_access_log(p_request_id text, p_actor text, p_org text, p_purpose text, p_entries jsonb)
-        RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-      DECLARE
-        v_prev text;
-        v_entry jsonb;
-        v_seq bigint;
-        v_at timestamptz := clock_timestamp();
-        v_hash text;
-        v_categories text[];
-        v_count integer := 0;
-      BEGIN
-        PERFORM pg_advisory_xact_lock(hashtext('access_log'));
-        SELECT hash INTO v_prev FROM access_log ORDER BY seq DESC LIMIT 1;
-        v_prev := coalesce(v_prev, repeat('0', 64));
-        FOR v_entry IN SELECT value FROM jsonb_array_elements(p_entries) LOOP
-          v_seq := nextval('access_log_seq');
-          v_categories := ARRAY(SELECT jsonb_array_elements_text(v_entry -> 'categories') ORDER BY 1);
-          v_hash := access_log_hash(v_prev, v_seq, v_at, p_request_id, p_actor, p_org, p_purpose,
-                                    v_entry ->> 'action', (v_entry ->> 'childId')::uuid, v_categories);
-          INSERT INTO access_log VALUES (v_seq, v_at, p_request_id, p_actor, p_org, p_purpose, v_entry ->> 'action',
-                                         (v_entry ->> 'childId')::uuid, v_categories, v_prev, v_hash);
-          v_prev := v_hash;
-          v_count := v_count + 1;
-        END LOOP;
-        RETURN v_count;
-      END $$`);
+    const append = accessLogSql(appRole, policy).find((sql) => sql.startsWith('CREATE FUNCTION append_access_log'))!;
+    await db.query(append.replace('CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION'));
   }
 }
 

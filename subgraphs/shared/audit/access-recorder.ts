@@ -19,14 +19,17 @@ export class AccessRecorder {
   /**
    * The statement that appends the request's entries, for the transaction to send with its COMMIT
    * (one round trip: the chain's lock is held only for the commit), or null when there is none.
-   * It is sent as a simple-protocol message, so its values are escaped literals (a NUL in the
-   * principal was refused when the transaction opened; JSON escapes its own control characters).
+   * It is sent as a simple-protocol message, so its values are escaped literals (JSON escapes its
+   * own control characters; a NUL elsewhere is refused).
    */
   appendStatement(call: InternalCall): string | null {
     if (!this.entries.size) return null;
     const entries = [...this.entries.values()].map((entry) => ({ childId: entry.childId, action: entry.action, categories: [...entry.categories] }));
     this.entries.clear();
-    const literal = (value: string | null) => (value === null ? 'NULL' : escapeLiteral(value));
-    return `SELECT append_access_log(${[call.requestId, call.principal.sub, call.principal.org, call.purpose].map(literal).join(', ')}, ${literal(JSON.stringify(entries))}::jsonb)`;
+    const values = [call.requestId, call.principal.sub, call.principal.org, call.purpose, JSON.stringify(entries)];
+    // A NUL would end the message early: refused, so the request is withheld (AUDIT_UNAVAILABLE).
+    if (values.some((value) => value?.includes('\u0000'))) throw new Error('an access-log value holds a NUL character');
+    const [requestId, actor, org, purpose, json] = values.map((value) => (value === null ? 'NULL' : escapeLiteral(value)));
+    return `SELECT append_access_log(${requestId}, ${actor}, ${org}, ${purpose}, ${json}::jsonb)`;
   }
 }

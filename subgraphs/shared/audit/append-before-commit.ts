@@ -28,16 +28,19 @@ export function appendAccessLogBeforeCommit<Loaders>(logger: Logger): ApolloServ
             withhold(request, ErrorCode.SERVICE_UNAVAILABLE, 'The request did not finish in time and nothing of it was saved. Retry it.');
             return;
           }
-          const append = contextValue.audit.appendStatement(contextValue);
+          // undefined while not yet written: a failure then is the log's too.
+          let append: string | null | undefined;
           try {
+            append = contextValue.audit.appendStatement(contextValue);
             await transaction.finish(append);
           } catch (err) {
+            await transaction.abort('failed');
             if (sqlState(err) === FAILED_TRANSACTION) {
               // A statement failed earlier: its error, already in the answer, says why; no data leaves unlogged.
               withhold(request, ErrorCode.SERVICE_UNAVAILABLE, 'The request failed and nothing of it was saved.', true);
             } else if (isDatabaseOutage(err)) {
               withhold(request, ErrorCode.SERVICE_UNAVAILABLE, 'The agency’s database did not answer; nothing was saved. Retry it.');
-            } else if (append) {
+            } else if (append !== null) {
               // The append and the COMMIT share a round trip; in READ COMMITTED with no deferred
               // constraint a COMMIT fails only as an outage, so any other failure is the log's.
               logger.error({ err, requestId: contextValue.requestId }, 'could not log the request; nothing is returned');
