@@ -1,4 +1,5 @@
-import { Client } from 'pg';
+import { randomUUID } from 'node:crypto';
+import { Client, escapeLiteral } from 'pg';
 import { startScratchSystem } from './scratch-system';
 
 /**
@@ -7,6 +8,7 @@ import { startScratchSystem } from './scratch-system';
  * list (`children(first: 20)`, id order) read as the service reads it: the application role, bound by
  * row-level security, with the row scope of a one-county, a one-township and a province token.
  * What to read: "Rows Removed by Filter" and the buffers: rows the policy looked at and threw away.
+ * Then the access-log append's time on an empty log and with a long history (below).
  * Figures only; it asserts nothing. BENCH_KEEP=1 keeps the system running for inspection (Ctrl-C).
  */
 const PAGE = Number(process.env.BENCH_PAGE ?? 20);
@@ -65,6 +67,7 @@ async function main() {
           }
         }
       }
+      await appendWithHistory(app, owner);
     } finally {
       await Promise.all([app.end(), owner.end()]);
     }
@@ -75,6 +78,55 @@ async function main() {
   } finally {
     await system.stop();
   }
+}
+
+/**
+ * The access-log append of a page's 20 entries (and its COMMIT, in one round trip as the service
+ * sends it), median of 200, on the empty log and again after BENCH_LOG_ENTRIES entries (default
+ * 1,000,000) of history spread over the twelve months before this one: the append writes only into
+ * this month's partition, so the history should not show.
+ */
+async function appendWithHistory(app: Client, owner: Client): Promise<void> {
+  const history = Number(process.env.BENCH_LOG_ENTRIES ?? 1_000_000);
+  const entries = () =>
+    JSON.stringify(Array.from({ length: 20 }, () => ({ childId: randomUUID(), action: 'READ', categories: ['child:basic', 'child:masked'] })));
+  const median = async () => {
+    const timings: number[] = [];
+    for (let run = 0; run < 200; run++) {
+      await app.query('BEGIN');
+      const statement = `SELECT append_access_log('bench', 'bench', 'bench', 'case-management', ${escapeLiteral(entries())}::jsonb); COMMIT`;
+      const start = performance.now();
+      await app.query(statement);
+      timings.push(performance.now() - start);
+    }
+    return timings.sort((a, b) => a - b)[100]!.toFixed(2);
+  };
+  console.log(`\nAccess-log append of 20 entries with its COMMIT (median of 200), civil affairs:`);
+  console.log(`  this month's entries only: ${await median()} ms`);
+  const started = performance.now();
+  await owner.query(`
+    DO $$
+    DECLARE
+      v_month timestamptz := date_trunc('month', now(), 'UTC') - interval '12 months';
+    BEGIN
+      WHILE v_month < date_trunc('month', now(), 'UTC') LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relname = 'access_log_' || to_char(v_month AT TIME ZONE 'UTC', 'YYYY_MM')) THEN
+          PERFORM access_log_add_partition(v_month);
+        END IF;
+        v_month := v_month + interval '1 month';
+      END LOOP;
+    END $$`);
+  // History as the owner writes it in bulk (the chain is not what is measured here).
+  await owner.query(
+    `INSERT INTO access_log
+       SELECT nextval('access_log_seq'), date_trunc('month', now(), 'UTC') - interval '12 months' + (i::float8 / $1) * interval '360 days',
+              'history-' || (i / 20), 'bench', 'bench', 'case-management', 'READ', gen_random_uuid(), '{child:basic}', repeat('0', 64), repeat('1', 64)
+         FROM generate_series(0, $1 - 1) AS i`,
+    [history],
+  );
+  await owner.query('ANALYZE access_log');
+  console.log(`  (${history} entries of history loaded in ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(`  with ${history} entries in the twelve months before: ${await median()} ms`);
 }
 
 main().catch((err: unknown) => {
