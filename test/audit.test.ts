@@ -203,6 +203,38 @@ describe('when the access log cannot be appended', () => {
   });
 });
 
+describe('the partitioned log, as the service’s own database role', () => {
+  it('is read only through the table (its read policy applies); the months’ partitions and the chain’s head are out of reach, and nothing is written but through the append', async () => {
+    for (const name of ['civil-affairs', 'education', 'womens-federation'] as const) {
+      const owner = await database(name);
+      const app = await database(name, 'app');
+      try {
+        const [partition] = (await owner.query(`SELECT inhrelid::regclass::text AS name FROM pg_inherits WHERE inhparent = 'access_log'::regclass LIMIT 1`))
+          .rows;
+        expect(partition?.name).toMatch(/^access_log_\d{4}_\d{2}$/);
+        const refused = async (sql: string) => {
+          await app.query('BEGIN');
+          try {
+            await app.query(`SELECT set_config('app.scopes', 'audit:read', true), set_config('app.jurisdiction', $1, true)`, [DEMO_COUNTY]);
+            await expect(app.query(sql)).rejects.toThrow(/permission denied/);
+          } finally {
+            await app.query('ROLLBACK');
+          }
+        };
+        await refused(`SELECT count(*) FROM ${partition.name}`);
+        await refused(`SELECT * FROM access_log_head`);
+        await refused(`UPDATE access_log_head SET hash = repeat('0', 64)`);
+        await refused(`INSERT INTO access_log SELECT * FROM access_log LIMIT 1`);
+        await refused(`INSERT INTO ${partition.name} SELECT * FROM access_log LIMIT 1`);
+        await refused(`SELECT access_log_add_partition(now() + interval '10 years')`);
+      } finally {
+        await app.end();
+        await owner.end();
+      }
+    }
+  });
+});
+
 describe('the hash chain', () => {
   const verifyCommand = () =>
     promisify(execFile)(process.execPath, [join(ROOT, 'dist', 'scripts', 'verify-audit.js')], {

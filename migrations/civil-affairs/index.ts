@@ -11,8 +11,10 @@ import { ChildrenAtRisk1764510000000 } from './1764510000000-children-at-risk';
 import { RegistrySetPlaces1764520000000 } from './1764520000000-registry-set-places';
 import { ArchivedChildReferences1764540000000 } from './1764540000000-archived-child-references';
 import { AccessLogHashIndex1764560000000 } from '../shared/1764560000000-access-log-hash-index';
+import { AccessLogPartitions1764600000000 } from '../shared/1764600000000-access-log-partitions';
 import { RegionFigures1764570000000 } from './1764570000000-region-figures';
 import { RegionFiguresByDay1764580000000 } from './1764580000000-region-figures-by-day';
+import { ChildReachIndex1764600000001 } from './1764600000001-child-reach-index';
 
 /** Civil-affairs migrations, oldest first. */
 export const civilAffairsMigrations = [
@@ -31,4 +33,6 @@ export const civilAffairsMigrations = [
   AccessLogHashIndex1764560000000,
   RegionFigures1764570000000,
   RegionFiguresByDay1764580000000,
+  AccessLogPartitions1764600000000,
+  ChildReachIndex1764600000001,
 ];

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { GraphQLError } from 'graphql';
+import { escapeLiteral } from 'pg';
 import { ErrorCode } from '../../platform/errors';
 import { isDataException, isDatabaseOutage } from '../../platform/sql-state';
 import type { InternalCall } from '../../platform/internal-token';
@@ -91,6 +92,8 @@ export class RequestTransaction {
   ) {}
 
   static async open(db: DataSource, scope: RowScope, limits: TransactionLimits, logger: Logger): Promise<RequestTransaction> {
+    // Refused before anything is sent: the settings travel as literals, in which a NUL would end the message.
+    if (rowScopeValues(scope).some((value) => value.includes('\u0000'))) throw refusedSetting();
     const runner = db.createQueryRunner();
     try {
       await runner.connect();
@@ -101,30 +104,23 @@ export class RequestTransaction {
     }
     const transaction = new RequestTransaction(runner, logger);
     try {
-      await runner.startTransaction();
-      await runner.query(
-        `SELECT set_config('statement_timeout', $7, true), set_config('lock_timeout', $8, true),
-                set_config('idle_in_transaction_session_timeout', $9, true),
-                set_config('app.sub', $1, true), set_config('app.jurisdiction', $2, true), set_config('app.schools', $3, true),
-                set_config('app.partner', $4, true), set_config('app.purpose', $5, true), set_config('app.scopes', $6, true)`,
-        [
-          scope.sub,
-          scope.jurisdiction.join(','),
-          scope.schools.join(','),
-          scope.partner ?? '',
-          scope.purpose ?? '',
-          scope.scopes.join(','),
-          `${limits.statementTimeoutMs}ms`,
-          `${limits.lockTimeoutMs}ms`,
-          `${limits.idleInTransactionTimeoutMs}ms`,
-        ],
-      );
+      // One round trip: BEGIN and the row scope travel together (a simple-protocol message of two
+      // statements, so no parameters: the values are escaped literals).
+      await runner.query(`START TRANSACTION; ${rowScopeSql(scope, limits)}`);
+      transaction.marked(true);
       return transaction;
     } catch (err) {
       // The transaction may be open and failed: end it before the connection goes back.
       await transaction.abort('failed');
       throw setupFailure(err);
     }
+  }
+
+  /** Tells TypeORM whether a transaction is open (we open and end it ourselves), so mutations nest as savepoints. */
+  private marked(active: boolean): void {
+    const state = this.runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+    state.isTransactionActive = active;
+    state.transactionDepth = active ? 1 : 0;
   }
 
   get manager(): EntityManager {
@@ -136,12 +132,18 @@ export class RequestTransaction {
     return this.state === 'open';
   }
 
-  /** Commits what the request did and returns the connection; throws (after rolling back) if the commit fails. */
-  async finish(): Promise<void> {
+  /**
+   * Runs `lastStatement` (the access-log append) and commits, in one round trip, and returns the
+   * connection; throws (after rolling back) if either fails. If the last statement fails, the server
+   * skips the COMMIT and the transaction is rolled back here: nothing of the request is saved. The
+   * chain's lock, taken by the append, is held only for the commit itself, not across a round trip.
+   */
+  async finish(lastStatement: string | null = null): Promise<void> {
     if (this.state !== 'open') return;
     try {
-      await this.runner.commitTransaction();
+      await this.runner.query(lastStatement ? `${lastStatement}; COMMIT` : 'COMMIT');
       this.state = 'committed';
+      this.marked(false);
       await this.runner.release();
     } catch (err) {
       this.abortedBecause = 'failed';
@@ -165,6 +167,7 @@ export class RequestTransaction {
 
   private async end(cause: unknown): Promise<void> {
     this.state = 'rolled back';
+    this.marked(false);
     const runner = this.runner;
     // TypeORM already gave the connection back, as broken, when it failed.
     if (runner.isReleased) return;
@@ -188,16 +191,40 @@ export class RequestTransaction {
 }
 
 /**
+ * The row scope as one statement of `set_config(..., true)` calls with escaped literals. Values
+ * come from the gateway's signed token; `escapeLiteral` quotes them (and a NUL is refused before).
+ */
+function rowScopeSql(scope: RowScope, limits: TransactionLimits): string {
+  const settings: [string, string][] = [
+    ['statement_timeout', `${limits.statementTimeoutMs}ms`],
+    ['lock_timeout', `${limits.lockTimeoutMs}ms`],
+    ['idle_in_transaction_session_timeout', `${limits.idleInTransactionTimeoutMs}ms`],
+  ];
+  const values = rowScopeValues(scope);
+  ROW_SCOPE_SETTINGS.forEach((name, index) => settings.push([name, values[index]]));
+  return `SELECT ${settings.map(([name, value]) => `set_config(${escapeLiteral(name)}, ${escapeLiteral(value)}, true)`).join(', ')}`;
+}
+
+/** The settings the row-security policies read, in the order of `rowScopeValues`. */
+const ROW_SCOPE_SETTINGS = ['app.sub', 'app.jurisdiction', 'app.schools', 'app.partner', 'app.purpose', 'app.scopes'];
+
+function rowScopeValues(scope: RowScope): string[] {
+  return [scope.sub, scope.jurisdiction.join(','), scope.schools.join(','), scope.partner ?? '', scope.purpose ?? '', scope.scopes.join(',')];
+}
+
+function refusedSetting(): GraphQLError {
+  return new GraphQLError('The call’s principal or purpose holds a value the database refuses (such as a NUL character).', {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'principal', http: { status: 400 } },
+  });
+}
+
+/**
  * A request that could not even start: an outage (503, which the gateway answers as
  * SERVICE_UNAVAILABLE at every path the call would have filled), or a principal or purpose the
  * database refuses as a setting (400); anything else stays an internal error.
  */
 function setupFailure(err: unknown, connecting = false): unknown {
-  if (isDataException(err)) {
-    return new GraphQLError('The call’s principal or purpose holds a value the database refuses (such as a NUL character).', {
-      extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'principal', http: { status: 400 } },
-    });
-  }
+  if (isDataException(err)) return refusedSetting();
   if (connecting || isDatabaseOutage(err)) {
     return new GraphQLError('The agency’s database did not answer. Retry shortly.', {
       extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryable: true, http: { status: 503 } },

@@ -10,8 +10,8 @@ import type { SubgraphContext } from '../context';
 const FAILED_TRANSACTION = '25P02';
 
 /**
- * The last step of each request: its accesses are appended to the access log, and its transaction
- * commits, before the answer leaves, so a client that reads its own write sees it. No access-log
+ * The last step of each request: its accesses are appended to the access log and its transaction
+ * commits, in one round trip, before the answer leaves, so a client that reads its own write sees it. No access-log
  * entry, no answer: the request is rolled back and its answer withheld, with an error at each path
  * it would have filled: AUDIT_UNAVAILABLE when the log refused the entry, SERVICE_UNAVAILABLE
  * (retryable) when the database failed, the deadline passed or the commit did not happen.
@@ -28,8 +28,11 @@ export function appendAccessLogBeforeCommit<Loaders>(logger: Logger): ApolloServ
             withhold(request, ErrorCode.SERVICE_UNAVAILABLE, 'The request did not finish in time and nothing of it was saved. Retry it.');
             return;
           }
+          // undefined while not yet written: a failure then is the log's too.
+          let append: string | null | undefined;
           try {
-            await contextValue.audit.flush(contextValue.db, contextValue);
+            append = contextValue.audit.appendStatement(contextValue);
+            await transaction.finish(append);
           } catch (err) {
             await transaction.abort('failed');
             if (sqlState(err) === FAILED_TRANSACTION) {
@@ -37,17 +40,15 @@ export function appendAccessLogBeforeCommit<Loaders>(logger: Logger): ApolloServ
               withhold(request, ErrorCode.SERVICE_UNAVAILABLE, 'The request failed and nothing of it was saved.', true);
             } else if (isDatabaseOutage(err)) {
               withhold(request, ErrorCode.SERVICE_UNAVAILABLE, 'The agency’s database did not answer; nothing was saved. Retry it.');
-            } else {
+            } else if (append !== null) {
+              // The append and the COMMIT share a round trip; in READ COMMITTED with no deferred
+              // constraint a COMMIT fails only as an outage, so any other failure is the log's.
               logger.error({ err, requestId: contextValue.requestId }, 'could not log the request; nothing is returned');
               withhold(request, ErrorCode.AUDIT_UNAVAILABLE, 'The request could not be recorded in the access log, so nothing is returned.');
+            } else {
+              logger.warn({ err, requestId: contextValue.requestId }, 'commit failed; the request was rolled back');
+              withhold(request, ErrorCode.SERVICE_UNAVAILABLE, 'The request could not be saved and was rolled back. Retry it.');
             }
-            return;
-          }
-          try {
-            await transaction.finish();
-          } catch (err) {
-            logger.warn({ err, requestId: contextValue.requestId }, 'commit failed; the request was rolled back');
-            withhold(request, ErrorCode.SERVICE_UNAVAILABLE, 'The request could not be saved and was rolled back. Retry it.');
           }
         },
       };

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { Client, escapeLiteral } from 'pg';
+import { startScratchSystem } from './scratch-system';
+
+/**
+ * `npm run bench:explain`: starts a fresh system with BENCH_CHILDREN demo children (default
+ * 20,000) and prints PostgreSQL's `EXPLAIN (ANALYZE, BUFFERS)` of a page of the registry's child
+ * list (`children(first: 20)`, id order) read as the service reads it: the application role, bound by
+ * row-level security, with the row scope of a one-county, a one-township and a province token.
+ * What to read: "Rows Removed by Filter" and the buffers: rows the policy looked at and threw away.
+ * Then the access-log append's time on an empty log and with a long history (below).
+ * Figures only; it asserts nothing. BENCH_KEEP=1 keeps the system running for inspection (Ctrl-C).
+ */
+const PAGE = Number(process.env.BENCH_PAGE ?? 20);
+
+const SCOPES = 'child:masked,child:basic,child:identity,child:family,child:welfare,audit:read';
+
+async function main() {
+  const children = Number(process.env.BENCH_CHILDREN ?? 20_000);
+  const system = await startScratchSystem('bench-explain', children);
+  try {
+    const app = new Client({ connectionString: system.databaseUrls.app['civil-affairs'] });
+    const owner = new Client({ connectionString: system.databaseUrls.owner['civil-affairs'] });
+    await Promise.all([app.connect(), owner.connect()]);
+    try {
+      await owner.query('VACUUM ANALYZE child');
+      // The demo's busiest county, one of its townships, and its province.
+      const [place] = (
+        await owner.query(
+          `SELECT residence_region_code AS county, (SELECT residence_township_code FROM child t WHERE t.residence_region_code = c.residence_region_code
+                     AND residence_township_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1) AS township, count(*)::int AS n
+             FROM child c GROUP BY residence_region_code ORDER BY n DESC LIMIT 1`,
+        )
+      ).rows as { county: string; township: string | null; n: number }[];
+      const total = (await owner.query('SELECT count(*)::int AS n FROM child')).rows[0].n as number;
+      console.log(`\n${total} children in the registry; county ${place.county} has ${place.n} by residence.`);
+      const tokens: [string, string][] = [
+        [`one county (${place.county})`, place.county],
+        ...(place.township ? ([[`one township (${place.township})`, place.township]] as [string, string][]) : []),
+        [`a province (${place.county.slice(0, 2)})`, place.county.slice(0, 2)],
+      ];
+      for (const [label, jurisdiction] of tokens) {
+        for (const [what, sql] of [
+          [`first page of ${PAGE}`, `SELECT * FROM child WHERE status = 'ACTIVE' ORDER BY id LIMIT ${PAGE}`],
+          [
+            `a page of ${PAGE} halfway through the list`,
+            `SELECT * FROM child WHERE status = 'ACTIVE' AND id > '80000000-0000-0000-0000-000000000000' ORDER BY id LIMIT ${PAGE}`,
+          ],
+        ] as const) {
+          await app.query('BEGIN');
+          try {
+            await app.query(
+              `SELECT set_config('app.sub', 'bench-explain', true), set_config('app.jurisdiction', $1, true), set_config('app.scopes', $2, true),
+                      set_config('app.purpose', 'case-management', true)`,
+              [jurisdiction, SCOPES],
+            );
+            // Once to warm the session (its first statement also loads the functions' plans), then explained.
+            await app.query(sql);
+            const plan = (await app.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON) ${sql}`)).rows
+              .map((row: Record<string, string>) => row['QUERY PLAN'])
+              // The policy's conditions run to thousands of characters: their start says which they are.
+              .map((line) => `    ${line.length > 150 ? `${line.slice(0, 150)}…` : line}`)
+              .join('\n');
+            console.log(`\n${label}, ${what}:\n${plan}`);
+          } finally {
+            await app.query('ROLLBACK');
+          }
+        }
+      }
+      await appendWithHistory(app, owner);
+    } finally {
+      await Promise.all([app.end(), owner.end()]);
+    }
+    if (process.env.BENCH_KEEP === '1') {
+      console.log(`\nkept running: ${JSON.stringify(system.databaseUrls)}`);
+      await new Promise<void>((stop) => process.once('SIGINT', () => stop()));
+    }
+  } finally {
+    await system.stop();
+  }
+}
+
+/**
+ * The access-log append of a page's 20 entries (and its COMMIT, in one round trip as the service
+ * sends it), median of 200, on the empty log and again after BENCH_LOG_ENTRIES entries (default
+ * 1,000,000) of history spread over the twelve months before this one: the append writes only into
+ * this month's partition, so the history should not show.
+ */
+async function appendWithHistory(app: Client, owner: Client): Promise<void> {
+  const history = Number(process.env.BENCH_LOG_ENTRIES ?? 1_000_000);
+  const entries = () =>
+    JSON.stringify(Array.from({ length: 20 }, () => ({ childId: randomUUID(), action: 'READ', categories: ['child:basic', 'child:masked'] })));
+  const median = async () => {
+    const timings: number[] = [];
+    for (let run = 0; run < 200; run++) {
+      await app.query('BEGIN');
+      const statement = `SELECT append_access_log('bench', 'bench', 'bench', 'case-management', ${escapeLiteral(entries())}::jsonb); COMMIT`;
+      const start = performance.now();
+      await app.query(statement);
+      timings.push(performance.now() - start);
+    }
+    return timings.sort((a, b) => a - b)[100]!.toFixed(2);
+  };
+  console.log(`\nAccess-log append of 20 entries with its COMMIT (median of 200), civil affairs:`);
+  console.log(`  this month's entries only: ${await median()} ms`);
+  const started = performance.now();
+  await owner.query(`
+    DO $$
+    DECLARE
+      v_month timestamptz := date_trunc('month', now(), 'UTC') - interval '12 months';
+    BEGIN
+      WHILE v_month < date_trunc('month', now(), 'UTC') LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relname = 'access_log_' || to_char(v_month AT TIME ZONE 'UTC', 'YYYY_MM')) THEN
+          PERFORM access_log_add_partition(v_month);
+        END IF;
+        v_month := v_month + interval '1 month';
+      END LOOP;
+    END $$`);
+  // History as the owner writes it in bulk (the chain is not what is measured here).
+  await owner.query(
+    `INSERT INTO access_log
+       SELECT nextval('access_log_seq'), date_trunc('month', now(), 'UTC') - interval '12 months' + (i::float8 / $1) * interval '360 days',
+              'history-' || (i / 20), 'bench', 'bench', 'case-management', 'READ', gen_random_uuid(), '{child:basic}', repeat('0', 64), repeat('1', 64)
+         FROM generate_series(0, $1 - 1) AS i`,
+    [history],
+  );
+  await owner.query('ANALYZE access_log');
+  console.log(`  (${history} entries of history loaded in ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(`  with ${history} entries in the twelve months before: ${await median()} ms`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
