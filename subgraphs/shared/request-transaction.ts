@@ -138,7 +138,9 @@ export class RequestTransaction {
 
   /** Commits what the request did and returns the connection; throws (after rolling back) if the commit fails. */
   async finish(): Promise<void> {
-    if (this.state !== 'open') return;
+    if (this.state === 'committed') return;
+    // Rolled back meanwhile (the deadline passed while the access log was appended): the caller must not answer as if saved.
+    if (this.state === 'rolled back') throw new Error(`rolled back before its commit (${this.abortedBecause ?? 'failed'})`);
     try {
       await this.runner.commitTransaction();
       this.state = 'committed';
