@@ -130,8 +130,9 @@ export async function insertGuardianships(em: EntityManager, rows: readonly Omit
 export async function childrenNotQualifying(em: EntityManager, ids: readonly string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
   const rows: { id: string }[] = await em.query(
-    `SELECT c.id FROM child c JOIN child_classification cc ON cc.child_id = c.id
-      WHERE c.id = ANY ($1::uuid[]) AND NOT (cc.is_left_behind OR child_in_difficulty(c.id, c.birth_date))`,
+    // Joined to the ids as a set (a hash join), not filtered by = ANY, which is quadratic at ten thousand ids.
+    `SELECT c.id FROM unnest($1::uuid[]) AS ids(id) JOIN child c ON c.id = ids.id JOIN child_classification cc ON cc.child_id = c.id
+      WHERE NOT (cc.is_left_behind OR child_in_difficulty(c.id, c.birth_date))`,
     [ids],
   );
   return new Set(rows.map((row) => row.id));
