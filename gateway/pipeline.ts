@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GatewayConfig as SupergraphConfig } from '@apollo/gateway';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { createErrorMasker } from '../platform/error-masking';
 import { loadMetricsToken } from '../platform/env';
 import { refuseUnrunnableRequests } from '../platform/input-checks';
@@ -13,6 +13,7 @@ import { createEnforcingGateway } from './authorization/enforcing-gateway';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { serveIde } from './ide';
+import { serveRegistrationFormImports } from './imports/registration-forms-route';
 import { formatLimitErrors, hideSuggestions, queryLimits } from './query-limits';
 import { createRequestContext, returnRequestId } from './request-context';
 import { parseCustomScalars } from './input-scalars';
@@ -51,6 +52,7 @@ export interface GatewayParts {
  * | metrics: each response's outcome                                      | request-metrics.ts                     |
  * | errors: limit refusals coded, anything unexpected masked              | query-limits.ts, platform/error-masking.ts |
  * | IDE: GET /ide (development, or GATEWAY_IDE=on), all assets local        | ide.ts                                 |
+ * | imports: POST /imports/registration-forms, a file → the mutation above  | imports/registration-forms-route.ts    |
  *
  * Authorization, the purpose rule and the log run per operation (each of a batch on its own) in
  * the enforcing gateway's executor (authorization/enforcing-gateway.ts), in that order.
@@ -62,6 +64,8 @@ export function gatewayPipeline({ config, logger, metrics, authenticator, superg
   // Impossible dates are refused before planning, like any other ill-typed value.
   parseCustomScalars(gateway);
   const requestContext = createRequestContext(authenticator);
+  // Authentication and the stated purpose, once per HTTP request; subgraph calls end with the client.
+  const context = async (req: Request, res: Response): Promise<GatewayContext> => ({ ...(await requestContext(req)), clientGone: clientGone(res) });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     // serve() stops the process in order (readiness, in-flight requests, then Apollo).
@@ -94,14 +98,17 @@ export function gatewayPipeline({ config, logger, metrics, authenticator, superg
     // METRICS_TOKEN or METRICS_TOKEN_FILE: /metrics needs it as a bearer credential (not served without).
     metricsToken: loadMetricsToken(),
     maxBatch: MAX_BATCH,
-    // Authentication and the stated purpose, once per HTTP request; subgraph calls end with the client.
-    context: async (req, res) => ({ ...(await requestContext(req)), clientGone: clientGone(res) }),
+    context,
     metrics,
     logger,
     health: subgraphsHealth(config.subgraphUrls),
     shutdownGraceMs: config.shutdownGraceMs,
     // The in-browser IDE, served from the npm package's own assets: development, or when switched on.
-    routes: config.ide.enabled ? (app) => serveIde(app, { tokensFile: config.ide.demoTokensFile }) : undefined,
+    routes: (app) => {
+      if (config.ide.enabled) serveIde(app, { tokensFile: config.ide.demoTokensFile });
+      // Registration forms in bulk: POST /imports/registration-forms (imports/registration-forms-route.ts).
+      serveRegistrationFormImports(app, { apollo, context, logger });
+    },
   };
 }
 
