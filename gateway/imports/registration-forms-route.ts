@@ -9,6 +9,8 @@ import { ImportRefused } from './import-errors';
 
 /** Largest file accepted: a county's 20,000 forms as .xlsx or CSV fit well within it. */
 export const IMPORT_FILE_LIMIT_BYTES = 10 * 1024 * 1024;
+/** How long the import's subgraph call may take: a little longer than the subgraphs' own bound on an import's transaction (45 s). */
+export const IMPORT_SUBGRAPH_TIMEOUT_MS = 50_000;
 /** Most rows one file may hold (the subgraphs' limit for one import). */
 export const IMPORT_MAX_ROWS = 20_000;
 
@@ -139,7 +141,10 @@ async function runImport(
   const [query, input, field] = schoolId
     ? [PROPOSE, { schoolId, rows, onlyValidRows }, 'proposeChildren']
     : [REGISTER, { rows, onlyValidRows }, 'importChildren'];
-  const response = await options.apollo.executeOperation({ query, variables: { input } }, { contextValue });
+  const response = await options.apollo.executeOperation(
+    { query, variables: { input } },
+    { contextValue: { ...contextValue, subgraphTimeoutMs: IMPORT_SUBGRAPH_TIMEOUT_MS } },
+  );
   const requestId = response.http.headers.get('x-request-id');
   if (requestId) res.setHeader('x-request-id', requestId);
   if (response.body.kind !== 'single') return refuse(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error.');

@@ -6,7 +6,7 @@ import { assertNationalIdMatches, parseNationalId } from '../../standards/nation
 import { isCountyCode, isTownshipCode } from '../../standards/regions';
 import { isoDate } from './dates';
 import { Gender, GuardianshipForm } from './registry-enums';
-import type { ImportRowProblem, RegistrationFormRowFields } from './registration-form.types';
+import type { ImportRowProblem, RegistrationFormRowFields, RegistrationImportResult } from './registration-form.types';
 import { countyCode, optionalPhone, optionalText, pastDate, requiredText } from './validation';
 
 /**
@@ -16,6 +16,13 @@ import { countyCode, optionalPhone, optionalText, pastDate, requiredText } from 
 
 /** Most rows one import may carry: a county's whole term of forms, bounded so one request stays within its deadline. */
 export const MAX_IMPORT_ROWS = 20_000;
+
+/**
+ * How long one import's transaction and each of its statements may take: ten thousand rows are one
+ * transaction, past a request's usual deadline on a busy server. The gateway's import endpoint
+ * waits a little longer (IMPORT_SUBGRAPH_TIMEOUT_MS); a call it abandons is rolled back.
+ */
+export const BULK_WRITE_DEADLINE_MS = 45_000;
 
 /** The registry holds minors only. */
 const MAX_AGE_YEARS = 18;
@@ -290,4 +297,9 @@ export async function writeInOneTransaction(
     const lines = new Set(refused.map((problem) => problem.line));
     rows = rows.filter((facts) => !lines.has(facts.line));
   }
+}
+
+/** An import's answer: `rows` received, `present` of them matched what was there; problems in line order. */
+export function importResult(rows: number, present: number, problems: ImportRowProblem[]): (written: boolean, created: number) => RegistrationImportResult {
+  return (written, created) => ({ rows, written, created, alreadyPresent: present, problems: problems.sort((a, b) => a.line - b.line) });
 }

@@ -4,7 +4,16 @@ import { DomainError, ErrorCode } from '../../../platform/errors';
 import type { Principal } from '../../../platform/principal';
 import { AccessAction } from '../../shared/audit/access-log.type';
 import { today } from '../../shared/dates';
-import { personKey, readFormRows, rowProblem, RowsRefused, writeInOneTransaction, type FormFacts } from '../../shared/registration-form';
+import {
+  importResult,
+  BULK_WRITE_DEADLINE_MS,
+  personKey,
+  readFormRows,
+  rowProblem,
+  RowsRefused,
+  writeInOneTransaction,
+  type FormFacts,
+} from '../../shared/registration-form';
 import type { RegistrationImportResult } from '../../shared/registration-form.types';
 import type { NewChild } from '../child/child.repository';
 import type { CivilAffairsContext } from '../context';
@@ -51,6 +60,7 @@ export class ChildImportService {
 
   async import(ctx: CivilAffairsContext, input: ImportChildrenInput): Promise<RegistrationImportResult> {
     const { valid, problems } = readFormRows(input.rows);
+    await ctx.transaction.allowBulkWrite(BULK_WRITE_DEADLINE_MS);
     const reachable = valid.filter((facts) => {
       if (inJurisdiction(ctx.principal, facts)) return true;
       problems.push(rowProblem(facts.line, ErrorCode.OUTSIDE_JURISDICTION, 'The child neither lives nor is registered in your jurisdiction.'));
@@ -63,13 +73,7 @@ export class ChildImportService {
       reachable.filter((f) => !f.nationalId).map((f) => ({ name: f.name, birthDate: f.birthDate, township: f.residenceTownshipCode })),
     );
     const fresh = reachable.filter((f) => !(f.nationalId ? byHash.has(hashOf.get(f.line)!) : byPerson.has(personKey(f))));
-    const result = (written: boolean, created: number): RegistrationImportResult => ({
-      rows: input.rows.length,
-      written,
-      created,
-      alreadyPresent: reachable.length - fresh.length,
-      problems: problems.sort((a, b) => a.line - b.line),
-    });
+    const result = importResult(input.rows.length, reachable.length - fresh.length, problems);
     if (problems.length && !input.onlyValidRows) return result(false, 0);
 
     // The registry ids the new children get, whichever pass writes them.

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode, notFound } from '../../../platform/errors';
 import { AccessAction } from '../../shared/audit/access-log.type';
-import { readFormRows, rowProblem, RowsRefused, writeInOneTransaction, type FormFacts } from '../../shared/registration-form';
+import {
+  BULK_WRITE_DEADLINE_MS,
+  importResult,
+  readFormRows,
+  rowProblem,
+  RowsRefused,
+  writeInOneTransaction,
+  type FormFacts,
+} from '../../shared/registration-form';
 import type { RegistrationImportResult } from '../../shared/registration-form.types';
 import { uuid } from '../../shared/validation';
 import type { EducationContext } from '../context';
@@ -46,15 +54,10 @@ export class ProposalImportService {
       throw new DomainError(ErrorCode.OUTSIDE_JURISDICTION, 'You may propose children for your own school only.', { field: 'input.schoolId' });
     }
     const { valid, problems } = readFormRows(input.rows);
+    await ctx.transaction.allowBulkWrite(BULK_WRITE_DEADLINE_MS);
     const keys = keysOnFile(await proposalsOnFile(ctx.db, schoolId, [...new Set(valid.map((f) => f.name))]));
     const fresh = valid.filter((f) => !repeats(keys, f));
-    const result = (written: boolean, created: number): RegistrationImportResult => ({
-      rows: input.rows.length,
-      written,
-      created,
-      alreadyPresent: valid.length - fresh.length,
-      problems: problems.sort((a, b) => a.line - b.line),
-    });
+    const result = importResult(input.rows.length, valid.length - fresh.length, problems);
     if (problems.length && !input.onlyValidRows) return result(false, 0);
 
     const proposals = new Map(fresh.map((facts) => [facts.line, this.proposalOf(facts, schoolId, ctx.principal.sub)]));
