@@ -11,4 +11,6 @@ export interface GatewayContext {
   purpose: string | null;
   /** Aborted when the client goes away before its answer: the subgraph calls still running are cancelled. */
   clientGone?: AbortSignal;
+  /** How long each subgraph call may take, when not the configured SUBGRAPH_TIMEOUT_MS: set by the import endpoint only, never by a client. */
+  subgraphTimeoutMs?: number;
 }

@@ -14,6 +14,7 @@ import { createEnforcingGateway } from './authorization/enforcing-gateway';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
 import { serveIde } from './ide';
+import { serveRegistrationFormImports } from './imports/registration-forms-route';
 import { formatLimitErrors, hideSuggestions, queryLimits } from './query-limits';
 import { serveExports } from './exports/route';
 import { createRequestContext, returnRequestId } from './request-context';
@@ -54,6 +55,7 @@ export interface GatewayParts {
  * | errors: limit refusals coded, anything unexpected masked              | query-limits.ts, platform/error-masking.ts |
  * | IDE: GET /ide (development, or GATEWAY_IDE=on), all assets local        | ide.ts                                 |
  * | exports: GET /exports/… (seed 003's forms), through this same pipeline   | exports/route.ts                       |
+ * | imports: POST /imports/registration-forms, a file → the mutation above  | imports/registration-forms-route.ts    |
  *
  * Authorization, the purpose rule and the log run per operation (each of a batch on its own) in
  * the enforcing gateway's executor (authorization/enforcing-gateway.ts), in that order.
@@ -112,6 +114,8 @@ export function gatewayPipeline({ config, logger, metrics, authenticator, superg
     routes: (app: Express) => {
       // Seed 003's forms as files, read through this same pipeline with the caller's credentials.
       serveExports(app, { apollo, context, authenticator, schema: () => apiSchema, logger, pageSize: config.exportPageSize });
+      // Registration forms in bulk: POST /imports/registration-forms (imports/registration-forms-route.ts).
+      serveRegistrationFormImports(app, { apollo, context, logger });
       // The in-browser IDE, served from the npm package's own assets: development, or when switched on.
       if (config.ide.enabled) serveIde(app, { tokensFile: config.ide.demoTokensFile });
     },

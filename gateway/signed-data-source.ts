@@ -79,9 +79,12 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
-    const timeout = AbortSignal.timeout(this.timeoutMs);
     const serving = (options.kind as string) === INCOMING_OPERATION;
-    const clientGone = serving ? (options.context as GatewayContext | undefined)?.clientGone : undefined;
+    const context = serving ? (options.context as GatewayContext | undefined) : undefined;
+    // The import endpoint's calls carry their own (longer) bound; every other call has the configured one.
+    const timeoutMs = context?.subgraphTimeoutMs ?? this.timeoutMs;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const clientGone = context?.clientGone;
     const signal = clientGone ? AbortSignal.any([timeout, clientGone]) : timeout;
     try {
       return await this.callSignal.run(signal, () => super.process(options));
@@ -95,7 +98,7 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
       this.logger.warn({ subgraph: this.subgraphName, reason, detail: err instanceof Error ? err.message : String(err) }, 'subgraph call failed');
       const message =
         reason === 'timeout'
-          ? `The ${this.subgraphName} service did not answer within ${this.timeoutMs / 1000} s. Retry shortly.`
+          ? `The ${this.subgraphName} service did not answer within ${timeoutMs / 1000} s. Retry shortly.`
           : `The ${this.subgraphName} service is unavailable. Retry shortly.`;
       const extensions = { code: ErrorCode.SERVICE_UNAVAILABLE, retryable: true };
       const { request } = options;

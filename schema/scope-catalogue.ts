@@ -280,6 +280,9 @@ export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   'Mutation.recordFileCheck': 'edu:write',
   'Mutation.issueEnrolmentNotice': 'edu:write',
   'Mutation.proposeChild': 'edu:write',
+  // Registration forms in bulk (issue 13): the same write categories as one registration or proposal.
+  'Mutation.proposeChildren': 'edu:write',
+  'Mutation.importChildren': 'child:write',
   'Mutation.recordWellbeingScreening': 'edu:wellbeing:write',
   'Mutation.recordWellbeingIntervention': 'edu:wellbeing:write',
   'Mutation.recordWellbeingContact': 'edu:wellbeing:write',
@@ -499,6 +502,9 @@ export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
 
   'RegisterChildPayload.child': 'authenticated',
   'RegisterChildPayload.alreadyRegistered': 'authenticated',
+  // The outcome of an import tells the caller about its own rows: counts, and problems by line (never a value).
+  ...typeFields('RegistrationImportResult', 'authenticated', ['rows', 'written', 'created', 'alreadyPresent', 'problems']),
+  ...typeFields('ImportRowProblem', 'authenticated', ['line', 'field', 'code', 'message']),
   'PageInfo.hasNextPage': 'authenticated',
   'PageInfo.endCursor': 'authenticated',
   ...connection('Child'),
@@ -775,6 +781,36 @@ const CHILD_INPUT_FIELDS = [
   'mother',
 ] as const;
 
+/** The cells of a registration form's row (seed 003 附件 1) as a bulk import takes them. */
+const REGISTRATION_FORM_FIELDS = [
+  'line',
+  'name',
+  'gender',
+  'birthDate',
+  'nationalId',
+  'ethnicity',
+  'className',
+  'householdRegionCode',
+  'householdVillage',
+  'residenceTownshipCode',
+  'residenceVillage',
+  'fatherName',
+  'fatherAwaySince',
+  'fatherWorkPlace',
+  'fatherPhone',
+  'motherName',
+  'motherAwaySince',
+  'motherWorkPlace',
+  'motherPhone',
+  'guardianshipForm',
+  'guardianName',
+  'guardianRelationship',
+  'guardianAddress',
+  'guardianPhone',
+  'concerns',
+  'filledOn',
+] as const;
+
 /**
  * Arguments and input fields, by schema coordinate (`Type.field(argument:)` for an argument,
  * `Input.field` for an input field), → category. An input that selects rows by a field's value (a
@@ -1020,6 +1056,13 @@ export const INPUT_CATEGORIES: Readonly<Record<string, CategoryName>> = {
     'concerns',
   ]),
   ...inputFields('edu:write', 'ProposedParentInput', ['name', 'phone', 'workPlace', 'awaySince', 'unableToGuard', 'unableReason']),
+  // Registration forms in bulk (issue 13): what each row records is in the write's category.
+  'Mutation.importChildren(input:)': 'child:write',
+  ...inputFields('child:write', 'ImportChildrenInput', ['rows', 'onlyValidRows']),
+  ...inputFields('child:write', 'ChildRegistrationFormRow', REGISTRATION_FORM_FIELDS),
+  'Mutation.proposeChildren(input:)': 'edu:write',
+  ...inputFields('edu:write', 'ProposeChildrenInput', ['schoolId', 'rows', 'onlyValidRows']),
+  ...inputFields('edu:write', 'ProposalFormRow', REGISTRATION_FORM_FIELDS),
   ...inputFields('edu:write', 'ProposedGuardianInput', ['form', 'name', 'relationship', 'phone', 'address']),
   ...inputFields('edu:write', 'RecordFileCheckInput', ['childId', 'checkedOn', 'checkedBy', 'findings']),
   ...inputFields('edu:wellbeing:write', 'RecordScreeningInput', ['childId', 'screenedOn', 'instrument', 'riskLevel', 'screenedBy', 'notes']),

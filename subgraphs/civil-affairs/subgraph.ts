@@ -11,6 +11,8 @@ import { ChildRow } from './child/child.entity';
 import { childReferenceResolver } from './child/child.reference';
 import { ChildAccessLogResolver, ChildResolver } from './child/child.resolver';
 import { ChildService } from './child/child.service';
+import { ChildImportResolver } from './child-import/child-import.resolver';
+import { ChildImportService } from './child-import/child-import.service';
 import { ChildClassificationResolver } from './classification/classification.resolver';
 import { ClassificationRow } from './classification/classification.entity';
 import { seedCivilAffairsDemo } from './demo-seed';
@@ -60,6 +62,8 @@ const resolvers: BuildSchemaOptions['resolvers'] = [
   // Region figures for analysts (issue 13).
   RegionResolver,
   RiskStatusClassificationResolver,
+  // Bulk registration from the registration forms (issue 13).
+  ChildImportResolver,
 ];
 
 /** The civil-affairs subgraph: the child registry (民政). */
@@ -95,6 +99,7 @@ export function civilAffairsSubgraph(
             new ChildResolver(children),
             new ProposalResolver(new ProposalService(cipher)),
             new RegionResolver(suppressionThreshold),
+            new ChildImportResolver(new ChildImportService(cipher, nationalIdLookupsPerHour)),
           ]),
         },
         { ...childReferenceResolver, ...riskStatusReferenceResolver, ...regionReferenceResolver },

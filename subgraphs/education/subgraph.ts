@@ -16,6 +16,7 @@ import { EnrolmentNoticeRow } from './enrolment-notice/enrolment-notice.entity';
 import { ChildEnrolmentNoticeResolver, EnrolmentNoticeResolver, UnenrolledChildResolver } from './enrolment-notice/enrolment-notice.resolver';
 import { ChildProposalRow } from './proposal/proposal.entity';
 import { ProposalResolver } from './proposal/proposal.resolver';
+import { ProposalImportResolver } from './proposal-import/proposal-import.resolver';
 import { riskStatusReferenceResolver } from './risk-status/risk-status.reference';
 import { RiskStatusResolver } from './risk-status/risk-status.resolver';
 import { ChildRiskStatus } from './risk-status/risk-status.type';
@@ -67,6 +68,8 @@ const resolvers: BuildSchemaOptions['resolvers'] = [
   UnenrolledChildResolver,
   ChildEnrolmentNoticeResolver,
   ProposalResolver,
+  // Bulk proposals from the registration forms (issue 13).
+  ProposalImportResolver,
   RiskStatusResolver,
   // Figures for analysts (issue 13).
   RegionSchoolFiguresResolver,

@@ -59,9 +59,9 @@ export async function openRowScope(
   logger: Logger,
 ): Promise<RequestTransaction> {
   const transaction = await RequestTransaction.open(db, rowScopeOf(call), limits, logger);
-  const deadline = setTimeout(() => void transaction.abort('deadline'), limits.requestDeadlineMs).unref();
+  transaction.armDeadline(limits.requestDeadlineMs);
   response.once('close', () => {
-    clearTimeout(deadline);
+    transaction.disarmDeadline();
     // Closed before the answer was written: the caller is gone, or the request failed outside GraphQL.
     if (!response.writableFinished) void transaction.abort('caller gone');
   });
@@ -85,6 +85,29 @@ export class RequestTransaction {
   private state: 'open' | 'committed' | 'rolled back' = 'open';
   /** Set when the transaction was rolled back before the request finished. */
   abortedBecause: AbortReason | null = null;
+  private readonly openedAt = Date.now();
+  private deadline: NodeJS.Timeout | null = null;
+
+  /** Rolls the request back `ms` after its transaction opened, unless it has ended by then. */
+  armDeadline(ms: number): void {
+    this.disarmDeadline();
+    this.deadline = setTimeout(() => void this.abort('deadline'), Math.max(0, this.openedAt + ms - Date.now())).unref();
+  }
+
+  disarmDeadline(): void {
+    if (this.deadline) clearTimeout(this.deadline);
+    this.deadline = null;
+  }
+
+  /**
+   * A bulk write (an import of thousands of rows, one transaction) may take longer than a request:
+   * its own deadline, and statements as long. The caller still bounds it (the gateway gives such a
+   * call its own timeout, and a call it abandons is rolled back here).
+   */
+  async allowBulkWrite(ms: number): Promise<void> {
+    this.armDeadline(ms);
+    await this.manager.query(`SELECT set_config('statement_timeout', $1, true)`, [String(ms)]);
+  }
 
   private constructor(
     private readonly runner: QueryRunner,
@@ -139,7 +162,9 @@ export class RequestTransaction {
    * chain's lock, taken by the append, is held only for the commit itself, not across a round trip.
    */
   async finish(lastStatement: string | null = null): Promise<void> {
-    if (this.state !== 'open') return;
+    if (this.state === 'committed') return;
+    // Rolled back meanwhile (the deadline passed while the request ran): the caller must not answer as if saved.
+    if (this.state === 'rolled back') throw new Error(`rolled back before its commit (${this.abortedBecause ?? 'failed'})`);
     try {
       await this.runner.query(lastStatement ? `${lastStatement}; COMMIT` : 'COMMIT');
       this.state = 'committed';
