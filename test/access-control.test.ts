@@ -229,7 +229,7 @@ describe('attempts to get round field authorization', () => {
   });
 
   it('a subgraph called with a valid internal token for a principal without the scope still answers null', async () => {
-    const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
+    const signer = InternalTokenSigner.fromKeyFiles(system.keys.internalTokenKeyFiles);
     const principal: Principal = { ...principals['partner-ngo'] };
     // As the gateway would sign it for the partner; the consented, paired child is in its grants.
     // One token per call, as the gateway signs them: a token is good for one call only.

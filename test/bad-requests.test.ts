@@ -54,7 +54,7 @@ describe('dates', () => {
   });
 
   it('a subgraph refuses an impossible date too, when called directly (defense in depth)', async () => {
-    const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
+    const signer = InternalTokenSigner.fromKeyFiles(system.keys.internalTokenKeyFiles);
     const token = await signer.sign({ principal: ADMIN, requestId: randomUUID(), purpose: 'case-management' }, 'civil-affairs');
     const response = await post(
       system.subgraphUrls['civil-affairs'],

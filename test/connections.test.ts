@@ -15,7 +15,7 @@ const codes = (body: { errors?: { extensions?: Record<string, unknown> }[] }) =>
 
 /** A call straight to a subgraph, signed as the gateway would sign it, for a principal of our making. */
 async function callSubgraph(principal: Principal, query: string) {
-  const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
+  const signer = InternalTokenSigner.fromKeyFiles(system.keys.internalTokenKeyFiles);
   const token = await signer.sign({ principal, requestId: randomUUID(), purpose: 'case-management' }, 'civil-affairs');
   return post(system.subgraphUrls['civil-affairs'], { query }, { authorization: `Bearer ${token}` });
 }

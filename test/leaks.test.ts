@@ -121,7 +121,7 @@ describe('filters obey the field rules (a filter by guardianship needs child:fam
   });
 
   it('is enforced again by the subgraph, for a plan that reaches it anyway', async () => {
-    const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
+    const signer = InternalTokenSigner.fromKeyFiles(system.keys.internalTokenKeyFiles);
     const token = await signer.sign(
       { principal: principals['county-education-officer'], requestId: randomUUID(), purpose: 'education-support' },
       'civil-affairs',

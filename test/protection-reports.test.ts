@@ -114,7 +114,7 @@ describe('a reporter', () => {
     expect(throughChild.body.data.child).toEqual({ id: childId, protectionReports: null, riskStatus: null });
     expect(JSON.stringify(throughChild.body)).not.toContain('淤青');
 
-    const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
+    const signer = InternalTokenSigner.fromKeyFiles(system.keys.internalTokenKeyFiles);
     const token = await signer.sign({ principal: principals['school-care-teacher'], requestId: randomUUID(), purpose: 'protection' }, 'civil-affairs');
     const forged = await post(
       system.subgraphUrls['civil-affairs'],

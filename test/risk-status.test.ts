@@ -59,7 +59,7 @@ describe('the child’s status', () => {
 
   it('is an entity other subgraphs can extend: civil affairs resolves a reference by childId, null for a child out of reach', async () => {
     const id = await registerChild();
-    const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
+    const signer = InternalTokenSigner.fromKeyFiles(system.keys.internalTokenKeyFiles);
     const entities = async (childId: string, principal = principals['civil-affairs-case-worker']) => {
       const token = await signer.sign({ principal, requestId: randomUUID(), purpose: 'case-management' }, 'civil-affairs');
       const response = await post(

@@ -126,7 +126,7 @@ describe('jurisdiction: a county user gets nothing about another county’s chil
   });
 
   it('through a direct _entities call signed for a county user', async () => {
-    const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
+    const signer = InternalTokenSigner.fromKeyFiles(system.keys.internalTokenKeyFiles);
     // What each agency holds of a child, and what it must answer for one outside the county:
     // civil affairs does not find the child; the others find no enrolment and no pairing.
     const agencies = {
@@ -218,7 +218,7 @@ describe('the database itself', () => {
         [`${envPrefix}_PORT`]: String(port),
         [`${envPrefix}_DATABASE_URL`]: ownerUrl,
         [`${envPrefix}_OWNER_DATABASE_URL`]: ownerUrl,
-        INTERNAL_TOKEN_PUBLIC_KEY_FILE: system.keys.internalPublicKeyFile,
+        INTERNAL_TOKEN_KEY_FILE: system.keys.internalTokenKeyFiles.education,
         DB_MIGRATE_ON_START: 'true',
         DEMO_DATA: 'true',
         DEMO_CHILDREN: '150',

@@ -37,7 +37,7 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
   const db = await prepareDatabase(definition, config, logger, metrics.registry);
   // Sharing feeds: subscribe to the sets this agency needs, keep the ones it publishes fresh.
   const feeds = startFeeds(config, logger, metrics.registry);
-  const verifyCall = await createCallVerifier(config.internalTokenPublicKeyFile, definition.name, logger, claimInDatabase(db));
+  const verifyCall = createCallVerifier(config.internalTokenKeyFile, definition.name, logger, claimInDatabase(db));
   const cursors = new CursorCodec(loadCursorKey());
   // Each field enforces its own access directive (field-access.ts, applied as the schema is built).
   const schema = await definition.buildSchema();

@@ -24,8 +24,8 @@ export function claimInDatabase(db: DataSource): TokenClaim {
  * (DESIGN 6.2), each token once. Returns a check that turns the Authorization header into the call
  * (principal, request id, purpose), or throws 401.
  */
-export async function createCallVerifier(publicKeyFile: string, subgraph: SubgraphName, logger: Logger, claim: TokenClaim) {
-  const verifier = await InternalTokenVerifier.fromPemFile(publicKeyFile, subgraph);
+export function createCallVerifier(keyFile: string, subgraph: SubgraphName, logger: Logger, claim: TokenClaim) {
+  const verifier = InternalTokenVerifier.fromKeyFile(keyFile, subgraph);
   return async (authorization: string | undefined): Promise<InternalCall> => {
     const token = bearerToken(authorization);
     if (!token) throw unauthenticated('This service answers only requests signed by the gateway.');

@@ -112,7 +112,7 @@ export async function whenVisibleTo(role: RoleName, childId: string): Promise<vo
 
 /** Calls a subgraph directly with the gateway's signed internal token for a principal: the `_entities` path. */
 export async function entities(subgraph: SubgraphName, principal: Principal, representations: object[], selection: string, purpose = principal.purposes[0]) {
-  const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
+  const signer = InternalTokenSigner.fromKeyFiles(system.keys.internalTokenKeyFiles);
   const token = await signer.sign({ principal, requestId: randomUUID(), purpose }, subgraph);
   return post(
     system.subgraphUrls[subgraph],
