@@ -5,6 +5,7 @@ import { Counter, type Registry } from 'prom-client';
 import { ErrorCode } from '../platform/errors';
 import { fetchPaths } from '../platform/fetch-paths';
 import type { InternalCall, InternalTokenSigner } from '../platform/internal-token';
+import { keepAliveFetcher } from '../platform/keep-alive-fetcher';
 import type { Logger } from '../platform/logger';
 import type { GatewayContext } from './context';
 
@@ -38,6 +39,11 @@ export interface SubgraphCallOptions {
  * error status) does not fail the operation: what it would have answered is null, with a
  * SERVICE_UNAVAILABLE error (`retryable: true`) at each path it would have filled, and the other
  * subgraphs' data still comes back (DESIGN 6.5).
+ *
+ * Calls go through a lean keep-alive HTTP client (platform/keep-alive-fetcher.ts), not Apollo's
+ * default stack. Nothing is shared between calls but connections: no cache, no de-duplication of
+ * identical in-flight calls, since two users' identical calls carry different principals and may
+ * have different answers (test/upstream-isolation.test.ts).
  */
 export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly subgraphName: string;
@@ -63,7 +69,7 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
         labelNames: ['subgraph', 'reason'] as const,
         registers: [options.registry],
       });
-    const fetcher = this.fetcher;
+    const fetcher = keepAliveFetcher();
     this.fetcher = (url, init) => fetcher(url, { ...init, signal: this.callSignal.getStore() });
   }
 
