@@ -50,8 +50,8 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
   private readonly timeoutMs: number;
   private readonly logger: Logger;
   private readonly failures: Counter<'subgraph' | 'reason'>;
-  /** The running call's cancellation signal, for the fetcher (which Apollo calls without the context). */
-  private readonly callSignal = new AsyncLocalStorage<AbortSignal>();
+  /** The running call and its cancellation signal, for the fetcher (which Apollo calls without the context). */
+  private readonly running = new AsyncLocalStorage<{ call: InternalCall; signal: AbortSignal }>();
 
   constructor(
     options: SubgraphCallOptions,
@@ -70,16 +70,16 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
         registers: [options.registry],
       });
     const fetcher = keepAliveFetcher();
-    this.fetcher = (url, init) => fetcher(url, { ...init, signal: this.callSignal.getStore() });
+    // Signed here, where the body is final: the token covers exactly the bytes sent.
+    this.fetcher = async (url, init = {}) => {
+      const { call, signal } = this.running.getStore()!;
+      const token = await this.signer.sign(call, this.subgraphName, init.body ?? '');
+      return fetcher(url, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` }, signal });
+    };
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    const call: InternalCall = context?.principal
-      ? { principal: context.principal, requestId: context.requestId, purpose: context.purpose }
-      : { ...GATEWAY_SYSTEM_CALL, requestId: `gateway-system-${Date.now()}` };
-    const token = await this.signer.sign(call, this.subgraphName);
-    request.http?.headers.set('authorization', `Bearer ${token}`);
-    request.http?.headers.set('x-request-id', call.requestId);
+  override willSendRequest({ request }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    request.http?.headers.set('x-request-id', this.running.getStore()!.call.requestId);
     // W3C trace context (traceparent), for tracing only: outside the signed token, trusted for nothing else.
     if (request.http) propagation.inject(otelContext.active(), request.http.headers, { set: (headers, key, value) => headers.set(key, value) });
   }
@@ -87,10 +87,14 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const serving = (options.kind as string) === INCOMING_OPERATION;
-    const clientGone = serving ? (options.context as GatewayContext | undefined)?.clientGone : undefined;
+    const context = options.context as GatewayContext | undefined;
+    const clientGone = serving ? context?.clientGone : undefined;
     const signal = clientGone ? AbortSignal.any([timeout, clientGone]) : timeout;
+    const call: InternalCall = context?.principal
+      ? { principal: context.principal, requestId: context.requestId, purpose: context.purpose }
+      : { ...GATEWAY_SYSTEM_CALL, requestId: `gateway-system-${Date.now()}` };
     try {
-      return await this.callSignal.run(signal, () => super.process(options));
+      return await this.running.run({ call, signal }, () => super.process(options));
     } catch (err) {
       // Loading the schema (live composition) has no client answer to fill: let it fail.
       if (!serving) throw err;

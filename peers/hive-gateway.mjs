@@ -56,7 +56,8 @@ const signSubgraphCalls = {
     if (!SUBGRAPH_URLS[subgraph] || !claims) return;
     setURL(SUBGRAPH_URLS[subgraph]);
     const purpose = context.request?.headers?.get('x-purpose') ?? null;
-    const token = await signer.sign({ principal: principalOf(claims), requestId: randomUUID(), purpose }, subgraph);
+    // The token covers the body it travels with, as our gateway's does.
+    const token = await signer.sign({ principal: principalOf(claims), requestId: randomUUID(), purpose }, subgraph, options.body ?? '');
     setOptions({ ...options, headers: { ...options.headers, authorization: `Bearer ${token}` } });
   },
 };

@@ -1,4 +1,4 @@
-import { createSecretKey, randomUUID, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { createHash, createSecretKey, randomUUID, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { jwtVerify, SignJWT } from 'jose';
 import { principalSchema, type Principal } from './principal';
@@ -9,7 +9,9 @@ import { principalSchema, type Principal } from './principal';
  * requests signed by the gateway" (DESIGN 6.2) hold even on a flat network. Each token names one
  * audience and carries a fresh id (jti) that the subgraph claims before answering, so a token
  * captured on the way is good for nothing: not at another subgraph, not a second time. The request
- * id (`rid`) is the gateway's own, shared by the calls of one request.
+ * id (`rid`) is the gateway's own, shared by the calls of one request. The token also signs the
+ * SHA-256 of the request body (`bdy`): held back and sent first with another operation, it is
+ * refused.
  *
  * Signed with HMAC-SHA256 (HS256 compact JWS), one secret key per subgraph, as Hive Gateway signs
  * upstream calls: the gateway holds the three keys, each subgraph only its own. A subgraph's key
@@ -37,7 +39,17 @@ export interface VerifiedCall extends InternalCall {
   tokenId: string;
   /** When the token stops being valid anyway. */
   expiresAt: Date;
+  /** The digest of the one request body the token was signed for (bodyDigest). */
+  bodyDigest: string;
 }
+
+/** SHA-256 of a request body, base64url: what a token's `bdy` claim holds. */
+export function bodyDigest(body: string | Uint8Array): string {
+  return createHash('sha256').update(body).digest('base64url');
+}
+
+/** A base64url SHA-256 digest. */
+const DIGEST = /^[A-Za-z0-9_-]{43}$/;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -69,11 +81,14 @@ export class InternalTokenSigner {
     return new InternalTokenSigner(keys);
   }
 
-  /** `audience` is the subgraph name: the token is signed with that subgraph's key and names it, so the others refuse it. */
-  sign(call: InternalCall, audience: string): Promise<string> {
+  /**
+   * `audience` is the subgraph name: the token is signed with that subgraph's key and names it, so
+   * the others refuse it. `body` is the exact request body it will travel with.
+   */
+  sign(call: InternalCall, audience: string, body: string | Uint8Array): Promise<string> {
     const key = this.keys.get(audience);
     if (!key) return Promise.reject(new Error(`no internal token key for ${audience}`));
-    return new SignJWT({ principal: call.principal, purpose: call.purpose, rid: call.requestId })
+    return new SignJWT({ principal: call.principal, purpose: call.purpose, rid: call.requestId, bdy: bodyDigest(body) })
       .setProtectedHeader({ alg: INTERNAL_TOKEN_ALGORITHM, typ: 'JWT' })
       .setIssuer(INTERNAL_TOKEN_ISSUER)
       .setAudience(audience)
@@ -108,9 +123,10 @@ export class InternalTokenVerifier {
     if (payload.aud !== this.audience) throw new Error('the token must name this subgraph as its one audience');
     if (typeof payload.jti !== 'string' || !UUID.test(payload.jti)) throw new Error('the token id must be a UUID');
     if (typeof payload.rid !== 'string' || !payload.rid) throw new Error('the token carries no request id');
+    if (typeof payload.bdy !== 'string' || !DIGEST.test(payload.bdy)) throw new Error('the token is bound to no request body');
     const principal = principalSchema.parse(payload.principal);
     const purpose = typeof payload.purpose === 'string' ? payload.purpose : null;
-    return { principal, requestId: payload.rid, purpose, tokenId: payload.jti, expiresAt: new Date(payload.exp! * 1000) };
+    return { principal, requestId: payload.rid, purpose, tokenId: payload.jti, expiresAt: new Date(payload.exp! * 1000), bodyDigest: payload.bdy };
   }
 }
 

@@ -69,19 +69,24 @@ export class PlanReplay {
     if (node.requires && entities.length === 0) return;
     const representations = node.requires ? entities.map((entity) => project(entity, node.requires!)) : undefined;
     const name = node.serviceName as SubgraphName;
-    const token = await this.signer.sign(call, name);
+    const body = JSON.stringify({
+      query: node.operation,
+      operationName: node.operationName,
+      variables: representations ? { ...given, representations } : given,
+    });
+    const token = await this.signer.sign(call, name, body);
     const response = await this.fetcher(this.subgraphUrls[name], {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': call.requestId },
-      body: JSON.stringify({ query: node.operation, operationName: node.operationName, variables: representations ? { ...given, representations } : given }),
+      body,
     });
-    const body = (await response.json()) as { data?: Json; errors?: unknown[] };
-    if (!response.ok || body.errors?.length || !body.data) throw new Error(`${name} answered ${response.status}: ${JSON.stringify(body.errors)}`);
+    const answer = (await response.json()) as { data?: Json; errors?: unknown[] };
+    if (!response.ok || answer.errors?.length || !answer.data) throw new Error(`${name} answered ${response.status}: ${JSON.stringify(answer.errors)}`);
     if (representations) {
-      const answers = body.data._entities as Json[];
+      const answers = answer.data._entities as Json[];
       entities.forEach((entity, index) => merge(entity, answers[index] ?? {}));
     } else {
-      for (const target of targets) merge(target, body.data);
+      for (const target of targets) merge(target, answer.data);
     }
   }
 }

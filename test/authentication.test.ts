@@ -2,7 +2,7 @@ import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { decodeJwt, importPKCS8, SignJWT, type KeyLike } from 'jose';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../demo/tokens';
-import { InternalTokenSigner, readInternalKey } from '../platform/internal-token';
+import { bodyDigest, InternalTokenSigner, readInternalKey } from '../platform/internal-token';
 import { ADMIN, database, gql, post, system, tokenFor } from './support/system';
 
 const QUERY = { query: '{ children(first: 1) { edges { node { id name } } } }' };
@@ -83,15 +83,16 @@ describe('the gateway authenticates every request', () => {
 });
 
 describe('subgraphs answer only the gateway', () => {
-  const subgraphQuery = { query: '{ children(first: 1) { edges { node { id name } } } }' };
-  const atCivilAffairs = (token?: string) => post(system.subgraphUrls['civil-affairs'], subgraphQuery, token ? { authorization: `Bearer ${token}` } : {});
+  const subgraphQuery = JSON.stringify({ query: '{ children(first: 1) { edges { node { id name } } } }' });
+  const atCivilAffairs = (token?: string, body = subgraphQuery) =>
+    post(system.subgraphUrls['civil-affairs'], body, token ? { authorization: `Bearer ${token}` } : {});
   const call = { principal: ADMIN, requestId: randomUUID(), purpose: null };
   /** An internal token as the gateway would shape it, signed with the key and algorithm given. */
   const internalToken = (
     key: KeyLike | Uint8Array,
     options: { alg?: string; audience?: string | string[]; payload?: Record<string, unknown>; issuedAt?: number } = {},
   ) =>
-    new SignJWT({ principal: ADMIN, purpose: null, rid: randomUUID(), ...options.payload })
+    new SignJWT({ principal: ADMIN, purpose: null, rid: randomUUID(), bdy: bodyDigest(subgraphQuery), ...options.payload })
       .setProtectedHeader({ alg: options.alg ?? 'HS256' })
       .setIssuer('child-registry-gateway')
       .setAudience(options.audience ?? 'civil-affairs')
@@ -138,7 +139,7 @@ describe('subgraphs answer only the gateway', () => {
 
   it('rejects an internal token addressed to another subgraph', async () => {
     const signer = InternalTokenSigner.fromKeyFiles(system.keys.internalTokenKeyFiles);
-    expectRejected(await atCivilAffairs(await signer.sign(call, 'education')));
+    expectRejected(await atCivilAffairs(await signer.sign(call, 'education', subgraphQuery)));
   });
 
   it('rejects an expired internal token', async () => {
@@ -155,14 +156,14 @@ describe('subgraphs answer only the gateway', () => {
 
   it('accepts a token the gateway key signed for it (so the rejections above are real)', async () => {
     const signer = InternalTokenSigner.fromKeyFiles(system.keys.internalTokenKeyFiles);
-    const response = await atCivilAffairs(await signer.sign(call, 'civil-affairs'));
+    const response = await atCivilAffairs(await signer.sign(call, 'civil-affairs', subgraphQuery));
     expect(response.status).toBe(200);
     expect(response.body.data.children.edges).toHaveLength(1);
   });
 
   it('refuses a token used a second time: each is good for one call, whichever replica it reaches', async () => {
     const signer = InternalTokenSigner.fromKeyFiles(system.keys.internalTokenKeyFiles);
-    const token = await signer.sign(call, 'civil-affairs');
+    const token = await signer.sign(call, 'civil-affairs', subgraphQuery);
     expect((await atCivilAffairs(token)).status).toBe(200);
     // The replay: the same token, as someone who captured it on the wire would send it.
     expectRejected(await atCivilAffairs(token));
@@ -174,6 +175,23 @@ describe('subgraphs answer only the gateway', () => {
     } finally {
       await owner.end();
     }
+  });
+
+  it('refuses a token sent with another body than the one it was signed for: held back, it cannot carry another query', async () => {
+    const signer = InternalTokenSigner.fromKeyFiles(system.keys.internalTokenKeyFiles);
+    const token = await signer.sign(call, 'civil-affairs', subgraphQuery);
+    const other = JSON.stringify({ query: '{ children(first: 5) { edges { node { id name nationalId } } } }' });
+    expectRejected(await atCivilAffairs(token, other));
+    // The same bytes with a space more are another body too.
+    expectRejected(await atCivilAffairs(await signer.sign(call, 'civil-affairs', subgraphQuery), `${subgraphQuery} `));
+    // Claimed before its body was read: a token tried with another body is spent (fails closed).
+    expectRejected(await atCivilAffairs(token));
+    // A token bound to no body, and a signed call without a body (GET), are refused as well.
+    expectRejected(await atCivilAffairs(await internalToken(subgraphKey('civil-affairs'), { payload: { bdy: undefined } })));
+    const get = await fetch(`${system.subgraphUrls['civil-affairs']}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { authorization: `Bearer ${await signer.sign(call, 'civil-affairs', '')}`, 'apollo-require-preflight': 'true' },
+    });
+    expect(get.status).toBe(401);
   });
 
   it('refuses a token addressed to several audiences, or without the gateway’s request id', async () => {
