@@ -25,7 +25,9 @@ const NO_BODY = new Set([101, 204, 205, 304]);
  * destroyed then, never handed to the next call half read.
  */
 export function keepAliveFetcher(options: { maxSockets?: number } = {}): LeanFetcher {
-  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 256, scheduling: 'lifo' as const };
+  // An idle connection is closed after 5 s, well before the servers close theirs (65 s,
+  // graphql-http.ts): a call is never sent on a socket the other side is just closing.
+  const agentOptions = { keepAlive: true, timeout: 5_000, maxSockets: options.maxSockets ?? 256, scheduling: 'lifo' as const };
   const http = new HttpAgent(agentOptions);
   const https = new HttpsAgent(agentOptions);
   return (url, init = {}) =>
