@@ -65,5 +65,5 @@ export function formatLoad(label: string, result: LoadResult): string {
     .map(([name, ms]) => `${name} ${ms.toFixed(2)}`)
     .join(', ');
   const failed = result.failures ? `  (${result.failures} failed)` : '';
-  return `  ${label.padEnd(26)} ${result.rps.toFixed(1).padStart(7)} rps  p50 ${result.p50.toFixed(1).padStart(6)} ms  p99 ${result.p99.toFixed(1).padStart(6)} ms${failed}\n  ${''.padEnd(26)} CPU ms per request: ${cpu}`;
+  return `  ${label.padEnd(38)} ${result.rps.toFixed(1).padStart(7)} rps  p50 ${result.p50.toFixed(1).padStart(6)} ms  p99 ${result.p99.toFixed(1).padStart(6)} ms${failed}\n  ${''.padEnd(38)} CPU ms per request: ${cpu}`;
 }
