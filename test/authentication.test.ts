@@ -43,6 +43,23 @@ describe('the gateway authenticates every request', () => {
     expectRejected(await atGateway(await userToken(await idpKey(), { expiresAt: Math.floor(Date.now() / 1000) - 60 })));
   });
 
+  it('refuses a token once it has expired, though it was accepted (and remembered) before', async () => {
+    const shortLived = await userToken(await idpKey(), { expiresAt: Math.floor(Date.now() / 1000) + 2, claims: { purposes: ADMIN.purposes } });
+    expect((await atGateway(shortLived)).status).toBe(200);
+    expect((await atGateway(shortLived)).status).toBe(200);
+    await new Promise((done) => setTimeout(done, 3000));
+    expectRejected(await atGateway(shortLived));
+  });
+
+  it('remembers a token by its exact text: a remembered token with its claims edited is verified afresh, and refused', async () => {
+    const token = await userToken(await idpKey(), { claims: { scope: 'child:masked', purposes: ADMIN.purposes } });
+    expect((await atGateway(token)).status).toBe(200);
+    const [header, payload, signature] = token.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const widened = Buffer.from(JSON.stringify({ ...claims, scope: ADMIN.scopes.join(' '), jurisdiction: ADMIN.jurisdiction })).toString('base64url');
+    expectRejected(await atGateway(`${header}.${widened}.${signature}`));
+  });
+
   it('rejects a token signed by another key', async () => expectRejected(await atGateway(await userToken(otherKey()))));
 
   it('rejects a wrong issuer or audience', async () => {
