@@ -9,6 +9,13 @@ function subgraphUrlVariables() {
   return Object.fromEntries(SUBGRAPHS.map(({ envPrefix, defaultPort }) => [`${envPrefix}_URL`, url.default(`http://localhost:${defaultPort}/graphql`)]));
 }
 
+/** <AGENCY>_INTERNAL_TOKEN_KEY_FILE: the key the gateway signs that subgraph's calls with (the subgraph holds the same, and no other). */
+const internalKeyVariable = (envPrefix: string) => `${envPrefix}_INTERNAL_TOKEN_KEY_FILE`;
+
+function internalKeyVariables() {
+  return Object.fromEntries(SUBGRAPHS.map(({ envPrefix }) => [internalKeyVariable(envPrefix), filePath]));
+}
+
 export interface GatewayConfig {
   port: number;
   development: boolean;
@@ -16,7 +23,8 @@ export interface GatewayConfig {
   supergraph: string;
   subgraphUrls: Record<SubgraphName, string>;
   jwt: { publicKeyFile: string | null; jwksUrl: string | null; issuer: string; audience: string; algorithms: string[] };
-  internalTokenPrivateKeyFile: string;
+  /** Per subgraph, the file of the HMAC key its internal tokens are signed with. */
+  internalTokenKeyFiles: Record<SubgraphName, string>;
   bodyLimit: string;
   /** filter: unauthorized fields come back null with an error each; strict: such an operation is refused whole. */
   authorizationMode: AuthorizationMode;
@@ -48,7 +56,7 @@ const gatewayEnvSchema = z.object({
       (value) => value.split(',').every((alg) => /^(ES|RS|PS)(256|384|512)$|^EdDSA$/.test(alg.trim())),
       'must list asymmetric JWS algorithms such as ES256,RS256',
     ),
-  INTERNAL_TOKEN_PRIVATE_KEY_FILE: filePath,
+  ...internalKeyVariables(),
   GATEWAY_AUTHORIZATION_MODE: z.enum(['filter', 'strict']).default('filter'),
   BODY_LIMIT: bodyLimit,
   GATEWAY_IDE: z.enum(['on', 'off']).optional(),
@@ -74,9 +82,12 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       path: ['GATEWAY_IDE_DEMO_TOKENS_FILE'],
     });
   const parsed = parseEnv(schema, env);
-  const subgraphUrls = Object.fromEntries(
-    SUBGRAPHS.map((subgraph) => [subgraph.name, (parsed as Record<string, unknown>)[`${subgraph.envPrefix}_URL`]]),
-  ) as Record<SubgraphName, string>;
+  const perSubgraph = (variable: (envPrefix: string) => string) =>
+    Object.fromEntries(SUBGRAPHS.map((subgraph) => [subgraph.name, (parsed as Record<string, unknown>)[variable(subgraph.envPrefix)]])) as Record<
+      SubgraphName,
+      string
+    >;
+  const subgraphUrls = perSubgraph((envPrefix) => `${envPrefix}_URL`);
   return {
     port: parsed.GATEWAY_PORT,
     development: parsed.NODE_ENV === 'development',
@@ -89,7 +100,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       audience: parsed.GATEWAY_JWT_AUDIENCE,
       algorithms: parsed.GATEWAY_JWT_ALGORITHMS.split(',').map((alg) => alg.trim()),
     },
-    internalTokenPrivateKeyFile: parsed.INTERNAL_TOKEN_PRIVATE_KEY_FILE,
+    internalTokenKeyFiles: perSubgraph(internalKeyVariable),
     bodyLimit: parsed.BODY_LIMIT,
     authorizationMode: parsed.GATEWAY_AUTHORIZATION_MODE,
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,

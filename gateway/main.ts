@@ -38,7 +38,7 @@ function supergraphSource(config: GatewayConfig, signer: InternalTokenSigner, lo
 async function main() {
   const config = loadGatewayConfig();
   const logger = createLogger('gateway', undefined, PERSONAL_FIELD_NAMES);
-  const signer = await InternalTokenSigner.fromPemFile(config.internalTokenPrivateKeyFile);
+  const signer = InternalTokenSigner.fromKeyFiles(config.internalTokenKeyFiles);
   const metrics = createMetrics('gateway');
   const pipeline = gatewayPipeline({
     config,

@@ -5,6 +5,7 @@ import { Counter, type Registry } from 'prom-client';
 import { ErrorCode } from '../platform/errors';
 import { fetchPaths } from '../platform/fetch-paths';
 import type { InternalCall, InternalTokenSigner } from '../platform/internal-token';
+import { keepAliveFetcher } from '../platform/keep-alive-fetcher';
 import type { Logger } from '../platform/logger';
 import type { GatewayContext } from './context';
 
@@ -38,14 +39,19 @@ export interface SubgraphCallOptions {
  * error status) does not fail the operation: what it would have answered is null, with a
  * SERVICE_UNAVAILABLE error (`retryable: true`) at each path it would have filled, and the other
  * subgraphs' data still comes back (DESIGN 6.5).
+ *
+ * Calls go through a lean keep-alive HTTP client (platform/keep-alive-fetcher.ts), not Apollo's
+ * default stack. Nothing is shared between calls but connections: no cache, no de-duplication of
+ * identical in-flight calls, since two users' identical calls carry different principals and may
+ * have different answers (test/upstream-isolation.test.ts).
  */
 export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly subgraphName: string;
   private readonly timeoutMs: number;
   private readonly logger: Logger;
   private readonly failures: Counter<'subgraph' | 'reason'>;
-  /** The running call's cancellation signal, for the fetcher (which Apollo calls without the context). */
-  private readonly callSignal = new AsyncLocalStorage<AbortSignal>();
+  /** The running call and its cancellation signal, for the fetcher (which Apollo calls without the context). */
+  private readonly running = new AsyncLocalStorage<{ call: InternalCall; signal: AbortSignal }>();
 
   constructor(
     options: SubgraphCallOptions,
@@ -63,31 +69,34 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
         labelNames: ['subgraph', 'reason'] as const,
         registers: [options.registry],
       });
-    const fetcher = this.fetcher;
-    this.fetcher = (url, init) => fetcher(url, { ...init, signal: this.callSignal.getStore() });
+    const fetcher = keepAliveFetcher();
+    // Signed here, where the body is final: the token covers exactly the bytes sent.
+    this.fetcher = async (url, init = {}) => {
+      const { call, signal } = this.running.getStore()!;
+      const token = await this.signer.sign(call, this.subgraphName, init.body ?? '');
+      return fetcher(url, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` }, signal });
+    };
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    const call: InternalCall = context?.principal
-      ? { principal: context.principal, requestId: context.requestId, purpose: context.purpose }
-      : { ...GATEWAY_SYSTEM_CALL, requestId: `gateway-system-${Date.now()}` };
-    const token = await this.signer.sign(call, this.subgraphName);
-    request.http?.headers.set('authorization', `Bearer ${token}`);
-    request.http?.headers.set('x-request-id', call.requestId);
+  override willSendRequest({ request }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    request.http?.headers.set('x-request-id', this.running.getStore()!.call.requestId);
     // W3C trace context (traceparent), for tracing only: outside the signed token, trusted for nothing else.
     if (request.http) propagation.inject(otelContext.active(), request.http.headers, { set: (headers, key, value) => headers.set(key, value) });
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const serving = (options.kind as string) === INCOMING_OPERATION;
-    const context = serving ? (options.context as GatewayContext | undefined) : undefined;
+    const context = options.context as GatewayContext | undefined;
     // The import endpoint's calls carry their own (longer) bound; every other call has the configured one.
-    const timeoutMs = context?.subgraphTimeoutMs ?? this.timeoutMs;
+    const timeoutMs = (serving ? context?.subgraphTimeoutMs : undefined) ?? this.timeoutMs;
     const timeout = AbortSignal.timeout(timeoutMs);
-    const clientGone = context?.clientGone;
+    const clientGone = serving ? context?.clientGone : undefined;
     const signal = clientGone ? AbortSignal.any([timeout, clientGone]) : timeout;
+    const call: InternalCall = context?.principal
+      ? { principal: context.principal, requestId: context.requestId, purpose: context.purpose }
+      : { ...GATEWAY_SYSTEM_CALL, requestId: `gateway-system-${Date.now()}` };
     try {
-      return await this.callSignal.run(signal, () => super.process(options));
+      return await this.running.run({ call, signal }, () => super.process(options));
     } catch (err) {
       // Loading the schema (live composition) has no client answer to fill: let it fail.
       if (!serving) throw err;

@@ -6,7 +6,9 @@
 //
 //   PORT, SUPERGRAPH, CIVIL_AFFAIRS_URL, EDUCATION_URL, WOMENS_FEDERATION_URL,
 //   GATEWAY_JWT_PUBLIC_KEY_FILE, GATEWAY_JWT_ISSUER, GATEWAY_JWT_AUDIENCE,
-//   INTERNAL_TOKEN_PRIVATE_KEY_FILE, PROJECT_DIST (our compiled code, for the signer)
+//   CIVIL_AFFAIRS_INTERNAL_TOKEN_KEY_FILE, EDUCATION_INTERNAL_TOKEN_KEY_FILE,
+//   WOMENS_FEDERATION_INTERNAL_TOKEN_KEY_FILE (each subgraph's HMAC key, as our gateway holds them),
+//   PROJECT_DIST (our compiled code, for the signer)
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -22,7 +24,11 @@ const env = (name) => {
 };
 const require = createRequire(import.meta.url);
 const { InternalTokenSigner } = require(join(env('PROJECT_DIST'), 'platform', 'internal-token.js'));
-const signer = await InternalTokenSigner.fromPemFile(env('INTERNAL_TOKEN_PRIVATE_KEY_FILE'));
+const signer = InternalTokenSigner.fromKeyFiles({
+  'civil-affairs': env('CIVIL_AFFAIRS_INTERNAL_TOKEN_KEY_FILE'),
+  education: env('EDUCATION_INTERNAL_TOKEN_KEY_FILE'),
+  'womens-federation': env('WOMENS_FEDERATION_INTERNAL_TOKEN_KEY_FILE'),
+});
 
 // The supergraph's subgraph URLs are placeholders named after the subgraphs (http://civil-affairs:4001/…).
 const SUBGRAPH_URLS = { 'civil-affairs': env('CIVIL_AFFAIRS_URL'), education: env('EDUCATION_URL'), 'womens-federation': env('WOMENS_FEDERATION_URL') };
@@ -50,7 +56,8 @@ const signSubgraphCalls = {
     if (!SUBGRAPH_URLS[subgraph] || !claims) return;
     setURL(SUBGRAPH_URLS[subgraph]);
     const purpose = context.request?.headers?.get('x-purpose') ?? null;
-    const token = await signer.sign({ principal: principalOf(claims), requestId: randomUUID(), purpose }, subgraph);
+    // The token covers the body it travels with, as our gateway's does.
+    const token = await signer.sign({ principal: principalOf(claims), requestId: randomUUID(), purpose }, subgraph, options.body ?? '');
     setOptions({ ...options, headers: { ...options.headers, authorization: `Bearer ${token}` } });
   },
 };

@@ -4,6 +4,7 @@ import express, { type Request } from 'express';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ErrorCode } from './errors';
+import { bodyDigest } from './internal-token';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 import { stopTracing } from './tracing';
@@ -29,11 +30,20 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   metricsToken?: string | null;
   /**
    * Authenticates the caller before its body is read (a subgraph: the gateway's internal token), so
-   * that no body of any size is parsed for a caller who may not call at all. What it returns is in
-   * `res.locals.caller` for `context`; what it throws (a 401 GraphQLError) is the answer.
+   * that no body of any size is parsed for a caller who may not call at all. Its `caller` is in
+   * `res.locals.caller` for `context`; what it throws (a 401 GraphQLError) is the answer. The body
+   * must then be the one the caller signed (`bodyDigest`), or the answer is 401 too.
    */
-  verifyCaller?: (req: Request) => Promise<unknown>;
+  verifyCaller?: (req: Request) => Promise<VerifiedCaller>;
 }
+
+export interface VerifiedCaller {
+  caller: unknown;
+  /** SHA-256 (base64url) of the request body the caller's signature covers. */
+  bodyDigest: string;
+}
+
+const UNSIGNED_BODY = { message: 'The internal token is not valid.', extensions: { code: ErrorCode.UNAUTHENTICATED } };
 
 export interface Health {
   ready: boolean;
@@ -97,11 +107,12 @@ function closeConnectionsWhileStopping(lifecycle: Lifecycle): express.RequestHan
 }
 
 /** Runs `verifyCaller` before the body is read; its refusal is the answer. */
-function verifyBeforeBody(verifyCaller: (req: Request) => Promise<unknown>): express.RequestHandler {
+function verifyBeforeBody(verifyCaller: (req: Request) => Promise<VerifiedCaller>): express.RequestHandler {
   return (req, res, next) => {
     verifyCaller(req).then(
-      (caller) => {
+      ({ caller, bodyDigest }) => {
         res.locals.caller = caller;
+        res.locals.signedBodyDigest = bodyDigest;
         next();
       },
       (err: { message?: string; extensions?: { code?: string; http?: { status?: number } } }) => {
@@ -113,6 +124,19 @@ function verifyBeforeBody(verifyCaller: (req: Request) => Promise<unknown>): exp
     );
   };
 }
+
+/** Checks, as the body is read, that it is the one the caller signed; a body-parser `verify` hook. */
+function checkSignedBody(_req: Request, res: http.ServerResponse, raw: Buffer): void {
+  const locals = (res as express.Response).locals;
+  if (bodyDigest(raw) !== locals.signedBodyDigest) throw Object.assign(new Error('the body is not the one the token was signed for'), { status: 401 });
+  locals.bodySigned = true;
+}
+
+/** After the body is read: a signed caller's request must have had its body checked (no GET, no other content type). */
+const requireSignedBody: express.RequestHandler = (_req, res, next) => {
+  if (res.locals.bodySigned === true) next();
+  else res.status(401).json({ errors: [UNSIGNED_BODY] });
+};
 
 /**
  * The HTTP shell every process shares: POST /graphql, GET /health (readiness, for load balancers
@@ -156,8 +180,9 @@ function createGraphQLHttpApp<TContext extends BaseContext>(options: GraphQLHttp
 
   app.use(
     '/graphql',
-    ...(options.verifyCaller ? [verifyBeforeBody(options.verifyCaller)] : []),
-    express.json({ limit: options.bodyLimit }),
+    ...(options.verifyCaller
+      ? [verifyBeforeBody(options.verifyCaller), express.json({ limit: options.bodyLimit, verify: checkSignedBody }), requireSignedBody]
+      : [express.json({ limit: options.bodyLimit })]),
     limitBatch(options.maxBatch ?? 1),
     expressMiddleware(options.apollo, { context: ({ req, res }) => options.context(req, res) }),
   );
@@ -165,6 +190,11 @@ function createGraphQLHttpApp<TContext extends BaseContext>(options: GraphQLHttp
   // Body too large, malformed JSON and the like: a clear JSON error, never a stack.
   app.use((err: Error & { status?: number }, _req: Request, res: express.Response, _next: express.NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 401) {
+      options.logger.warn({ reason: err.message }, 'rejected internal token');
+      res.status(401).json({ errors: [UNSIGNED_BODY] });
+      return;
+    }
     if (status === 500) options.logger.error({ err }, 'unhandled HTTP error');
     const code = status === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_REQUEST;
     const message = status === 413 ? 'Request body too large.' : status === 500 ? 'Internal server error.' : 'Malformed request.';

@@ -2,13 +2,16 @@ import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
 import { Client } from 'pg';
 import { fullAccessPrincipal } from '../demo/principals';
 import { signDevToken } from '../demo/tokens';
+import { benchThroughput } from './bench-throughput';
 import { startScratchSystem } from './scratch-system';
 import { statementCount } from './statement-count';
 
 /**
  * `npm run bench`: starts a fresh system with BENCH_CHILDREN demo children (default 20,000) and
  * prints how long pages of children with fields from all three subgraphs take, and how many SQL
- * statements each subgraph sends per page. Figures only; it asserts nothing (machines are noisy).
+ * statements each subgraph sends per page, then the throughput of the gateway and of the no-gateway
+ * replay (bench-throughput.ts), then two region reports. Figures only; it asserts nothing (machines
+ * are noisy). BENCH_ONLY=throughput runs the throughput part alone.
  */
 const PAGE_QUERY = `query ($after: String) {
   children(first: 100, after: $after) {
@@ -26,6 +29,10 @@ async function main() {
   const pages = Number(process.env.BENCH_PAGES ?? 50);
   const system = await startScratchSystem('bench', children);
   try {
+    if (process.env.BENCH_ONLY === 'throughput') {
+      await benchThroughput(system);
+      return;
+    }
     const token = await signDevToken(system.keys.idpPrivateKeyFile, fullAccessPrincipal());
     const before = await Promise.all(SUBGRAPHS.map(({ name }) => statementCount(system.subgraphUrls[name], system.keys.metricsToken)));
     const timings: number[] = [];
@@ -50,6 +57,7 @@ async function main() {
     SUBGRAPHS.forEach(({ name }, index) => {
       console.log(`  ${name as SubgraphName}: ${((afterCounts[index] - before[index]) / pages).toFixed(1)} SQL statements per page`);
     });
+    await benchThroughput(system);
     await regionReport(system.gatewayUrl, system.databaseUrls.owner['civil-affairs'], token, children);
   } finally {
     await system.stop();

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
 
 /**
  * Development keys, generated on first start and kept in the data folder. Production supplies
@@ -10,9 +11,8 @@ export interface DevKeys {
   /** Signs the printed demo tokens (a stand-in for the identity provider). */
   idpPrivateKeyFile: string;
   idpPublicKeyFile: string;
-  /** The gateway signs internal tokens with this; subgraphs verify with the public half. */
-  internalPrivateKeyFile: string;
-  internalPublicKeyFile: string;
+  /** Per subgraph, the HMAC key of its internal tokens: the gateway holds all three, each subgraph its own. */
+  internalTokenKeyFiles: Record<SubgraphName, string>;
   nationalIdEncryptionKey: string;
   nationalIdHmacKey: string;
   /** Seals list cursors in every subgraph (CURSOR_KEY, or the file as CURSOR_KEY_FILE). */
@@ -40,16 +40,25 @@ function ensureSecret(dir: string, name: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/** A fresh random key per subgraph (never one shared: a subgraph's key must not sign for another). */
+function ensureInternalTokenKeys(dir: string): Record<SubgraphName, string> {
+  return Object.fromEntries(
+    SUBGRAPHS.map(({ name }) => {
+      const file = `internal-token-${name}.key`;
+      ensureSecret(dir, file);
+      return [name, join(dir, file)];
+    }),
+  ) as Record<SubgraphName, string>;
+}
+
 export function ensureDevKeys(dataDir: string): DevKeys {
   const dir = join(dataDir, 'keys');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const idp = ensureKeyPair(dir, 'dev-idp');
-  const internal = ensureKeyPair(dir, 'internal-token');
   return {
     idpPrivateKeyFile: idp.privateKeyFile,
     idpPublicKeyFile: idp.publicKeyFile,
-    internalPrivateKeyFile: internal.privateKeyFile,
-    internalPublicKeyFile: internal.publicKeyFile,
+    internalTokenKeyFiles: ensureInternalTokenKeys(dir),
     nationalIdEncryptionKey: ensureSecret(dir, 'national-id-encryption.key'),
     nationalIdHmacKey: ensureSecret(dir, 'national-id-hmac.key'),
     cursorKey: ensureSecret(dir, 'cursor.key'),

@@ -38,6 +38,11 @@ export interface RunningSystem {
   stop: () => Promise<void>;
 }
 
+/** The gateway's <AGENCY>_INTERNAL_TOKEN_KEY_FILE variables: every subgraph's key. */
+export function internalTokenKeyVariables(keys: DevKeys): Record<string, string> {
+  return Object.fromEntries(SUBGRAPHS.map(({ name, envPrefix }) => [`${envPrefix}_INTERNAL_TOKEN_KEY_FILE`, keys.internalTokenKeyFiles[name]]));
+}
+
 async function waitForHealth(url: string, child: ChildProcess, name: string, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -135,7 +140,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
             return feedUrl ? [[`${subgraphInfo(publisher).envPrefix}_FEED_DATABASE_URL`, feedUrl]] : [];
           }),
         ),
-        INTERNAL_TOKEN_PUBLIC_KEY_FILE: keys.internalPublicKeyFile,
+        INTERNAL_TOKEN_KEY_FILE: keys.internalTokenKeyFiles[name],
         NATIONAL_ID_ENCRYPTION_KEY: keys.nationalIdEncryptionKey,
         NATIONAL_ID_HMAC_KEY: keys.nationalIdHmacKey,
         CURSOR_KEY: keys.cursorKey,
@@ -158,7 +163,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       GATEWAY_JWT_ISSUER: DEV_ISSUER,
       GATEWAY_JWT_AUDIENCE: DEV_AUDIENCE,
       GATEWAY_JWT_ALGORITHMS: 'ES256',
-      INTERNAL_TOKEN_PRIVATE_KEY_FILE: keys.internalPrivateKeyFile,
+      ...internalTokenKeyVariables(keys),
       // The IDE's role links hold the demo tokens, in development only (the gateway refuses them otherwise).
       ...(options.nodeEnv === 'development' ? { GATEWAY_IDE_DEMO_TOKENS_FILE: join(options.dataDir, 'demo-tokens.json') } : {}),
       METRICS_TOKEN: keys.metricsToken,

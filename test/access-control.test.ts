@@ -3,11 +3,10 @@ import { readFileSync } from 'node:fs';
 import { importPKCS8, SignJWT } from 'jose';
 import { DEMO_COUNTY, demoPrincipals } from '../demo/principals';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../demo/tokens';
-import { InternalTokenSigner } from '../platform/internal-token';
 import type { Principal } from '../platform/principal';
 import { ROLES, type RoleName } from '../schema/roles';
 import { startGateway, type GatewayProcess } from './support/gateway-process';
-import { freshNationalId, gql, gqlData, post, system, waitFor, type GraphQLResponse } from './support/system';
+import { freshNationalId, gql, gqlData, post, signedPost, system, waitFor, type GraphQLResponse } from './support/system';
 
 const UNAUTHORIZED = 'UNAUTHORIZED_FIELD_OR_TYPE';
 
@@ -229,29 +228,19 @@ describe('attempts to get round field authorization', () => {
   });
 
   it('a subgraph called with a valid internal token for a principal without the scope still answers null', async () => {
-    const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
     const principal: Principal = { ...principals['partner-ngo'] };
     // As the gateway would sign it for the partner; the consented, paired child is in its grants.
     // One token per call, as the gateway signs them: a token is good for one call only.
-    const sign = () => signer.sign({ principal, requestId: randomUUID(), purpose: 'care-programmes' }, 'civil-affairs');
-    const direct = await post(
-      system.subgraphUrls['civil-affairs'],
-      { query: `{ child(id: "${childId}") { id maskedName nationalId name } }` },
-      { authorization: `Bearer ${await sign()}` },
-    );
+    const direct = await signedPost('civil-affairs', principal, 'care-programmes', { query: `{ child(id: "${childId}") { id maskedName nationalId name } }` });
     expect(direct.body.data.child.maskedName).toMatch(/\*/);
     expect(direct.body.data.child.nationalId).toBeNull();
     expect(direct.body.data.child.name).toBeNull();
     expect(direct.body.errors?.map((error) => error.extensions?.code)).toEqual([UNAUTHORIZED, UNAUTHORIZED]);
 
-    const entities = await post(
-      system.subgraphUrls['civil-affairs'],
-      {
-        query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Child { nationalId father { phone } } } }`,
-        variables: { r: [{ __typename: 'Child', id: childId }] },
-      },
-      { authorization: `Bearer ${await sign()}` },
-    );
+    const entities = await signedPost('civil-affairs', principal, 'care-programmes', {
+      query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Child { nationalId father { phone } } } }`,
+      variables: { r: [{ __typename: 'Child', id: childId }] },
+    });
     expect(entities.body.data._entities[0]).toEqual({ nationalId: null, father: null });
     expect(JSON.stringify(entities.body)).not.toMatch(/\d{17}[\dX]/);
   });

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_COUNTY } from '../demo/principals';
-import { InternalTokenSigner } from '../platform/internal-token';
 import { composeNationalId } from '../standards/national-id';
-import { ADMIN, database, gql, gqlData, post, system, tokenFor } from './support/system';
+import { ADMIN, database, gql, gqlData, post, signedPost, system, tokenFor } from './support/system';
 
 /**
  * Issue 10, faults 7 and 9: whatever a client sends, a stable client code and HTTP 400 (never a
@@ -54,13 +53,10 @@ describe('dates', () => {
   });
 
   it('a subgraph refuses an impossible date too, when called directly (defense in depth)', async () => {
-    const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
-    const token = await signer.sign({ principal: ADMIN, requestId: randomUUID(), purpose: 'case-management' }, 'civil-affairs');
-    const response = await post(
-      system.subgraphUrls['civil-affairs'],
-      { query: REGISTER, variables: { input: { ...base, birthDate: '2023-02-29' } } },
-      { authorization: `Bearer ${token}` },
-    );
+    const response = await signedPost('civil-affairs', ADMIN, 'case-management', {
+      query: REGISTER,
+      variables: { input: { ...base, birthDate: '2023-02-29' } },
+    });
     expect(first(response)).toMatchObject({ status: 400, extensions: { code: 'BAD_USER_INPUT', field: 'input.birthDate' } });
   });
 

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { DEMO_COUNTY } from '../demo/principals';
-import { InternalTokenSigner } from '../platform/internal-token';
 import type { Principal } from '../platform/principal';
-import { ADMIN, database, freshNationalId, gql, gqlData, post, system, PARENTS_AWAY } from './support/system';
+import { ADMIN, database, freshNationalId, gql, gqlData, signedPost, system, PARENTS_AWAY } from './support/system';
 
 /**
  * Issue 10, faults 1 and 2 (the database side): a request whose setup fails leaves no poisoned
@@ -15,9 +13,7 @@ const codes = (body: { errors?: { extensions?: Record<string, unknown> }[] }) =>
 
 /** A call straight to a subgraph, signed as the gateway would sign it, for a principal of our making. */
 async function callSubgraph(principal: Principal, query: string) {
-  const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
-  const token = await signer.sign({ principal, requestId: randomUUID(), purpose: 'case-management' }, 'civil-affairs');
-  return post(system.subgraphUrls['civil-affairs'], { query }, { authorization: `Bearer ${token}` });
+  return signedPost('civil-affairs', principal, 'case-management', { query });
 }
 
 async function newChild(): Promise<{ id: string; version: number }> {

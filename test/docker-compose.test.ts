@@ -67,8 +67,8 @@ describe('docker-compose.yml', () => {
 
   it('names key files the credentials service creates', () => {
     const keys = ensureDevKeys(mkdtempSync(join(tmpdir(), 'keys-')));
-    const created = Object.values(keys)
-      .filter((value) => value.startsWith('/')) // paths; a base64 secret may hold a '/' too
+    const created = [...Object.values(keys), ...Object.values(keys.internalTokenKeyFiles)]
+      .filter((value): value is string => typeof value === 'string' && value.startsWith('/')) // paths; a base64 secret may hold a '/' too
       .map((file) => basename(file));
     created.push('national-id-encryption.key', 'national-id-hmac.key');
     const named = Object.values(compose.services)

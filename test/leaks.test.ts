@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_COUNTY, demoPrincipals } from '../demo/principals';
-import { InternalTokenSigner } from '../platform/internal-token';
 import type { Principal } from '../platform/principal';
 import type { SubgraphName } from '../platform/subgraphs';
 import type { RoleName } from '../schema/roles';
@@ -11,6 +10,7 @@ import {
   gqlData,
   metricsOf,
   post,
+  signedPost,
   system,
   tokenFor,
   waitFor,
@@ -121,12 +121,7 @@ describe('filters obey the field rules (a filter by guardianship needs child:fam
   });
 
   it('is enforced again by the subgraph, for a plan that reaches it anyway', async () => {
-    const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
-    const token = await signer.sign(
-      { principal: principals['county-education-officer'], requestId: randomUUID(), purpose: 'education-support' },
-      'civil-affairs',
-    );
-    const direct = await post(system.subgraphUrls['civil-affairs'], { query: ALONE }, { authorization: `Bearer ${token}` });
+    const direct = await signedPost('civil-affairs', principals['county-education-officer'], 'education-support', { query: ALONE });
     expect(JSON.stringify(direct.body.data ?? null)).not.toContain('"id"');
     expect(codes(direct)).toEqual([UNAUTHORIZED]);
   });

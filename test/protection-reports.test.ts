@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { demoPrincipals } from '../demo/principals';
-import { InternalTokenSigner } from '../platform/internal-token';
 import type { RoleName } from '../schema/roles';
 import { asRegistryOwner, registerChild, wholeList } from './support/at-risk-children';
-import { gql, gqlData, post, system, waitFor, waitForRegistryFeed, type GraphQLResponse } from './support/system';
+import { gql, gqlData, signedPost, system, waitFor, waitForRegistryFeed, type GraphQLResponse } from './support/system';
 
 /**
  * Mandatory protection reports (强制报告, seeds 000 and 002): anyone with protection:file reports a
@@ -114,13 +113,10 @@ describe('a reporter', () => {
     expect(throughChild.body.data.child).toEqual({ id: childId, protectionReports: null, riskStatus: null });
     expect(JSON.stringify(throughChild.body)).not.toContain('淤青');
 
-    const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
-    const token = await signer.sign({ principal: principals['school-care-teacher'], requestId: randomUUID(), purpose: 'protection' }, 'civil-affairs');
-    const forged = await post(
-      system.subgraphUrls['civil-affairs'],
-      { query: `query ($id: ID!) { protectionReport(id: $id) { facts steps { notes } } }`, variables: { id: reportId } },
-      { authorization: `Bearer ${token}` },
-    );
+    const forged = await signedPost('civil-affairs', principals['school-care-teacher'], 'protection', {
+      query: `query ($id: ID!) { protectionReport(id: $id) { facts steps { notes } } }`,
+      variables: { id: reportId },
+    });
     expect(forged.body.data?.protectionReport ?? null).toBeNull();
     expect(codes(forged)).toEqual(['UNAUTHORIZED_FIELD_OR_TYPE']);
   });

@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { demoPrincipals } from '../demo/principals';
-import { InternalTokenSigner } from '../platform/internal-token';
 import { registerChild } from './support/at-risk-children';
-import { gql, gqlData, post, statementCount, system, type GraphQLResponse } from './support/system';
+import { gql, gqlData, signedPost, statementCount, system, type GraphQLResponse } from './support/system';
 
 /**
  * The child's status: one federated entity (ChildRiskStatus, keyed by childId) with every flag
@@ -59,17 +57,11 @@ describe('the child’s status', () => {
 
   it('is an entity other subgraphs can extend: civil affairs resolves a reference by childId, null for a child out of reach', async () => {
     const id = await registerChild();
-    const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
     const entities = async (childId: string, principal = principals['civil-affairs-case-worker']) => {
-      const token = await signer.sign({ principal, requestId: randomUUID(), purpose: 'case-management' }, 'civil-affairs');
-      const response = await post(
-        system.subgraphUrls['civil-affairs'],
-        {
-          query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ChildRiskStatus { childId livingAlone reviewOverdue } } }`,
-          variables: { r: [{ __typename: 'ChildRiskStatus', childId }] },
-        },
-        { authorization: `Bearer ${token}` },
-      );
+      const response = await signedPost('civil-affairs', principal, 'case-management', {
+        query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on ChildRiskStatus { childId livingAlone reviewOverdue } } }`,
+        variables: { r: [{ __typename: 'ChildRiskStatus', childId }] },
+      });
       return response.body;
     };
     expect(await entities(id)).toEqual({ data: { _entities: [{ childId: id, livingAlone: false, reviewOverdue: false }] } });

@@ -1,9 +1,7 @@
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { DEMO_COUNTY, demoPrincipals } from '../demo/principals';
-import { InternalTokenSigner } from '../platform/internal-token';
 import { subgraphInfo } from '../platform/subgraphs';
 import type { RoleName } from '../schema/roles';
 import { freePort } from '../scripts/free-port';
@@ -12,7 +10,7 @@ import {
   freshNationalId,
   gql,
   gqlData,
-  post,
+  signedPost,
   system,
   type Connection,
   type GraphQLResponse,
@@ -126,7 +124,6 @@ describe('jurisdiction: a county user gets nothing about another county’s chil
   });
 
   it('through a direct _entities call signed for a county user', async () => {
-    const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
     // What each agency holds of a child, and what it must answer for one outside the county:
     // civil affairs does not find the child; the others find no enrolment and no pairing.
     const agencies = {
@@ -148,15 +145,10 @@ describe('jurisdiction: a county user gets nothing about another county’s chil
     } as const;
     for (const [name, agency] of Object.entries(agencies) as [keyof typeof agencies, (typeof agencies)[keyof typeof agencies]][]) {
       const entities = async (childId: string) => {
-        const token = await signer.sign({ principal: principals['civil-affairs-case-worker'], requestId: randomUUID(), purpose: 'case-management' }, name);
-        const response = await post(
-          system.subgraphUrls[name],
-          {
-            query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Child { ${agency.selection} } } }`,
-            variables: { r: [{ __typename: 'Child', id: childId }] },
-          },
-          { authorization: `Bearer ${token}` },
-        );
+        const response = await signedPost(name, principals['civil-affairs-case-worker'], 'case-management', {
+          query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Child { ${agency.selection} } } }`,
+          variables: { r: [{ __typename: 'Child', id: childId }] },
+        });
         return { name, status: response.status, body: response.body };
       };
       // The same call reaches the data of a child of the user's own county...
@@ -218,7 +210,7 @@ describe('the database itself', () => {
         [`${envPrefix}_PORT`]: String(port),
         [`${envPrefix}_DATABASE_URL`]: ownerUrl,
         [`${envPrefix}_OWNER_DATABASE_URL`]: ownerUrl,
-        INTERNAL_TOKEN_PUBLIC_KEY_FILE: system.keys.internalPublicKeyFile,
+        INTERNAL_TOKEN_KEY_FILE: system.keys.internalTokenKeyFiles.education,
         DB_MIGRATE_ON_START: 'true',
         DEMO_DATA: 'true',
         DEMO_CHILDREN: '150',

@@ -6,6 +6,7 @@ import { DEV_AUDIENCE, DEV_ISSUER } from '../demo/tokens';
 import { demoPrincipals } from '../demo/principals';
 import { ROLES, type RoleName } from '../schema/roles';
 import { freePort } from '../scripts/free-port';
+import { internalTokenKeyVariables } from '../scripts/system';
 import { API_SCHEMA_PATH, SUPERGRAPH_PATH } from '../scripts/compose-supergraph';
 import { post, system, waitFor, type GraphQLResponse } from './support/system';
 
@@ -73,7 +74,7 @@ describe('a standard router on the committed supergraph', () => {
         GATEWAY_JWT_PUBLIC_KEY_FILE: system.keys.idpPublicKeyFile,
         GATEWAY_JWT_ISSUER: DEV_ISSUER,
         GATEWAY_JWT_AUDIENCE: DEV_AUDIENCE,
-        INTERNAL_TOKEN_PRIVATE_KEY_FILE: system.keys.internalPrivateKeyFile,
+        ...internalTokenKeyVariables(system.keys),
         PROJECT_DIST: join(ROOT, 'dist'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],

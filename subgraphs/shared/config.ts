@@ -26,7 +26,8 @@ export interface SubgraphConfig {
   databaseUrl: string;
   /** The owner, for migrations and demo data; needed only when either runs at start. */
   ownerDatabaseUrl: string | null;
-  internalTokenPublicKeyFile: string;
+  /** The HMAC key of this subgraph's internal tokens (its own; the gateway signs its calls with it). */
+  internalTokenKeyFile: string;
   development: boolean;
   migrateOnStart: boolean;
   demoData: { enabled: boolean; children: number; seed: number };
@@ -57,7 +58,7 @@ function subgraphEnvSchema(name: SubgraphName) {
     [`${envPrefix}_PORT`]: port(defaultPort),
     [`${envPrefix}_DATABASE_URL`]: postgresUrl,
     [`${envPrefix}_OWNER_DATABASE_URL`]: postgresUrl.optional(),
-    INTERNAL_TOKEN_PUBLIC_KEY_FILE: filePath,
+    INTERNAL_TOKEN_KEY_FILE: filePath,
     DB_MIGRATE_ON_START: flag(false),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     DB_CONNECT_TIMEOUT_MS: milliseconds(3000),
@@ -102,7 +103,7 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
     port: parsed[`${envPrefix}_PORT`] as number,
     databaseUrl: parsed[`${envPrefix}_DATABASE_URL`] as string,
     ownerDatabaseUrl: (parsed[`${envPrefix}_OWNER_DATABASE_URL`] as string | undefined) ?? null,
-    internalTokenPublicKeyFile: parsed.INTERNAL_TOKEN_PUBLIC_KEY_FILE as string,
+    internalTokenKeyFile: parsed.INTERNAL_TOKEN_KEY_FILE as string,
     development: parsed.NODE_ENV === 'development',
     migrateOnStart: parsed.DB_MIGRATE_ON_START as boolean,
     dbPoolSize: parsed.DB_POOL_SIZE as number,

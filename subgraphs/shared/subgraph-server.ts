@@ -46,7 +46,7 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
     minutes: config.reportRecordMinutes,
     logger,
   });
-  const verifyCall = await createCallVerifier(config.internalTokenPublicKeyFile, definition.name, logger, claimInDatabase(db));
+  const verifyCall = createCallVerifier(config.internalTokenKeyFile, definition.name, logger, claimInDatabase(db));
   const cursors = new CursorCodec(loadCursorKey());
   // Each field enforces its own access directive (field-access.ts, applied as the schema is built).
   const schema = await definition.buildSchema();

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { unauthenticated } from '../../platform/errors';
+import type { VerifiedCaller } from '../../platform/graphql-http';
 import { bearerToken, InternalTokenVerifier, type InternalCall } from '../../platform/internal-token';
 import type { Logger } from '../../platform/logger';
 import type { SubgraphName } from '../../platform/subgraphs';
@@ -22,11 +23,13 @@ export function claimInDatabase(db: DataSource): TokenClaim {
 /**
  * The first step of each request: a subgraph answers only calls the gateway signed for it
  * (DESIGN 6.2), each token once. Returns a check that turns the Authorization header into the call
- * (principal, request id, purpose), or throws 401.
+ * (principal, request id, purpose) and the digest of the body it was signed for (graphql-http.ts
+ * checks the body against it as it reads it), or throws 401. The token is claimed before the body
+ * is read: one sent with another body is refused, and spent.
  */
-export async function createCallVerifier(publicKeyFile: string, subgraph: SubgraphName, logger: Logger, claim: TokenClaim) {
-  const verifier = await InternalTokenVerifier.fromPemFile(publicKeyFile, subgraph);
-  return async (authorization: string | undefined): Promise<InternalCall> => {
+export function createCallVerifier(keyFile: string, subgraph: SubgraphName, logger: Logger, claim: TokenClaim) {
+  const verifier = InternalTokenVerifier.fromKeyFile(keyFile, subgraph);
+  return async (authorization: string | undefined): Promise<VerifiedCaller & { caller: InternalCall }> => {
     const token = bearerToken(authorization);
     if (!token) throw unauthenticated('This service answers only requests signed by the gateway.');
     const call = await verifier.verify(token).catch((err: unknown) => {
@@ -37,6 +40,6 @@ export async function createCallVerifier(publicKeyFile: string, subgraph: Subgra
       logger.warn({ sub: call.principal.sub, requestId: call.requestId, tokenId: call.tokenId }, 'rejected a replayed internal token');
       throw unauthenticated('The internal token is not valid.');
     }
-    return { principal: call.principal, requestId: call.requestId, purpose: call.purpose };
+    return { caller: { principal: call.principal, requestId: call.requestId, purpose: call.purpose }, bodyDigest: call.bodyDigest };
   };
 }

@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { DEMO_COUNTY, demoPrincipals } from '../../demo/principals';
 import { generateDemoSchools } from '../../demo/generator';
-import { InternalTokenSigner } from '../../platform/internal-token';
 import type { Principal } from '../../platform/principal';
 import type { SubgraphName } from '../../platform/subgraphs';
 import type { RoleName } from '../../schema/roles';
 import { registryDate } from './at-risk-children';
-import { database, freshNationalId, gql, gqlData, post, system, tokenFor, waitFor, waitForRegistryFeed, type GraphQLResponse } from './system';
+import { database, freshNationalId, gql, gqlData, signedPost, system, tokenFor, waitFor, waitForRegistryFeed, type GraphQLResponse } from './system';
 
 /** Test children of the demo county: registered, enrolled and cared for as a test needs, through the API. */
 
@@ -115,11 +113,8 @@ export async function whenVisibleTo(role: RoleName, childId: string): Promise<vo
 
 /** Calls a subgraph directly with the gateway's signed internal token for a principal: the `_entities` path. */
 export async function entities(subgraph: SubgraphName, principal: Principal, representations: object[], selection: string, purpose = principal.purposes[0]) {
-  const signer = await InternalTokenSigner.fromPemFile(system.keys.internalPrivateKeyFile);
-  const token = await signer.sign({ principal, requestId: randomUUID(), purpose }, subgraph);
-  return post(
-    system.subgraphUrls[subgraph],
-    { query: `query ($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`, variables: { r: representations } },
-    { authorization: `Bearer ${token}` },
-  );
+  return signedPost(subgraph, principal, purpose, {
+    query: `query ($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`,
+    variables: { r: representations },
+  });
 }

@@ -4,6 +4,7 @@ import { DEV_AUDIENCE, DEV_ISSUER } from '../../demo/tokens';
 import { subgraphInfo, type SubgraphName } from '../../platform/subgraphs';
 import { system } from './system';
 import { freePort } from '../../scripts/free-port';
+import { internalTokenKeyVariables } from '../../scripts/system';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 
@@ -70,7 +71,7 @@ export async function startGateway(env: Record<string, string>): Promise<Gateway
     GATEWAY_JWT_PUBLIC_KEY_FILE: system.keys.idpPublicKeyFile,
     GATEWAY_JWT_ISSUER: DEV_ISSUER,
     GATEWAY_JWT_AUDIENCE: DEV_AUDIENCE,
-    INTERNAL_TOKEN_PRIVATE_KEY_FILE: system.keys.internalPrivateKeyFile,
+    ...internalTokenKeyVariables(system.keys),
     METRICS_TOKEN: system.keys.metricsToken,
     CIVIL_AFFAIRS_URL: system.subgraphUrls['civil-affairs'],
     EDUCATION_URL: system.subgraphUrls.education,
@@ -89,7 +90,7 @@ export async function startSubgraph(name: SubgraphName, env: Record<string, stri
   return startProcess(join('subgraphs', name, 'main.js'), port, {
     [`${envPrefix}_PORT`]: String(port),
     [`${envPrefix}_DATABASE_URL`]: system.databaseUrls.app[name],
-    INTERNAL_TOKEN_PUBLIC_KEY_FILE: system.keys.internalPublicKeyFile,
+    INTERNAL_TOKEN_KEY_FILE: system.keys.internalTokenKeyFiles[name],
     // Replicas share the cursor key, so a page's cursor from one replica opens on another.
     CURSOR_KEY: system.keys.cursorKey,
     METRICS_TOKEN: system.keys.metricsToken,

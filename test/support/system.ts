@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { InternalTokenSigner } from '../../platform/internal-token';
 import type { Principal } from '../../platform/principal';
 import type { SubgraphName } from '../../platform/subgraphs';
 import type { DevKeys } from '../../scripts/dev-keys';
@@ -48,6 +49,16 @@ export async function post(url: string, body: unknown, headers: Record<string, s
     parsed = { errors: [{ message: `non-JSON response: ${text.slice(0, 200)}` }] };
   }
   return { status: response.status, headers: response.headers, body: parsed };
+}
+
+/**
+ * POSTs straight to a subgraph as the gateway would: a fresh internal token for this principal
+ * and purpose, signed with the subgraph's key for this exact body.
+ */
+export async function signedPost(subgraph: SubgraphName, principal: Principal, purpose: string | null, body: unknown): Promise<GraphQLResponse> {
+  const text = JSON.stringify(body);
+  const token = await InternalTokenSigner.fromKeyFiles(system.keys.internalTokenKeyFiles).sign({ principal, requestId: randomUUID(), purpose }, subgraph, text);
+  return post(system.subgraphUrls[subgraph], text, { authorization: `Bearer ${token}` });
 }
 
 /** Every scope over every demo province: for tests of the registry's functions, not of a role's limits. */

@@ -6,7 +6,7 @@ import { loadNationalIdKeys } from '../../subgraphs/civil-affairs/config';
 describe('configuration is validated at start, naming the bad variable', () => {
   const subgraphEnv = {
     EDUCATION_DATABASE_URL: 'postgres://u:p@localhost:5432/education',
-    INTERNAL_TOKEN_PUBLIC_KEY_FILE: '/keys/internal.pem',
+    INTERNAL_TOKEN_KEY_FILE: '/keys/internal-token-education.key',
   };
 
   it('reads a good subgraph environment', () => {
@@ -19,12 +19,27 @@ describe('configuration is validated at start, naming the bad variable', () => {
     expect(() => loadSubgraphConfig('education', { ...subgraphEnv, DB_MIGRATE_ON_START: 'maybe' })).toThrow(/DB_MIGRATE_ON_START/);
   });
 
+  const internalKeys = {
+    CIVIL_AFFAIRS_INTERNAL_TOKEN_KEY_FILE: '/k/civil-affairs.key',
+    EDUCATION_INTERNAL_TOKEN_KEY_FILE: '/k/education.key',
+    WOMENS_FEDERATION_INTERNAL_TOKEN_KEY_FILE: '/k/womens-federation.key',
+  };
+
   it('names a missing issuer and a missing key for the gateway', () => {
-    expect(() => loadGatewayConfig({ INTERNAL_TOKEN_PRIVATE_KEY_FILE: '/k.pem', GATEWAY_JWT_PUBLIC_KEY_FILE: '/p.pem' })).toThrow(/GATEWAY_JWT_ISSUER/);
-    expect(() => loadGatewayConfig({ INTERNAL_TOKEN_PRIVATE_KEY_FILE: '/k.pem', GATEWAY_JWT_ISSUER: 'x' })).toThrow(/GATEWAY_JWT_PUBLIC_KEY_FILE/);
+    expect(() => loadGatewayConfig({ ...internalKeys, GATEWAY_JWT_PUBLIC_KEY_FILE: '/p.pem' })).toThrow(/GATEWAY_JWT_ISSUER/);
+    expect(() => loadGatewayConfig({ ...internalKeys, GATEWAY_JWT_ISSUER: 'x' })).toThrow(/GATEWAY_JWT_PUBLIC_KEY_FILE/);
+    const { EDUCATION_INTERNAL_TOKEN_KEY_FILE: _missing, ...withoutEducation } = internalKeys;
+    expect(() => loadGatewayConfig({ ...withoutEducation, GATEWAY_JWT_ISSUER: 'x', GATEWAY_JWT_PUBLIC_KEY_FILE: '/p.pem' })).toThrow(
+      /EDUCATION_INTERNAL_TOKEN_KEY_FILE/,
+    );
+    expect(loadGatewayConfig({ ...internalKeys, GATEWAY_JWT_ISSUER: 'x', GATEWAY_JWT_PUBLIC_KEY_FILE: '/p.pem' }).internalTokenKeyFiles).toEqual({
+      'civil-affairs': '/k/civil-affairs.key',
+      education: '/k/education.key',
+      'womens-federation': '/k/womens-federation.key',
+    });
     expect(() =>
       loadGatewayConfig({
-        INTERNAL_TOKEN_PRIVATE_KEY_FILE: '/k.pem',
+        ...internalKeys,
         GATEWAY_JWT_ISSUER: 'x',
         GATEWAY_JWT_PUBLIC_KEY_FILE: '/p.pem',
         GATEWAY_JWT_ALGORITHMS: 'HS256',
