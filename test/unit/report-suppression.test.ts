@@ -46,4 +46,41 @@ describe('suppression of any figure family', () => {
     });
     expect(publishedFigures(table, 'b').rate('left', 'onRoster').value).toBeNull();
   });
+
+  it('withholds a figure that falls short of its published total by a small number, and lets a full one through', () => {
+    const family: FigureFamily = {
+      singles: ['registered', 'leftBehind', 'alone'],
+      breakdowns: { form: { total: 'registered', categories: ['ALONE', 'OTHER'] } },
+      within: { leftBehind: 'registered' },
+    };
+    const counts = rows({
+      // 20 registered, 18 left-behind: the 2 who are not (all of them in difficulty) would be 20 − 18.
+      a: { registered: 20, leftBehind: 18, alone: 6, 'form:ALONE': 6, 'form:OTHER': 14 },
+      // Every child left-behind: nobody outside, nothing to single out.
+      b: { registered: 20, leftBehind: 20, alone: 6, 'form:ALONE': 6, 'form:OTHER': 14 },
+      c: { registered: 20, leftBehind: 12, alone: 6, 'form:ALONE': 6, 'form:OTHER': 14 },
+    });
+    const table = suppressTable(['a', 'b', 'c'], counts, family, 5);
+    expect(publishedFigures(table, 'a').count('leftBehind')).toEqual({ value: null, suppressed: true });
+    expect(publishedFigures(table, 'a').count('registered')).toEqual({ value: 20, suppressed: false });
+    expect(publishedFigures(table, 'b').count('leftBehind')).toEqual({ value: 20, suppressed: false });
+    // a alone withheld among the three would be the parent's total minus b and c: c's goes too.
+    expect(publishedFigures(table, 'c').count('leftBehind').suppressed).toBe(true);
+  });
+
+  it('withholds both names of one count when either is withheld', () => {
+    const family: FigureFamily = {
+      singles: ['registered', 'alone'],
+      breakdowns: { form: { total: 'registered', categories: ['ALONE', 'KIN', 'OTHER'] } },
+      same: [['alone', 'form:ALONE']],
+    };
+    // OTHER (3) is withheld; ALONE (6) is the smallest other category, withheld to protect it, and so is `alone`, the same 6.
+    const counts = rows({ a: { registered: 20, alone: 6, 'form:ALONE': 6, 'form:KIN': 11, 'form:OTHER': 3 } });
+    const table = suppressTable(['a'], counts, family, 5);
+    const { count } = publishedFigures(table, 'a');
+    expect(count('form:OTHER').suppressed).toBe(true);
+    expect(count('form:ALONE').suppressed).toBe(true);
+    expect(count('alone')).toEqual({ value: null, suppressed: true });
+    expect(count('form:KIN')).toEqual({ value: 11, suppressed: false });
+  });
 });

@@ -38,6 +38,14 @@ export const CHILD_FIGURES: FigureFamily = {
     ageBand: { total: 'registered', categories: ['AGE_0_5', 'AGE_6_11', 'AGE_12_15', 'AGE_16_17'] },
     guardianshipForm: { total: 'registered', categories: ['GRANDPARENTS', 'RELATIVES_OR_FRIENDS', 'ONE_PARENT', 'ALONE', 'OTHER', 'NONE'] },
   },
+  within: {
+    leftBehind: 'registered',
+    inDifficultCircumstances: 'registered',
+    livingAlone: 'registered',
+    guardianUnable: 'registered',
+    reviewedWithinThreeMonths: 'registered',
+  },
+  same: [['livingAlone', 'guardianshipForm:ALONE']],
 };
 
 /** A parent's table of the registry's figures, suppressed (see `suppressTable`). */

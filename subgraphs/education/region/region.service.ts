@@ -22,6 +22,15 @@ export const EDUCATION_FIGURES: FigureFamily = {
       categories: ['BOARDING_LIVING_ALLOWANCE', 'FREE_TEXTBOOKS', 'MEAL_FEE_WAIVER', 'BOARDING_FEE_WAIVER', 'AFTER_SCHOOL_FEE_WAIVER', 'NUTRITION_PROGRAMME'],
     },
   },
+  // Each rate's numerator counts children within its denominator.
+  within: {
+    enrolled: 'registered',
+    fileChecked: 'enrolled',
+    withCarePerson: 'careDue',
+    talkedWithin14Days: 'careDue',
+    screened: 'enrolled',
+    dropoutReturned: 'dropoutOpened',
+  },
 };
 
 /** A region's education figures as published from its parent's table. */

@@ -8,6 +8,14 @@ export const SCHOOL_SUMMARY_FIGURES: FigureFamily = {
     leftBehindType: { total: 'onRoster', categories: ['BOTH_PARENTS_AWAY', 'ONE_PARENT_AWAY', 'NONE'] },
     leftSchoolAs: { total: 'leftSchool', categories: ['TRANSFERRED', 'DROPPED_OUT', 'GRADUATED'] },
   },
+  within: {
+    leftBehind: 'onRoster',
+    inDifficulty: 'onRoster',
+    suspended: 'onRoster',
+    boarders: 'onRoster',
+    withCarePerson: 'onRoster',
+    talkedWithin14Days: 'onRoster',
+  },
 };
 
 /** A school's summary as published from its county's table. */

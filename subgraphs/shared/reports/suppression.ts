@@ -15,6 +15,13 @@ export interface Breakdown {
 export interface FigureFamily {
   readonly singles: ReadonlyArray<string>;
   readonly breakdowns: Readonly<Record<string, Breakdown>>;
+  /**
+   * Figures that count a subset of another (a rate's numerator within its denominator, left-behind
+   * within registered): the children without it, the total minus the figure, are a cell too.
+   */
+  readonly within?: Readonly<Record<string, string>>;
+  /** Pairs of figures that always hold the same count under two names (living alone, and the ALONE guardianship form): withheld together. */
+  readonly same?: ReadonlyArray<readonly [string, string]>;
 }
 
 /** One count of one member of the table (a region, a school): `''` holds what is placed in no member, never published. */
@@ -43,8 +50,10 @@ const cell = (member: string, figure: string) => `${member}|${figure}`;
 /**
  * Builds a table from its counts and withholds what must be withheld: every count under the
  * threshold (primary suppression), then, until nothing changes, a second count wherever a withheld
- * one could be worked out by subtraction (complementary suppression): within a member, a breakdown
- * with one withheld category whose total is published (the total minus the others); across the
+ * one could be worked out by subtraction (complementary suppression): within a member, a figure
+ * whose published total it falls short of by a small number, both names of one count if either is
+ * withheld, a breakdown with one withheld category whose total is published (the total minus the
+ * others); across the
  * table's members, a figure withheld in one member only (the parent's published figure minus the
  * others). Members with nothing count as zero; the `''` row (placed in no member) is never
  * published and cannot protect a withheld cell, since an analyst may learn it is empty.
@@ -75,6 +84,24 @@ export function suppressTable(members: ReadonlyArray<string>, counts: ReadonlyAr
   for (let changed = true, rounds = 0; changed && rounds < 50; rounds++) {
     changed = false;
     for (const [member, row] of rows) {
+      // One count under two names: withholding one name alone would publish it under the other.
+      for (const [a, b] of family.same ?? []) {
+        if (suppressed.has(cell(member, a)) !== suppressed.has(cell(member, b))) {
+          suppressed.add(cell(member, a)).add(cell(member, b));
+          changed = true;
+        }
+      }
+      // The children outside a subset, its total minus it, must not be a small published difference
+      // (20 registered and 18 left-behind tell of 2 who are not, all of them in difficulty). None
+      // outside is let through: it tells only that every child counted has the figure.
+      for (const [figure, total] of Object.entries(family.within ?? {})) {
+        if (suppressed.has(cell(member, figure)) || suppressed.has(cell(member, total))) continue;
+        const outside = row.get(total)! - row.get(figure)!;
+        if (outside > 0 && outside < threshold) {
+          suppressed.add(cell(member, figure));
+          changed = true;
+        }
+      }
       for (const [name, { total, categories }] of Object.entries(family.breakdowns)) {
         if (total === null) continue;
         const keys = categories.map((category) => cell(member, `${name}:${category}`));

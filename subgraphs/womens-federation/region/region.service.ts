@@ -5,6 +5,8 @@ import type { FederationFigures } from './region.type';
 export const FEDERATION_FIGURES: FigureFamily = {
   singles: ['registered', 'leftBehind', 'paired', 'proxyParent', 'withActiveConsent', 'familyEducation', 'withParentContact', 'parentContacts'],
   breakdowns: {},
+  // Each coverage counts children within its denominator (parentContacts counts contacts, not children).
+  within: { leftBehind: 'registered', paired: 'registered', proxyParent: 'leftBehind', familyEducation: 'registered', withParentContact: 'leftBehind' },
 };
 
 /** A region's federation figures as published from its parent's table. */
