@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { mapHeaders } from './form-columns';
 import { ImportRefused } from './import-errors';
+import { checkWorkbookBounds } from './workbook-bounds';
 
 /** One data row of the file: its line (CSV line, or spreadsheet row number) and its cells by field. */
 export interface FileRow {
@@ -27,7 +28,14 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-async function readWorkbook(file: Buffer): Promise<{ line: number; cells: string[] }[]> {
+/** Inflated XML a form file may hold: a full 20,000-row file of inline strings is about 35 MB. */
+const MAX_WORKBOOK_XML_BYTES = 64 * 1024 * 1024;
+/** Cells a row may hold, counted generously (the form has 34 known columns). */
+const MAX_CELLS_PER_ROW = 40;
+
+async function readWorkbook(file: Buffer, maxRows: number): Promise<{ line: number; cells: string[] }[]> {
+  // Bounded before ExcelJS, which builds every cell of every sheet in memory.
+  checkWorkbookBounds(file, { maxXmlBytes: MAX_WORKBOOK_XML_BYTES, maxCells: (maxRows + 1) * MAX_CELLS_PER_ROW });
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
@@ -50,7 +58,7 @@ function looksBinary(file: Buffer): boolean {
   return file.subarray(0, 4096).some((byte) => byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d);
 }
 
-function readCsv(file: Buffer): { line: number; cells: string[] }[] {
+function readCsv(file: Buffer, maxRows: number): { line: number; cells: string[] }[] {
   if (looksBinary(file)) throw new ImportRefused('UNSUPPORTED_FILE_TYPE', 'The file is neither an .xlsx workbook nor a CSV text.');
   let text: string;
   try {
@@ -58,13 +66,28 @@ function readCsv(file: Buffer): { line: number; cells: string[] }[] {
   } catch {
     throw new ImportRefused('UNSUPPORTED_ENCODING', 'The CSV is not UTF-8 text: save it as “CSV UTF-8”, or as .xlsx.');
   }
+  // Counted while parsing: 10 MB of one-letter lines are five million records, more than a
+  // process's memory holds once parsed; empty ones are dropped as they come.
+  let kept = 0;
+  const tooMany = new ImportRefused('TOO_MANY_ROWS', `A file holds at most ${maxRows} rows; split it.`, { maxRows });
+  const lines: number[] = [];
   try {
-    const records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as unknown as {
-      record: string[];
-      info: { lines: number };
-    }[];
-    return records.map(({ record, info }) => ({ line: info.lines, cells: record }));
+    const records = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+      on_record: (record, context) => {
+        if (!record.some((cell) => cell !== '')) return null;
+        // The header and one row over the limit: enough to say it is too many.
+        if (++kept > maxRows + 2) throw tooMany;
+        lines.push(context.lines);
+        return record;
+      },
+    });
+    return records.map((cells, index) => ({ line: lines[index]!, cells }));
   } catch (err) {
+    if (err === tooMany) throw tooMany;
     const line = (err as { lines?: number }).lines;
     throw new ImportRefused('MALFORMED_FILE', `The CSV cannot be read${line ? ` at line ${line}` : ''}: check its quotes.`, line ? { line } : {});
   }
@@ -79,7 +102,7 @@ function readCsv(file: Buffer): { line: number; cells: string[] }[] {
 export async function readFormFile(file: Buffer, maxRows: number): Promise<{ rows: FileRow[]; headerOf: Map<string, string> }> {
   if (file.length === 0) throw new ImportRefused('EMPTY_FILE', 'The file is empty.');
   if (file.subarray(0, 4).equals(OLE2)) throw new ImportRefused('UNSUPPORTED_FILE_TYPE', 'Old .xls workbooks are not read: save it as .xlsx or CSV.');
-  const table = file.subarray(0, 4).equals(ZIP) ? await readWorkbook(file) : readCsv(file);
+  const table = file.subarray(0, 4).equals(ZIP) ? await readWorkbook(file, maxRows) : readCsv(file, maxRows);
   const [header, ...data] = table.filter((row) => row.cells.some((cell) => cell !== ''));
   if (!header || data.length === 0) throw new ImportRefused('EMPTY_FILE', 'The file has no rows of children under its header row.');
   const { fields, unknown, missing, repeated } = mapHeaders(header.cells);

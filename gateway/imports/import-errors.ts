@@ -6,6 +6,8 @@
 export const IMPORT_ERRORS = {
   /** Neither X-Purpose nor apollo-require-preflight: a browser could have sent it without preflight (CSRF). */
   CSRF_HEADER_REQUIRED: 400,
+  /** The token can neither register (child:write) nor propose (edu:write) children: refused before the file is read. */
+  UNAUTHORIZED_FIELD_OR_TYPE: 403,
   /** The body is not multipart/form-data. */
   UNSUPPORTED_MEDIA_TYPE: 415,
   /** The multipart body is broken, or has more parts than an import takes. */

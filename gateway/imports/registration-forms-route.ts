@@ -18,6 +18,9 @@ const RESULT = 'rows written created alreadyPresent problems { line field code m
 const REGISTER = `mutation ImportRegistrationForms($input: ImportChildrenInput!) { importChildren(input: $input) { ${RESULT} } }`;
 const PROPOSE = `mutation ProposeRegistrationForms($input: ProposeChildrenInput!) { proposeChildren(input: $input) { ${RESULT} } }`;
 
+/** The scopes of importChildren and proposeChildren: a token with neither has no file read. */
+const IMPORT_SCOPES = ['child:write', 'edu:write'];
+
 /** The HTTP status of a refusal the mutation answered with, by its code. */
 const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   UNAUTHENTICATED: 401,
@@ -104,6 +107,11 @@ export function serveRegistrationFormImports(app: Express, options: Registration
       if (!req.is('multipart/form-data')) throw new ImportRefused('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data, in a part named “file”.');
       // Authenticated before the body is read: nobody without a valid token makes the gateway parse a file.
       const context = await options.context(req, res);
+      // A file is work for the gateway (parsing a full workbook takes seconds): only a token that
+      // may write what an import writes has it read. The mutation still checks everything.
+      if (!IMPORT_SCOPES.some((scope) => context.principal.scopes.includes(scope))) {
+        throw new ImportRefused('UNAUTHORIZED_FIELD_OR_TYPE', 'Your token may neither register (child:write) nor propose (edu:write) children.');
+      }
       const upload = await readUpload(req, limit);
       if (!upload.file) throw new ImportRefused('FILE_REQUIRED', 'The request has no part named “file”.');
       const { rows, headerOf } = await readFormFile(upload.file, IMPORT_MAX_ROWS);
