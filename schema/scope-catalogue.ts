@@ -716,6 +716,7 @@ export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   'Region.schoolFigures': 'report:aggregate',
   ...typeFields('EducationFigures', 'report:aggregate', [
     'asOf',
+    'recordedAt',
     'threshold',
     'registered',
     'enrolment',
@@ -732,6 +733,7 @@ export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   'Region.federationFigures': 'report:aggregate',
   ...typeFields('FederationFigures', 'report:aggregate', [
     'asOf',
+    'recordedAt',
     'threshold',
     'registered',
     'leftBehind',
@@ -745,6 +747,7 @@ export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
   'School.summaryFigures': 'report:aggregate',
   ...typeFields('SchoolSummaryFigures', 'report:aggregate', [
     'asOf',
+    'recordedAt',
     'threshold',
     'onRoster',
     'byParentsAway',

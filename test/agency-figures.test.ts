@@ -12,7 +12,8 @@ import { database, gql, gqlData, statementCount, tokenFor, type GraphQLResponse 
  * and 6 published), complementary suppression against the subtraction attacks (a county minus its
  * other townships, a total minus its other categories, a school among its county's schools), the
  * analyst's reach (its jurisdiction, the statistics purpose, no child by any path), nothing for
- * other roles, and the record of every read in each agency's own `report_read`.
+ * other roles, the record of every read in each agency's own `report_read`, and figures as
+ * recorded on a day: a past day's answer stays as it was, whatever changed since.
  *
  * The figures are those of 合肥市庐阳区 (340103), where no demo child, school or other test is: this
  * test places 4, 5 and 6 children in three of its townships, each group at a school of its own
@@ -76,7 +77,31 @@ async function place(township: string, n: number, school: string, boarding = fal
 
 const township = (code: string) => county.children.find((child) => child.code === code)!;
 
+/** Records today's figures now in education and the women's federation, as each does at its start and periodically. */
+async function recordFigures(): Promise<void> {
+  for (const [name, recorder] of [
+    ['education', 'record_school_figures'],
+    ['womens-federation', 'record_region_figures'],
+  ] as const) {
+    const owner = await database(name);
+    try {
+      await owner.query(`SELECT ${recorder}()`);
+    } finally {
+      await owner.end();
+    }
+  }
+}
+
+let atStart: GraphQLResponse;
+
 beforeAll(async () => {
+  // Before this test records anything: each subgraph recorded today's figures when it started.
+  atStart = await gql(
+    `{ region(code: "340000") { schoolFigures { registered ${C} } federationFigures { registered ${C} } } }`,
+    {},
+    await tokenFor(principals.analyst),
+    'statistics',
+  );
   schools = {
     S0: await createSchool('庐阳区统计空校', T4),
     S4: await createSchool('庐阳区统计小学甲', T4),
@@ -158,6 +183,7 @@ beforeAll(async () => {
     });
   }
 
+  await recordFigures();
   const token = await countyAnalyst();
   const region = await gql(REGION, { code: COUNTY }, token, 'statistics');
   expect(region.body.errors).toBeUndefined();
@@ -369,12 +395,22 @@ describe('who reads the figures', () => {
 
     const token = await countyAnalyst();
     expect(codes(await gql(REGION, { code: COUNTY }, token, null))).toContain('PURPOSE_REQUIRED');
-    expect(codes(await gql(`{ region(code: "${COUNTY}") { schoolFigures(asOf: "2020-01-01") { asOf } } }`, {}, token, 'statistics'))).toEqual([
-      'BAD_USER_INPUT',
-    ]);
-    expect(codes(await gql(`{ region(code: "${COUNTY}") { federationFigures(asOf: "2020-01-01") { asOf } } }`, {}, token, 'statistics'))).toEqual([
-      'BAD_USER_INPUT',
-    ]);
+    // A future day is refused; a past day without a recording says so, in every agency.
+    for (const [day, code] of [
+      ['2099-01-01', 'BAD_USER_INPUT'],
+      ['2020-01-01', 'FIGURES_NOT_RECORDED'],
+    ]) {
+      const response = await gql(
+        `query ($id: ID!) { region(code: "${COUNTY}") { schoolFigures(asOf: "${day}") { asOf } federationFigures(asOf: "${day}") { asOf } }
+           school(id: $id) { summaryFigures(asOf: "${day}") { asOf } } }`,
+        { id: schools.S6 },
+        token,
+        'statistics',
+      );
+      expect({ day, codes: codes(response) }).toEqual({ day, codes: [code, code, code] });
+      expect(response.body.data.region).toEqual({ schoolFigures: null, federationFigures: null });
+      expect(response.body.data.school.summaryFigures).toBeNull();
+    }
 
     // A township analyst: its township's school, not a neighbour's, not through the county's list either.
     const local = await tokenFor({ ...principals.analyst, sub: 'test:luyang-township-analyst', jurisdiction: [T6] });
@@ -467,6 +503,135 @@ describe('who reads the figures', () => {
       expect((await app.query(`SELECT count(*)::int AS n FROM report_read`)).rows[0].n).toBe(0);
     } finally {
       await app.end();
+    }
+  });
+});
+
+describe('figures as recorded on a day', () => {
+  const PAST = '2025-09-01';
+  const PAST_REGION = `query ($code: String!) { region(code: $code) { schoolFigures(asOf: "${PAST}") { asOf recordedAt registered ${C} carePersonCoverage ${R} }
+    federationFigures(asOf: "${PAST}") { asOf recordedAt registered ${C} proxyParentCoverage ${R} }
+    children { code schoolFigures(asOf: "${PAST}") { registered ${C} } federationFigures(asOf: "${PAST}") { registered ${C} } } } }`;
+  const PAST_SCHOOLS = `query ($p: String) { schools(regionPrefix: $p, first: 20) { edges { node { id summaryFigures(asOf: "${PAST}") { asOf recordedAt onRoster ${C} } } } } }`;
+  const TODAY = `query ($code: String!, $id: ID!) { region(code: $code) { schoolFigures { registered ${C} recordedAt } federationFigures { registered ${C} recordedAt }
+    children { code schoolFigures { registered ${C} } } } school(id: $id) { summaryFigures { onRoster ${C} recordedAt } } }`;
+
+  /** Keeps today's recording of the county as the figures of a past day (as if recorded on it). */
+  async function keepAsPast(): Promise<void> {
+    for (const [name, tables] of [
+      ['education', ['region_figure_day', 'school_figure_day']],
+      ['womens-federation', ['region_figure_day']],
+    ] as const) {
+      const owner = await database(name);
+      try {
+        await owner.query(`INSERT INTO figure_recording (as_of) VALUES ($1)`, [PAST]);
+        for (const table of tables) {
+          const columns = table === 'school_figure_day' ? 'county, school_id, figure, n' : 'county, township, figure, n';
+          await owner.query(`INSERT INTO ${table} (as_of, ${columns}) SELECT $1::date, ${columns} FROM ${table} WHERE as_of = current_date AND county = $2`, [
+            PAST,
+            COUNTY,
+          ]);
+        }
+      } finally {
+        await owner.end();
+      }
+    }
+  }
+
+  afterAll(async () => {
+    for (const name of ['education', 'womens-federation'] as const) {
+      const owner = await database(name);
+      try {
+        await owner.query(`DELETE FROM figure_recording WHERE as_of = $1`, [PAST]);
+        await owner.query(`DELETE FROM region_figure_day WHERE as_of = $1`, [PAST]);
+        if (name === 'education') await owner.query(`DELETE FROM school_figure_day WHERE as_of = $1`, [PAST]);
+      } finally {
+        await owner.end();
+      }
+    }
+  });
+
+  it('were recorded by each subgraph at its start (counting what its copy of the registry set held then)', () => {
+    expect(atStart.body.errors).toBeUndefined();
+    expect(atStart.body.data.region.schoolFigures.registered).toEqual(expect.objectContaining({ suppressed: expect.any(Boolean) }));
+    expect(atStart.body.data.region.federationFigures.registered).toEqual(expect.objectContaining({ suppressed: expect.any(Boolean) }));
+  });
+
+  it('keep a past day’s figures as recorded that day, in both agencies and for every school, whatever changed since', async () => {
+    const token = await countyAnalyst();
+    const read = async (query: string, variables: Record<string, unknown>) => {
+      const response = await gql(query, variables, token, 'statistics');
+      expect(response.body.errors).toBeUndefined();
+      return response.body.data;
+    };
+    await keepAsPast();
+    const before = await read(PAST_REGION, { code: COUNTY });
+    expect(before.region.schoolFigures).toMatchObject({ asOf: PAST, registered: published(15), carePersonCoverage: { value: 6 / 15 } });
+    expect(before.region.federationFigures).toMatchObject({ asOf: PAST, registered: published(15), proxyParentCoverage: { value: 6 / 15 } });
+    const pastTownship = (data: typeof before, code: string) => data.region.children.find((child: { code: string }) => child.code === code);
+    expect(pastTownship(before, T4).schoolFigures.registered).toEqual(WITHHELD);
+    expect(pastTownship(before, T5).federationFigures.registered).toEqual(published(5));
+    const schoolsBefore = await read(PAST_SCHOOLS, { p: COUNTY });
+    const pastSummary = (data: typeof schoolsBefore, id: string) =>
+      data.schools.edges.find((edge: { node: { id: string } }) => edge.node.id === id).node.summaryFigures;
+    expect(pastSummary(schoolsBefore, schools.S6)).toMatchObject({ asOf: PAST, onRoster: published(6) });
+    expect(pastSummary(schoolsBefore, schools.S4).onRoster).toEqual(WITHHELD);
+    expect(pastSummary(schoolsBefore, schools.S5).onRoster).toEqual(published(5));
+
+    // One more child in T5, at S5: today's figures move only when recorded again, the past day's never.
+    await place(T5, 1, schools.S5);
+    const today = () => read(TODAY, { code: COUNTY, id: schools.S5 });
+    const stale = await today();
+    expect([stale.region.schoolFigures.registered, stale.region.federationFigures.registered, stale.school.summaryFigures.onRoster]).toEqual([
+      published(15),
+      published(15),
+      published(5),
+    ]);
+    const recording = Date.now();
+    await recordFigures();
+    const fresh = await today();
+    expect([fresh.region.schoolFigures.registered, fresh.region.federationFigures.registered, fresh.school.summaryFigures.onRoster]).toEqual([
+      published(16),
+      published(16),
+      published(6),
+    ]);
+    for (const recordedAt of [fresh.region.schoolFigures.recordedAt, fresh.region.federationFigures.recordedAt, fresh.school.summaryFigures.recordedAt])
+      expect(Date.parse(recordedAt)).toBeGreaterThanOrEqual(recording - 1000);
+    expect(await read(PAST_REGION, { code: COUNTY })).toEqual(before);
+    expect(await read(PAST_SCHOOLS, { p: COUNTY })).toEqual(schoolsBefore);
+  });
+
+  it('are the owner’s: the application role reads no recorded count, nor, without report:aggregate, their sums', async () => {
+    for (const [name, tables, sums] of [
+      [
+        'education',
+        ['region_figure_day', 'school_figure_day', 'figure_recording'],
+        [
+          `SELECT count(*)::int AS n FROM region_school_counts_on($1, '', 'province')`,
+          `SELECT count(*)::int AS n FROM school_roster_counts_on($1, '${COUNTY}')`,
+          `SELECT count(*)::int AS n FROM region_figure_recordings(ARRAY[$1::date])`,
+        ],
+      ],
+      [
+        'womens-federation',
+        ['region_figure_day', 'figure_recording'],
+        [
+          `SELECT count(*)::int AS n FROM region_federation_counts_on($1, '', 'province')`,
+          `SELECT count(*)::int AS n FROM region_figure_recordings(ARRAY[$1::date])`,
+        ],
+      ],
+    ] as const) {
+      const app = await database(name, 'app');
+      try {
+        for (const table of tables) await expect(app.query(`SELECT * FROM ${table}`)).rejects.toThrow(/permission denied/);
+        // The per-child counts behind the recorder are the owner's alone.
+        const perChild = name === 'education' ? `school_child_figures_today('')` : `federation_child_figures_today('')`;
+        await expect(app.query(`SELECT * FROM ${perChild}`)).rejects.toThrow(/permission denied/);
+        for (const sql of sums)
+          expect({ name, sql, rows: (await app.query(sql, [new Date().toISOString().slice(0, 10)])).rows[0].n }).toEqual({ name, sql, rows: 0 });
+      } finally {
+        await app.end();
+      }
     }
   });
 });

@@ -10,6 +10,7 @@ import { Townships1764500000000 } from './1764500000000-townships';
 import { RegistrySetPlaces1764520000000 } from './1764520000000-registry-set-places';
 import { AccessLogHashIndex1764560000000 } from '../shared/1764560000000-access-log-hash-index';
 import { SchoolFigures1764580000000 } from './1764580000000-school-figures';
+import { SchoolFiguresByDay1764610000000 } from './1764610000000-school-figures-by-day';
 import { AccessLogPartitions1764600000000 } from '../shared/1764600000000-access-log-partitions';
 
 /** Education migrations, oldest first. */
@@ -27,4 +28,5 @@ export const educationMigrations = [
   AccessLogHashIndex1764560000000,
   SchoolFigures1764580000000,
   AccessLogPartitions1764600000000,
+  SchoolFiguresByDay1764610000000,
 ];

@@ -11,6 +11,7 @@ import { RegistrySetPlaces1764520000000 } from './1764520000000-registry-set-pla
 import { ArchivedPartnerReach1764530000000 } from './1764530000000-archived-partner-reach';
 import { AccessLogHashIndex1764560000000 } from '../shared/1764560000000-access-log-hash-index';
 import { FederationFigures1764580000000 } from './1764580000000-federation-figures';
+import { FederationFiguresByDay1764610000000 } from './1764610000000-federation-figures-by-day';
 import { AccessLogPartitions1764600000000 } from '../shared/1764600000000-access-log-partitions';
 
 /** Women's-federation migrations, oldest first. */
@@ -29,4 +30,5 @@ export const womensFederationMigrations = [
   AccessLogHashIndex1764560000000,
   FederationFigures1764580000000,
   AccessLogPartitions1764600000000,
+  FederationFiguresByDay1764610000000,
 ];

@@ -117,5 +117,6 @@ export function educationSubgraph(suppressionThreshold = 5): SubgraphDefinition<
       ),
     createLoaders: createEducationLoaders,
     seedDemoData: (db, options) => seedEducationDemo(db, options),
+    figureRecorders: ['record_school_figures'],
   };
 }

@@ -60,5 +60,6 @@ export function womensFederationSubgraph(suppressionThreshold = 5): SubgraphDefi
       ),
     createLoaders: createWomensFederationLoaders,
     seedDemoData: (db, options) => seedWomensFederationDemo(db, options),
+    figureRecorders: ['record_region_figures'],
   };
 }

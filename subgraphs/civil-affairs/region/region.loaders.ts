@@ -1,8 +1,8 @@
-import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import { regionTableLoader } from '../../shared/reports/figure-table.loader';
+import { figureRecordingLoaders } from '../../shared/reports/figure-recordings';
 import { reportReadLoaders } from '../../shared/reports/report-read';
-import { findRecordings, findRegionCounts } from './region.repository';
+import { findRegionCounts } from './region.repository';
 import { CHILD_FIGURES } from './region.service';
 
 /**
@@ -14,10 +14,7 @@ import { CHILD_FIGURES } from './region.service';
 export function regionLoaders(db: EntityManager) {
   return {
     figureTable: regionTableLoader(CHILD_FIGURES, (prefix, grouping, day) => findRegionCounts(db, day, prefix, grouping)),
-    figureRecording: new DataLoader<string, Date | null>(async (days) => {
-      const recordings = await findRecordings(db, days);
-      return days.map((day) => recordings.get(day) ?? null);
-    }),
+    ...figureRecordingLoaders(db),
     ...reportReadLoaders(db),
   };
 }

@@ -1,12 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { regionChildren } from '../../../standards/regions';
-import { requireFigureReader } from '../../shared/reports/figure-access';
-import { readRegionTable } from '../../shared/reports/figure-read';
+import { readRegionFigures } from '../../shared/reports/figure-read';
 import { LocalDate } from '../../shared/scalars';
 import type { CivilAffairsContext } from '../context';
-import { figuresOf, recordingOf, regionByCode } from './region.service';
-import { today } from '../../shared/dates';
+import { figuresOf, regionByCode } from './region.service';
 import { ChildFigures, Region } from './region.type';
 
 @Resolver(() => Region)
@@ -27,7 +25,7 @@ export class RegionResolver {
     description:
       'The registry’s figures for the region (统计, `report:aggregate`, purpose `statistics`), within your jurisdiction only; every read is recorded.',
   })
-  async childFigures(
+  childFigures(
     @Root() region: Region,
     @Arg('asOf', () => LocalDate, {
       nullable: true,
@@ -38,10 +36,6 @@ export class RegionResolver {
     @Ctx() ctx: CivilAffairsContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ChildFigures> {
-    requireFigureReader(ctx, region.code, `region ${region.code}`);
-    const day = asOf ?? today();
-    const recordedAt = await recordingOf(day, ctx.loaders.figureRecording);
-    const table = await readRegionTable(ctx, ctx.loaders.figureTable, this.threshold, region.code, day, info);
-    return figuresOf(table, region.code, day, recordedAt, this.threshold);
+    return readRegionFigures(ctx, ctx.loaders.figureTable, this.threshold, region.code, asOf, info, figuresOf);
   }
 }

@@ -1,27 +1,7 @@
-import type DataLoader from 'dataloader';
-import { DomainError, ErrorCode, badInput } from '../../../platform/errors';
 import { regionLevel, regionOrTownshipName } from '../../../standards/regions';
-import { today } from '../../shared/dates';
 import { regionsOf } from '../../shared/reports/region-table';
 import { publishedFigures, suppressTable, type CountRow, type FigureFamily, type FigureTable } from '../../shared/reports/suppression';
 import { RegionLevel, type ChildFigures, type Region } from './region.type';
-
-/**
- * When the registry's figures of a day were recorded: a future day is BAD_USER_INPUT, a day without a
- * recording FIGURES_NOT_RECORDED (today's is made at the registry's start, then periodically).
- */
-export async function recordingOf(day: string, recordings: DataLoader<string, Date | null>): Promise<Date> {
-  if (day > today()) throw badInput(`Figures describe today (${today()}) or a past day, not ${day}.`, 'asOf');
-  const recordedAt = await recordings.load(day);
-  if (recordedAt) return recordedAt;
-  throw new DomainError(
-    ErrorCode.FIGURES_NOT_RECORDED,
-    day === today()
-      ? 'Today’s figures are not recorded yet (at the registry’s start, then periodically): try again shortly, or ask for a past day.'
-      : `No figures were recorded on ${day}: the system did not run that day, or the day precedes its recordings.`,
-    { field: 'asOf' },
-  );
-}
 
 /** A region by code, or null when the dataset has no such province, city, county or township. */
 export function regionByCode(code: string): Region | null {

@@ -17,7 +17,11 @@ export class RegionSchoolFiguresResolver {
   })
   schoolFigures(
     @Root() region: Region,
-    @Arg('asOf', () => LocalDate, { nullable: true, description: 'The day the figures describe: today (the default); past days are not kept yet.' })
+    @Arg('asOf', () => LocalDate, {
+      nullable: true,
+      description:
+        'The day the figures describe: today (the default) or a past day; the figures are the day’s latest recording (see `recordedAt`), the same answer whenever asked (FIGURES_NOT_RECORDED for a day without one).',
+    })
     asOf: string | null | undefined,
     @Ctx() ctx: EducationContext,
     @Info() info: GraphQLResolveInfo,

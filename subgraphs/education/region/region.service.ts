@@ -34,10 +34,11 @@ export const EDUCATION_FIGURES: FigureFamily = {
 };
 
 /** A region's education figures as published from its parent's table. */
-export function educationFiguresOf(table: FigureTable, code: string, asOf: string, threshold: number): EducationFigures {
+export function educationFiguresOf(table: FigureTable, code: string, asOf: string, recordedAt: Date, threshold: number): EducationFigures {
   const { count, breakdown, rate } = publishedFigures(table, code);
   return {
     asOf,
+    recordedAt,
     threshold,
     registered: count('registered'),
     enrolment: rate('enrolled', 'registered'),

@@ -1,17 +1,22 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { CategoryCount, Count, Rate } from '../../shared/reports/figure.type';
 import { REGION_CODE_DESCRIPTION, REGION_DESCRIPTION } from '../../shared/reports/region.type';
-import { LocalDate } from '../../shared/scalars';
+import { DateTimeISO, LocalDate } from '../../shared/scalars';
 
 @ObjectType({
   description:
     'Education’s figures for a region (教育: schooling and school care of the children in the registry), counting the children of education’s ' +
     'copy of the registry set (active files) by their place of residence, with what schools recorded of each. “This term” runs from the ' +
-    'term’s first day (1 March or 1 September) to `asOf`. No field names a child.',
+    'term’s first day (1 March or 1 September) to `asOf`, as recorded on the day (the day’s latest recording). No field names a child.',
 })
 export class EducationFigures {
-  @Field(() => LocalDate, { description: 'The day the figures describe (today).' })
+  @Field(() => LocalDate, { description: 'The day the figures describe: today, or the past day asked for.' })
   asOf!: string;
+
+  @Field(() => DateTimeISO, {
+    description: 'When the figures were counted: the day’s latest recording (at the service’s start, then every REPORT_RECORD_MINUTES).',
+  })
+  recordedAt!: Date;
 
   @Field(() => Int, { description: 'Counts under this are withheld.' })
   threshold!: number;
@@ -34,7 +39,7 @@ export class EducationFigures {
 
   @Field(() => Rate, {
     description:
-      '关爱责任人 coverage: children at school (ENROLLED) who are left-behind or in difficult circumstances and have a care-responsible person today, ' +
+      '关爱责任人 coverage: children at school (ENROLLED) who are left-behind or in difficult circumstances and have a care-responsible person on the day, ' +
       'over those children (the pupils a talk is due for).',
   })
   carePersonCoverage!: Rate;

@@ -2,13 +2,13 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import { loaderFamily } from '../../shared/loaders';
 import { suppressTable, type FigureTable } from '../../shared/reports/suppression';
-import { termOf, termStart } from '../term/term.service';
 import { findSchoolRosterCounts } from './school-summary.repository';
 import { SCHOOL_SUMMARY_FIGURES } from './school-summary.service';
 
 /**
- * A request's loader of the schools' summary tables: one statement per county (and day) for all of
- * its schools a query asks for, suppressed across them so no school is singled out.
+ * A request's loader of the schools' summary tables as recorded on a day: one statement per county
+ * (and day) for all of its schools a query asks for, suppressed across them (every school of the
+ * county that day, empty ones too) so no school is singled out.
  */
 export function createSchoolSummaryLoaders(db: EntityManager) {
   return {
@@ -17,8 +17,8 @@ export function createSchoolSummaryLoaders(db: EntityManager) {
         new DataLoader<string, FigureTable, string>(async (keys) =>
           Promise.all(
             keys.map(async (key) => {
-              const [county, asOf] = key.split('|') as [string, string];
-              return suppressTable([], await findSchoolRosterCounts(db, county, asOf, termStart(termOf(asOf))), SCHOOL_SUMMARY_FIGURES, threshold);
+              const [county, day] = key.split('|') as [string, string];
+              return suppressTable([], await findSchoolRosterCounts(db, day, county), SCHOOL_SUMMARY_FIGURES, threshold);
             }),
           ),
         ),

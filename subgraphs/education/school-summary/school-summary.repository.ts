@@ -1,12 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import type { CountRow } from '../../shared/reports/suppression';
 
-/** The summary counts of every school of a county, in one statement (school_roster_counts: owner's rights, report:aggregate only). */
-export async function findSchoolRosterCounts(db: EntityManager, county: string, asOf: string, termStart: string): Promise<CountRow[]> {
-  const rows: { school: string; figure: string; n: string }[] = await db.query('SELECT school, figure, n FROM school_roster_counts($1, $2::date, $3::date)', [
+/** A day's recorded summary counts of every school of a county, in one statement (owner's rights, report:aggregate only). */
+export async function findSchoolRosterCounts(db: EntityManager, day: string, county: string): Promise<CountRow[]> {
+  const rows: { school: string; figure: string; n: string }[] = await db.query('SELECT school, figure, n FROM school_roster_counts_on($1::date, $2)', [
+    day,
     county,
-    asOf,
-    termStart,
   ]);
   return rows.map((row) => ({ region: row.school, figure: row.figure, n: row.n }));
 }

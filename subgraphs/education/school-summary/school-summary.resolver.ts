@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { figuresDay, requireFigureReader } from '../../shared/reports/figure-access';
+import { requireFigureReader } from '../../shared/reports/figure-access';
 import { recordFigureRead } from '../../shared/reports/figure-read';
+import { recordingOf } from '../../shared/reports/figure-recordings';
 import { LocalDate } from '../../shared/scalars';
 import type { EducationContext } from '../context';
 import type { SchoolRow } from '../school/school.entity';
@@ -21,7 +22,11 @@ export class SchoolSummaryResolver {
   })
   async summaryFigures(
     @Root() school: SchoolRow,
-    @Arg('asOf', () => LocalDate, { nullable: true, description: 'The day the figures describe: today (the default); past days are not kept yet.' })
+    @Arg('asOf', () => LocalDate, {
+      nullable: true,
+      description:
+        'The day the figures describe: today (the default) or a past day; the figures are the day’s latest recording (see `recordedAt`), the same answer whenever asked (FIGURES_NOT_RECORDED for a day without one).',
+    })
     asOf: string | null | undefined,
     @Ctx() ctx: EducationContext,
     @Info() info: GraphQLResolveInfo,
@@ -29,9 +34,9 @@ export class SchoolSummaryResolver {
     // The finest place known: a township analyst reaches the schools of its township, not those known only to the county.
     const place = school.townshipCode ?? school.regionCode;
     requireFigureReader(ctx, place, `school ${school.id}`);
-    const day = figuresDay(asOf);
+    const { day, recordedAt } = await recordingOf(asOf, ctx.loaders.figureRecording);
     const table = await ctx.loaders.schoolSummaryTable(this.threshold).load(`${school.regionCode}|${day}`);
     await recordFigureRead(ctx, day, info, { regionCode: place, schoolId: school.id });
-    return schoolSummaryOf(table, school.id, day, this.threshold);
+    return schoolSummaryOf(table, school.id, day, recordedAt, this.threshold);
   }
 }

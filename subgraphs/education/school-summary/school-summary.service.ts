@@ -19,10 +19,11 @@ export const SCHOOL_SUMMARY_FIGURES: FigureFamily = {
 };
 
 /** A school's summary as published from its county's table. */
-export function schoolSummaryOf(table: FigureTable, schoolId: string, asOf: string, threshold: number): SchoolSummaryFigures {
+export function schoolSummaryOf(table: FigureTable, schoolId: string, asOf: string, recordedAt: Date, threshold: number): SchoolSummaryFigures {
   const { count, breakdown, rate } = publishedFigures(table, schoolId);
   return {
     asOf,
+    recordedAt,
     threshold,
     onRoster: count('onRoster'),
     byParentsAway: breakdown(SCHOOL_SUMMARY_FIGURES, 'leftBehindType'),

@@ -1,17 +1,22 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { CategoryCount, Count, Rate } from '../../shared/reports/figure.type';
-import { LocalDate } from '../../shared/scalars';
+import { DateTimeISO, LocalDate } from '../../shared/scalars';
 
 @ObjectType({
   description:
     'A school’s summary table (留守儿童基本情况汇总表, seed 003 附件2) as counts: the children of the registry set on the school’s roster (an open ' +
     'enrolment, ENROLLED or SUSPENDED). A school’s cells are small, so suppression applies, across the schools of its county too. The form’s ' +
     '监护形式 and 关注的主要问题 are not education’s data (the guardianship is civil affairs’ `childFigures.byGuardianshipForm`, by residence). ' +
-    '“This term” runs from the term’s first day (1 March or 1 September) to `asOf`. No field names a child.',
+    '“This term” runs from the term’s first day (1 March or 1 September) to `asOf`, as recorded on the day (the day’s latest recording). No field names a child.',
 })
 export class SchoolSummaryFigures {
-  @Field(() => LocalDate, { description: 'The day the figures describe (today).' })
+  @Field(() => LocalDate, { description: 'The day the figures describe: today, or the past day asked for.' })
   asOf!: string;
+
+  @Field(() => DateTimeISO, {
+    description: 'When the figures were counted: the day’s latest recording (at the service’s start, then every REPORT_RECORD_MINUTES).',
+  })
+  recordedAt!: Date;
 
   @Field(() => Int, { description: 'Counts under this are withheld.' })
   threshold!: number;
@@ -24,10 +29,10 @@ export class SchoolSummaryFigures {
   })
   byParentsAway!: CategoryCount[];
 
-  @Field(() => Count, { description: '留守儿童 on the roster: left behind under the national definition today.' })
+  @Field(() => Count, { description: '留守儿童 on the roster: left behind under the national definition on the day.' })
   leftBehind!: Count;
 
-  @Field(() => Count, { description: '困境儿童 on the roster: in a difficult-circumstance category that holds today.' })
+  @Field(() => Count, { description: '困境儿童 on the roster: in a difficult-circumstance category that holds on the day.' })
   inDifficultCircumstances!: Count;
 
   @Field(() => Count, { description: 'Of the roster, pupils whose enrolment is SUSPENDED (休学).' })
@@ -36,7 +41,7 @@ export class SchoolSummaryFigures {
   @Field(() => Count, { description: 'Of the roster, boarders (寄宿生).' })
   boarders!: Count;
 
-  @Field(() => Rate, { description: '结对人: pupils on the roster with a care-responsible person (关爱责任人) today, over onRoster.' })
+  @Field(() => Rate, { description: '结对人: pupils on the roster with a care-responsible person (关爱责任人) on the day, over onRoster.' })
   carePersonCoverage!: Rate;
 
   @Field(() => Rate, { description: '谈心谈话: pupils on the roster with a talk within the last 14 days, over onRoster.' })

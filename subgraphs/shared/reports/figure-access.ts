@@ -1,6 +1,5 @@
-import { DomainError, ErrorCode, badInput } from '../../../platform/errors';
+import { DomainError, ErrorCode } from '../../../platform/errors';
 import type { Principal } from '../../../platform/principal';
-import { today } from '../dates';
 
 /**
  * Who may read figures, checked by every agency's figure resolver before any count is made:
@@ -15,11 +14,4 @@ export function requireFigureReader(reader: { principal: Principal; purpose: str
     );
   if (!reader.principal.jurisdiction.some((prefix) => place.startsWith(prefix)))
     throw new DomainError(ErrorCode.OUTSIDE_JURISDICTION, `The figures of ${what} are outside your jurisdiction.`, { field: 'code' });
-}
-
-/** The day figures describe: today, the only day kept so far (a past day is BAD_USER_INPUT). */
-export function figuresDay(asOf: string | null | undefined): string {
-  const day = today();
-  if (asOf !== null && asOf !== undefined && asOf !== day) throw badInput(`Figures are kept as of today (${day}) only: omit asOf or give today.`, 'asOf');
-  return day;
 }

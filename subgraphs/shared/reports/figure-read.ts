@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Principal } from '../../../platform/principal';
-import { figuresDay, requireFigureReader } from './figure-access';
+import { requireFigureReader } from './figure-access';
+import { recordingOf, type figureRecordingLoaders } from './figure-recordings';
 import { tableHolding, type regionTableLoader } from './figure-table.loader';
 import { selectedFigures, type reportReadLoaders, type ReportRead } from './report-read';
 import type { FigureTable } from './suppression';
@@ -10,7 +11,7 @@ export interface FigureContext {
   principal: Principal;
   purpose: string | null;
   requestId: string;
-  loaders: ReturnType<typeof reportReadLoaders>;
+  loaders: ReturnType<typeof reportReadLoaders> & ReturnType<typeof figureRecordingLoaders>;
 }
 
 /** Records a read of the figures selected (`read` says of what), for the request's reader, as of `day`. */
@@ -35,8 +36,9 @@ export async function readRegionTable(
 
 /**
  * A region's figures of one family for the request's reader, as an agency publishes them: the
- * reader checked (statistics purpose, jurisdiction), the day checked, the table loaded through
- * the request's DataLoader, the read recorded, then the region's row published by `publish`.
+ * reader checked (statistics purpose, jurisdiction), the day checked and its recording found, the
+ * table loaded from that recording through the request's DataLoader, the read recorded, then the
+ * region's row published by `publish`.
  */
 export async function readRegionFigures<F>(
   ctx: FigureContext,
@@ -45,9 +47,9 @@ export async function readRegionFigures<F>(
   code: string,
   asOf: string | null | undefined,
   info: GraphQLResolveInfo,
-  publish: (table: FigureTable, code: string, day: string, threshold: number) => F,
+  publish: (table: FigureTable, code: string, day: string, recordedAt: Date, threshold: number) => F,
 ): Promise<F> {
   requireFigureReader(ctx, code, `region ${code}`);
-  const day = figuresDay(asOf);
-  return publish(await readRegionTable(ctx, loader, threshold, code, day, info), code, day, threshold);
+  const { day, recordedAt } = await recordingOf(asOf, ctx.loaders.figureRecording);
+  return publish(await readRegionTable(ctx, loader, threshold, code, day, info), code, day, recordedAt, threshold);
 }

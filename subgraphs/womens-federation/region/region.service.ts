@@ -10,10 +10,11 @@ export const FEDERATION_FIGURES: FigureFamily = {
 };
 
 /** A region's federation figures as published from its parent's table. */
-export function federationFiguresOf(table: FigureTable, code: string, asOf: string, threshold: number): FederationFigures {
+export function federationFiguresOf(table: FigureTable, code: string, asOf: string, recordedAt: Date, threshold: number): FederationFigures {
   const { count, rate } = publishedFigures(table, code);
   return {
     asOf,
+    recordedAt,
     threshold,
     registered: count('registered'),
     leftBehind: count('leftBehind'),

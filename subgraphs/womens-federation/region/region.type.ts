@@ -1,16 +1,21 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Count, Rate } from '../../shared/reports/figure.type';
 import { REGION_CODE_DESCRIPTION, REGION_DESCRIPTION } from '../../shared/reports/region.type';
-import { LocalDate } from '../../shared/scalars';
+import { DateTimeISO, LocalDate } from '../../shared/scalars';
 
 @ObjectType({
   description:
     'The women’s federation’s figures for a region (妇联: pairings, consents, family education, parents’ contact), counting the children of ' +
-    'the federation’s copy of the registry set (active files) by their place of residence. No field names a child.',
+    'the federation’s copy of the registry set (active files) by their place of residence, as recorded on the day (the day’s latest recording). No field names a child.',
 })
 export class FederationFigures {
-  @Field(() => LocalDate, { description: 'The day the figures describe (today).' })
+  @Field(() => LocalDate, { description: 'The day the figures describe: today, or the past day asked for.' })
   asOf!: string;
+
+  @Field(() => DateTimeISO, {
+    description: 'When the figures were counted: the day’s latest recording (at the service’s start, then every REPORT_RECORD_MINUTES).',
+  })
+  recordedAt!: Date;
 
   @Field(() => Int, { description: 'Counts under this are withheld.' })
   threshold!: number;
@@ -18,7 +23,7 @@ export class FederationFigures {
   @Field(() => Count, { description: 'Children of the registry set living in the region (在册儿童), as the federation’s copy holds them.' })
   registered!: Count;
 
-  @Field(() => Count, { description: '留守儿童: of those, children left behind under the national definition today.' })
+  @Field(() => Count, { description: '留守儿童: of those, children left behind under the national definition on the day.' })
   leftBehind!: Count;
 
   @Field(() => Rate, { description: '结对帮扶 coverage: children with a pairing (proxy parent or volunteer) holding on asOf, over registered.' })
