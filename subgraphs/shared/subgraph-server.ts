@@ -45,6 +45,7 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
     recorders: definition.figureRecorders ?? [],
     minutes: config.reportRecordMinutes,
     logger,
+    caughtUp: async () => (await feeds.health()).status === 'ok',
   });
   const verifyCall = createCallVerifier(config.internalTokenKeyFile, definition.name, logger, claimInDatabase(db));
   const cursors = new CursorCodec(loadCursorKey());
