@@ -23,15 +23,18 @@ const unauthenticated = () => new GraphQLError('A valid bearer token is required
 
 /** The claims of a valid ES256 user token, or an error. */
 function verifiedClaims(header) {
-  const [head, payload, signature] = String(header ?? '')
-    .replace(/^Bearer /, '')
-    .split('.');
-  if (!head || !payload || !signature) throw unauthenticated();
-  if (JSON.parse(Buffer.from(head, 'base64url').toString()).alg !== 'ES256') throw unauthenticated();
-  const valid = verify('sha256', Buffer.from(`${head}.${payload}`), { key: publicKey, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'base64url'));
-  const claims = valid ? JSON.parse(Buffer.from(payload, 'base64url').toString()) : null;
-  const audiences = [claims?.aud].flat();
-  if (!claims || claims.iss !== issuer || !audiences.includes(audience) || !(claims.exp > Date.now() / 1000)) throw unauthenticated();
+  let claims = null;
+  try {
+    const [head, payload, signature] = String(header ?? '')
+      .replace(/^Bearer /, '')
+      .split('.');
+    const json = (part) => JSON.parse(Buffer.from(part, 'base64url').toString());
+    const signed = { key: publicKey, dsaEncoding: 'ieee-p1363' };
+    if (json(head).alg === 'ES256' && verify('sha256', Buffer.from(`${head}.${payload}`), signed, Buffer.from(signature, 'base64url'))) claims = json(payload);
+  } catch {
+    // Not a token at all: refused below like a forged one.
+  }
+  if (!claims || claims.iss !== issuer || ![claims.aud].flat().includes(audience) || !(claims.exp > Date.now() / 1000)) throw unauthenticated();
   return claims;
 }
 
