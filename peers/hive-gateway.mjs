@@ -4,49 +4,14 @@
 // principal's subgraph answer with another). Our subgraphs answer only calls signed by a gateway,
 // so a small plugin signs each subgraph call as ours does; it is the only piece of ours involved.
 //
-//   PORT, SUPERGRAPH, CIVIL_AFFAIRS_URL, EDUCATION_URL, WOMENS_FEDERATION_URL,
-//   GATEWAY_JWT_PUBLIC_KEY_FILE, GATEWAY_JWT_ISSUER, GATEWAY_JWT_AUDIENCE,
-//   CIVIL_AFFAIRS_INTERNAL_TOKEN_KEY_FILE, EDUCATION_INTERNAL_TOKEN_KEY_FILE,
-//   WOMENS_FEDERATION_INTERNAL_TOKEN_KEY_FILE (each subgraph's HMAC key, as our gateway holds them),
-//   PROJECT_DIST (our compiled code, for the signer)
+//   PORT, SUPERGRAPH, GATEWAY_JWT_PUBLIC_KEY_FILE, GATEWAY_JWT_ISSUER, GATEWAY_JWT_AUDIENCE,
+//   and the subgraph-signing.mjs variables
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { createInlineSigningKeyProvider, extractFromHeader, useJWT } from '@graphql-mesh/plugin-jwt-auth';
-
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`Set ${name}.`);
-  return value;
-};
-const require = createRequire(import.meta.url);
-const { InternalTokenSigner } = require(join(env('PROJECT_DIST'), 'platform', 'internal-token.js'));
-const signer = InternalTokenSigner.fromKeyFiles({
-  'civil-affairs': env('CIVIL_AFFAIRS_INTERNAL_TOKEN_KEY_FILE'),
-  education: env('EDUCATION_INTERNAL_TOKEN_KEY_FILE'),
-  'womens-federation': env('WOMENS_FEDERATION_INTERNAL_TOKEN_KEY_FILE'),
-});
-
-// The supergraph's subgraph URLs are placeholders named after the subgraphs (http://civil-affairs:4001/…).
-const SUBGRAPH_URLS = { 'civil-affairs': env('CIVIL_AFFAIRS_URL'), education: env('EDUCATION_URL'), 'womens-federation': env('WOMENS_FEDERATION_URL') };
-
-/** The verified user token's claims as our subgraphs expect the principal in their internal token. */
-function principalOf(claims) {
-  return {
-    sub: claims.sub,
-    org: claims.org,
-    scopes: String(claims.scope ?? '')
-      .split(' ')
-      .filter(Boolean),
-    jurisdiction: claims.jurisdiction ?? [],
-    schools: claims.schools ?? [],
-    partner: claims.partner ?? null,
-    purposes: claims.purposes ?? [],
-  };
-}
+import { env, principalOf, signer, SUBGRAPH_URLS } from './subgraph-signing.mjs';
 
 /** Signs each subgraph call for its subgraph alone, as our gateway does, and sends it to the real URL. */
 const signSubgraphCalls = {

@@ -2,8 +2,9 @@ import { join, resolve } from 'node:path';
 import { fullAccessPrincipal } from '../demo/principals';
 import { signDevToken } from '../demo/tokens';
 import { InternalTokenSigner } from '../platform/internal-token';
-import { keepAliveFetcher } from '../platform/keep-alive-fetcher';
-import { formatLoad, runLoad, type LoadResult } from './load-run';
+import type { Principal } from '../platform/principal';
+import { keepAliveFetcher, type LeanFetcher } from '../platform/keep-alive-fetcher';
+import { formatLoad, runLoad, type LoadOptions, type LoadResult } from './load-run';
 import { PlanReplay } from './plan-replay';
 import type { RunningSystem } from './system';
 
@@ -23,13 +24,60 @@ export const DOSSIER_PAGE = `query DossierPage {
 /** A small query: one child's name, from one subgraph. */
 export const SMALL_QUERY = `query Small { children(first: 1) { edges { node { id name } } } }`;
 
-const QUERIES = { 'dossier page of 20': DOSSIER_PAGE, 'small query': SMALL_QUERY } as const;
-const PURPOSE = 'case-management';
+/** The two measured queries, by the label the tables print. */
+export const QUERIES = { 'dossier page of 20': DOSSIER_PAGE, 'small query': SMALL_QUERY } as const;
+export const PURPOSE = 'case-management';
 
 export interface ThroughputFigures {
   query: string;
   gateway: LoadResult;
   replay: LoadResult;
+}
+
+/** What every measured path shares: the full-access principal, its user token, the signer and one kept-alive client. */
+export interface LoadKit {
+  principal: Principal;
+  token: string;
+  signer: InternalTokenSigner;
+  fetcher: LeanFetcher;
+  load: LoadOptions;
+}
+
+/** BENCH_CONNECTIONS (10), BENCH_SECONDS (20) and BENCH_WARM_UP_SECONDS (3), the token and the client. */
+export async function loadKit(system: RunningSystem): Promise<LoadKit> {
+  const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+  const principal = fullAccessPrincipal();
+  return {
+    principal,
+    token: await signDevToken(system.keys.idpPrivateKeyFile, principal),
+    signer: InternalTokenSigner.fromKeyFiles(system.keys.internalTokenKeyFiles),
+    fetcher: keepAliveFetcher({ maxSockets: connections * 3 }),
+    load: {
+      connections,
+      seconds: Number(process.env.BENCH_SECONDS ?? 20),
+      warmUpSeconds: Number(process.env.BENCH_WARM_UP_SECONDS ?? 3),
+      pids: system.pids,
+    },
+  };
+}
+
+/** One request of `query` through a gateway at `url`, with the user token and a purpose; throws on any error. */
+export function throughGateway(kit: LoadKit, url: string, query: string): () => Promise<void> {
+  return async () => {
+    const response = await kit.fetcher(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${kit.token}`, 'x-purpose': PURPOSE },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: unknown };
+    if (!response.ok || body.errors || !body.data) throw new Error(`${response.status} ${JSON.stringify(body.errors)}`);
+  };
+}
+
+/** One run of the gateway's plan for `query` straight at the subgraphs (no gateway). */
+export function replayed(kit: LoadKit, system: RunningSystem, query: string): () => Promise<void> {
+  const replay = new PlanReplay(join(ROOT, 'schema', 'supergraph.graphql'), query, system.subgraphUrls, kit.signer, kit.fetcher);
+  return async () => void (await replay.run({ principal: kit.principal, purpose: PURPOSE }));
 }
 
 /**
@@ -38,37 +86,21 @@ export interface ThroughputFigures {
  * gateway signs). Prints requests per second, latency and each process's CPU per request.
  */
 export async function benchThroughput(system: RunningSystem): Promise<ThroughputFigures[]> {
-  const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
-  const seconds = Number(process.env.BENCH_SECONDS ?? 20);
-  const warmUpSeconds = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
-  const principal = fullAccessPrincipal();
-  const token = await signDevToken(system.keys.idpPrivateKeyFile, principal);
-  const signer = InternalTokenSigner.fromKeyFiles(system.keys.internalTokenKeyFiles);
-  const fetcher = keepAliveFetcher({ maxSockets: connections * 3 });
-  const load = { connections, seconds, warmUpSeconds, pids: system.pids };
-
+  const kit = await loadKit(system);
+  const { connections, seconds, warmUpSeconds } = kit.load;
   console.log(`\nThroughput: ${connections} connections, ${seconds} s each (after ${warmUpSeconds} s warm-up); CPU ms per request by process:`);
   const figures: ThroughputFigures[] = [];
   for (const [label, query] of Object.entries(QUERIES)) {
-    const throughGateway = async () => {
-      const response = await fetcher(system.gatewayUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-purpose': PURPOSE },
-        body: JSON.stringify({ query }),
-      });
-      const body = (await response.json()) as { data?: unknown; errors?: unknown };
-      if (!response.ok || body.errors || !body.data) throw new Error(`${response.status} ${JSON.stringify(body.errors)}`);
-    };
-    const replay = new PlanReplay(join(ROOT, 'schema', 'supergraph.graphql'), query, system.subgraphUrls, signer, fetcher);
-    const direct = async () => void (await replay.run({ principal, purpose: PURPOSE }));
+    const viaGateway = throughGateway(kit, system.gatewayUrl, query);
+    const direct = replayed(kit, system, query);
     // Both paths must work before they are timed.
-    await throughGateway();
+    await viaGateway();
     await direct();
-    const gateway = await runLoad(throughGateway, load);
+    const gateway = await runLoad(viaGateway, kit.load);
     console.log(formatLoad(`${label}, gateway`, gateway));
-    const replayed = await runLoad(direct, load);
-    console.log(formatLoad(`${label}, no-gateway replay`, replayed));
-    figures.push({ query: label, gateway, replay: replayed });
+    const replay = await runLoad(direct, kit.load);
+    console.log(formatLoad(`${label}, no-gateway replay`, replay));
+    figures.push({ query: label, gateway, replay });
   }
   return figures;
 }

@@ -1,14 +1,10 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { buildSchema, getNamedType, isLeafType, isObjectType, type GraphQLField } from 'graphql';
-import { DEV_AUDIENCE, DEV_ISSUER } from '../demo/tokens';
 import { demoPrincipals } from '../demo/principals';
 import { ROLES, type RoleName } from '../schema/roles';
-import { freePort } from '../scripts/free-port';
-import { internalTokenKeyVariables } from '../scripts/system';
+import { ensurePeersInstalled, startPeerGateway, type PeerGateway } from '../scripts/peer-gateways';
 import { API_SCHEMA_PATH, SUPERGRAPH_PATH } from '../scripts/compose-supergraph';
-import { post, system, waitFor, type GraphQLResponse } from './support/system';
+import { post, system, type GraphQLResponse } from './support/system';
 
 /**
  * The supergraph carries only the standard directives (@authenticated, @requiresScopes), so a
@@ -18,8 +14,6 @@ import { post, system, waitFor, type GraphQLResponse } from './support/system';
  * root, it must withhold exactly what ours withholds. (Rows, purpose and the access log stay with
  * the subgraphs and our gateway: see README, "A standard router".)
  */
-const ROOT = resolve(__dirname, '..', '..');
-const PEERS = join(ROOT, 'peers');
 const principals = demoPrincipals(2026);
 
 /** One probe per field: the field, with a leaf below it when it is an object. */
@@ -51,39 +45,15 @@ function probes(): { name: string; query: string }[] {
 const withheld = (response: GraphQLResponse) => (response.body.errors ?? []).some((error) => error.extensions?.code === 'UNAUTHORIZED_FIELD_OR_TYPE');
 
 describe('a standard router on the committed supergraph', () => {
-  let hive: ChildProcess;
+  let hive: PeerGateway | undefined;
   let hiveUrl: string;
   let childId: string;
 
   beforeAll(async () => {
     // Installed on demand, from its own lock file, into its own folder.
-    if (!existsSync(join(PEERS, 'node_modules', '@graphql-hive', 'gateway-runtime'))) {
-      execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: PEERS, stdio: 'pipe' });
-    }
-    const port = await freePort();
-    hiveUrl = `http://127.0.0.1:${port}/graphql`;
-    hive = spawn(process.execPath, [join(PEERS, 'hive-gateway.mjs')], {
-      cwd: PEERS,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        SUPERGRAPH: SUPERGRAPH_PATH,
-        CIVIL_AFFAIRS_URL: system.subgraphUrls['civil-affairs'],
-        EDUCATION_URL: system.subgraphUrls.education,
-        WOMENS_FEDERATION_URL: system.subgraphUrls['womens-federation'],
-        GATEWAY_JWT_PUBLIC_KEY_FILE: system.keys.idpPublicKeyFile,
-        GATEWAY_JWT_ISSUER: DEV_ISSUER,
-        GATEWAY_JWT_AUDIENCE: DEV_AUDIENCE,
-        ...internalTokenKeyVariables(system.keys),
-        PROJECT_DIST: join(ROOT, 'dist'),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    hive.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    hive.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await waitFor(() => output.includes('hive gateway listening') || hive.exitCode !== null, 60_000);
-    if (hive.exitCode !== null) throw new Error(`Hive Gateway did not start:\n${output}`);
+    ensurePeersInstalled();
+    hive = await startPeerGateway('hive-gateway.mjs', system, SUPERGRAPH_PATH, '/graphql');
+    hiveUrl = hive.url;
     const page = await post(
       system.gatewayUrl,
       { query: '{ children(first: 1, filter: { regionPrefix: "341322" }) { edges { node { id } } } }' },
@@ -96,11 +66,7 @@ describe('a standard router on the committed supergraph', () => {
   }, 180_000);
 
   afterAll(async () => {
-    if (!hive || hive.exitCode !== null) return;
-    const exited = new Promise((done) => hive.once('exit', done));
-    // Hive waits for open keep-alive connections on SIGTERM; this peer holds nothing worth a grace period.
-    hive.kill('SIGKILL');
-    await exited;
+    await hive?.stop();
   });
 
   it('answers through our subgraphs (so the comparison below is real)', async () => {
