@@ -710,6 +710,8 @@ export const FIELD_CATEGORIES: Readonly<Record<string, CategoryName>> = {
     'byGender',
     'byAgeBand',
     'byGuardianshipForm',
+    'byLeftBehindType',
+    'byDifficultCategory',
     'reviewedWithinThreeMonths',
   ]),
   // Education's and the women's federation's region figures, and a school's summary (附件2): report:aggregate too.

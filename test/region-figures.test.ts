@@ -251,6 +251,53 @@ describe('region figures', () => {
     expect(figures.leftBehind).toEqual({ value: null, suppressed: true });
   });
 
+  it('count by left-behind type and by difficult-circumstance category, independently counted in the registry', async () => {
+    const query = `{ region(code: "${COUNTY}") { childFigures { registered { value }
+      byLeftBehindType { category count { value suppressed } } byDifficultCategory { category count { value suppressed } } } } }`;
+    const figures = (await asAnalyst(query, {})).body.data.region.childFigures;
+    const owner = await database('civil-affairs');
+    try {
+      const byType = new Map<string, number>(
+        (
+          await owner.query(
+            `SELECT cc.left_behind_type AS k, count(*)::int AS n FROM child c JOIN child_classification cc ON cc.child_id = c.id
+              WHERE c.status = 'ACTIVE' AND c.residence_region_code = $1 GROUP BY 1`,
+            [COUNTY],
+          )
+        ).rows.map((row) => [row.k, row.n]),
+      );
+      const byCategory = new Map<string, number>(
+        (
+          await owner.query(
+            `SELECT d.category AS k, count(DISTINCT c.id)::int AS n FROM child c JOIN difficulty_category d ON d.child_id = c.id
+              WHERE c.status = 'ACTIVE' AND c.residence_region_code = $1 AND c.birth_date > current_date - interval '18 years'
+                AND d.starts_on <= current_date AND (d.ends_on IS NULL OR d.ends_on >= current_date) GROUP BY 1`,
+            [COUNTY],
+          )
+        ).rows.map((row) => [row.k, row.n]),
+      );
+      // 26 children with both parents away, 2 with none (registered for a category): withheld, and so the zero of ONE_PARENT_AWAY.
+      expect(figures.byLeftBehindType).toEqual([
+        { category: 'NONE', count: { value: null, suppressed: true } },
+        { category: 'ONE_PARENT_AWAY', count: { value: null, suppressed: true } },
+        { category: 'BOTH_PARENTS_AWAY', count: { value: byType.get('BOTH_PARENTS_AWAY'), suppressed: false } },
+      ]);
+      expect(byType.get('BOTH_PARENTS_AWAY')).toBe(26);
+      for (const { category, count } of figures.byDifficultCategory)
+        expect({ category, count }).toEqual({
+          category,
+          count: count.suppressed ? { value: null, suppressed: true } : { value: byCategory.get(category) ?? 0, suppressed: false },
+        });
+      expect(byCategory.get('LOW_INCOME_FAMILY')).toBe(2);
+      expect(figures.byDifficultCategory.find((entry: { category: string }) => entry.category === 'LOW_INCOME_FAMILY').count).toEqual({
+        value: null,
+        suppressed: true,
+      });
+    } finally {
+      await owner.end();
+    }
+  });
+
   // That no type reachable from Region is or holds a child is checked on the schema in agency-figures.test.ts.
   it('give the analyst no named child', async () => {
     expect(codes(await asAnalyst(`{ children(first: 1) { edges { node { id } } } }`, {}))).toEqual(['UNAUTHORIZED_FIELD_OR_TYPE']);

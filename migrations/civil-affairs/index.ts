@@ -15,6 +15,7 @@ import { AccessLogPartitions1764600000000 } from '../shared/1764600000000-access
 import { RegionFigures1764570000000 } from './1764570000000-region-figures';
 import { RegionFiguresByDay1764580000000 } from './1764580000000-region-figures-by-day';
 import { ChildReachIndex1764600000001 } from './1764600000001-child-reach-index';
+import { RegionFigureBreakdowns1764620000000 } from './1764620000000-region-figure-breakdowns';
 
 /** Civil-affairs migrations, oldest first. */
 export const civilAffairsMigrations = [
@@ -35,4 +36,5 @@ export const civilAffairsMigrations = [
   RegionFiguresByDay1764580000000,
   AccessLogPartitions1764600000000,
   ChildReachIndex1764600000001,
+  RegionFigureBreakdowns1764620000000,
 ];

@@ -1,4 +1,6 @@
 import { regionLevel, regionOrTownshipName } from '../../../standards/regions';
+import { LeftBehindType } from '../classification/classification.type';
+import { DifficultyCategory } from '../difficulty/difficulty.type';
 import { regionsOf } from '../../shared/reports/region-table';
 import { publishedFigures, suppressTable, type CountRow, type FigureFamily, type FigureTable } from '../../shared/reports/suppression';
 import { RegionLevel, type ChildFigures, type Region } from './region.type';
@@ -17,6 +19,9 @@ export const CHILD_FIGURES: FigureFamily = {
     gender: { total: 'registered', categories: ['MALE', 'FEMALE'] },
     ageBand: { total: 'registered', categories: ['AGE_0_5', 'AGE_6_11', 'AGE_12_15', 'AGE_16_17'] },
     guardianshipForm: { total: 'registered', categories: ['GRANDPARENTS', 'RELATIVES_OR_FRIENDS', 'ONE_PARENT', 'ALONE', 'OTHER', 'NONE'] },
+    leftBehindType: { total: 'registered', categories: Object.values(LeftBehindType) },
+    // A child may hold several categories: they overlap and add up to no total.
+    difficultyCategory: { total: null, categories: Object.values(DifficultyCategory) },
   },
   within: {
     leftBehind: 'registered',
@@ -24,6 +29,7 @@ export const CHILD_FIGURES: FigureFamily = {
     livingAlone: 'registered',
     guardianUnable: 'registered',
     reviewedWithinThreeMonths: 'registered',
+    ...Object.fromEntries(Object.values(DifficultyCategory).map((category) => [`difficultyCategory:${category}`, 'inDifficultCircumstances'])),
   },
   same: [['livingAlone', 'guardianshipForm:ALONE']],
 };
@@ -48,6 +54,8 @@ export function figuresOf(table: FigureTable, code: string, asOf: string, record
     byGender: breakdown(CHILD_FIGURES, 'gender'),
     byAgeBand: breakdown(CHILD_FIGURES, 'ageBand'),
     byGuardianshipForm: breakdown(CHILD_FIGURES, 'guardianshipForm'),
+    byLeftBehindType: breakdown(CHILD_FIGURES, 'leftBehindType'),
+    byDifficultCategory: breakdown(CHILD_FIGURES, 'difficultyCategory'),
     reviewedWithinThreeMonths: rate('reviewedWithinThreeMonths', 'registered'),
   };
 }

@@ -60,6 +60,17 @@ export class ChildFigures {
   @Field(() => [CategoryCount], { description: 'By current guardianship form (监护形式), NONE where none is recorded.' })
   byGuardianshipForm!: CategoryCount[];
 
+  @Field(() => [CategoryCount], {
+    description: 'By left-behind type (留守类型: parents working outside the county for 3 months or more): BOTH_PARENTS_AWAY, ONE_PARENT_AWAY, NONE.',
+  })
+  byLeftBehindType!: CategoryCount[];
+
+  @Field(() => [CategoryCount], {
+    description:
+      'By difficult-circumstance category (困境儿童类别) holding on the day, of children under 18: a child in several categories counts in each, so these add up to no total.',
+  })
+  byDifficultCategory!: CategoryCount[];
+
   @Field(() => Rate, {
     description:
       'Files reviewed within the last 3 months (seed 002: refreshed every 3 months; a file never reviewed counts from its registration) over registered.',
