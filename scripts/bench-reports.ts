@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { demoPrincipals } from '../demo/principals';
 import { signDevToken } from '../demo/tokens';
 import { regionChildren } from '../standards/regions';
+import { timeRecording, timeRegionReports } from './region-report-timing';
 import { startScratchSystem } from './scratch-system';
 
 /**
@@ -13,10 +14,6 @@ import { startScratchSystem } from './scratch-system';
  * analyst. Figures only; it asserts nothing. Writing the tables directly is a benchmark's shortcut:
  * the figures count what is in them, however it got there.
  */
-const REPORT_QUERY = `query ($code: String!) { region(code: $code) {
-  childFigures { registered { value } leftBehind { value } livingAlone { value } byAgeBand { category count { value } } }
-  children { code childFigures { registered { value } leftBehind { value } byGender { category count { value } } reviewedWithinThreeMonths { value } } } } }`;
-
 async function addChildren(owner: Client, children: number): Promise<void> {
   const places = regionChildren('340000').flatMap((city) =>
     regionChildren(city).flatMap((county) => regionChildren(county).map((township) => [county, township])),
@@ -47,32 +44,8 @@ async function main() {
   try {
     await owner.connect();
     await addChildren(owner, children);
-    for (let run = 1; run <= 3; run++) {
-      const start = performance.now();
-      const { rows } = await owner.query<{ counts: number }>('SELECT record_region_figures() AS counts');
-      console.log(`recording the day's figures, run ${run}: ${(performance.now() - start).toFixed(0)} ms (${rows[0]!.counts} counts by county and township)`);
-    }
-    const token = await signDevToken(system.keys.idpPrivateKeyFile, demoPrincipals(2026).analyst);
-    console.log('reports read from the recording (median of 5, after one warm-up):');
-    for (const [label, code] of [
-      ['province 安徽 (340000) and its cities', '340000'],
-      ['county 萧县 (341322) and its townships', '341322'],
-    ] as const) {
-      const timings: number[] = [];
-      for (let run = 0; run < 6; run++) {
-        const start = performance.now();
-        const response = await fetch(system.gatewayUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-purpose': 'statistics' },
-          body: JSON.stringify({ query: REPORT_QUERY, variables: { code } }),
-        });
-        const body = (await response.json()) as { errors?: unknown };
-        if (body.errors) throw new Error(`report failed: ${JSON.stringify(body.errors)}`);
-        if (run > 0) timings.push(performance.now() - start);
-      }
-      timings.sort((a, b) => a - b);
-      console.log(`  ${label}: ${timings[2]!.toFixed(1)} ms`);
-    }
+    for (let run = 1; run <= 3; run++) await timeRecording(owner, `over ${children} added children, run ${run}`);
+    await timeRegionReports(system.gatewayUrl, await signDevToken(system.keys.idpPrivateKeyFile, demoPrincipals(2026).analyst));
   } finally {
     await owner.end();
     await system.stop();

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { fullAccessPrincipal } from '../demo/principals';
 import { signDevToken } from '../demo/tokens';
 import { benchThroughput } from './bench-throughput';
+import { timeRecording, timeRegionReports } from './region-report-timing';
 import { startScratchSystem } from './scratch-system';
 import { statementCount } from './statement-count';
 
@@ -64,50 +65,16 @@ async function main() {
   }
 }
 
-const REPORT_QUERY = `query ($code: String!) {
-  region(code: $code) {
-    childFigures { registered { value } leftBehind { value } livingAlone { value } byAgeBand { category count { value } } }
-    children { code childFigures { registered { value } leftBehind { value } byGender { category count { value } } reviewedWithinThreeMonths { value } } }
-  }
-}`;
-
-/**
- * Records the day's figures once (as the registry does at start and periodically) and times it; then
- * a province-wide report (the province's figures and each city's) and a county's by township, read
- * from that recording: median of 5 runs each.
- */
+/** Records the day's figures once and times it, then the region reports read from that recording. */
 async function regionReport(gatewayUrl: string, ownerUrl: string, token: string, children: number): Promise<void> {
   const owner = new Client({ connectionString: ownerUrl });
   await owner.connect();
   try {
-    const start = performance.now();
-    const [{ rows }] = (await owner.query('SELECT record_region_figures() AS rows')).rows as [{ rows: number }];
-    console.log(
-      `\nRecording the day's region figures over ${children} children: ${(performance.now() - start).toFixed(0)} ms (${rows} counts by county and township)`,
-    );
+    await timeRecording(owner, `over ${children} children`);
   } finally {
     await owner.end();
   }
-  console.log(`Region reports from that recording (median of 5, after one warm-up):`);
-  for (const [label, code] of [
-    ['province 安徽 (340000) and its cities', '340000'],
-    ['county 萧县 (341322) and its townships', '341322'],
-  ] as const) {
-    const timings: number[] = [];
-    for (let run = 0; run < 6; run++) {
-      const start = performance.now();
-      const response = await fetch(gatewayUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-purpose': 'statistics' },
-        body: JSON.stringify({ query: REPORT_QUERY, variables: { code } }),
-      });
-      const body = (await response.json()) as { errors?: unknown };
-      if (body.errors) throw new Error(`report failed: ${JSON.stringify(body.errors)}`);
-      if (run > 0) timings.push(performance.now() - start);
-    }
-    timings.sort((a, b) => a - b);
-    console.log(`  ${label}: ${timings[2]!.toFixed(1)} ms`);
-  }
+  await timeRegionReports(gatewayUrl, token);
 }
 
 main().catch((err: unknown) => {
