@@ -99,13 +99,30 @@ export interface Connection<T> {
   pageInfo: PageInfo;
 }
 
-/** Turns `limit` rows fetched in id order into a page of `first` items. */
+/**
+ * Turns `limit` rows fetched in id order into a page of `first` items. A cursor is sealed only
+ * when the query reads it (then once): sealing is an AES-GCM encryption with a fresh nonce, and
+ * most pages (the gateway's dossier among them) select no cursor at all.
+ */
 export function toConnection<T extends { id: string }>(rows: T[], window: PageWindow): Connection<T> {
   const nodes = rows.slice(0, window.first);
-  const edges = nodes.map((node) => ({ cursor: window.cursorOf(node.id), node }));
+  const edges = nodes.map((node) => {
+    let sealed: string | undefined;
+    return {
+      node,
+      get cursor(): string {
+        return (sealed ??= window.cursorOf(node.id));
+      },
+    };
+  });
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > window.first, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: rows.length > window.first,
+      get endCursor(): string | null {
+        return edges.at(-1)?.cursor ?? null;
+      },
+    },
   };
 }
 
