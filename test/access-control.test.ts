@@ -236,6 +236,8 @@ describe('attempts to get round field authorization', () => {
     expect(direct.body.data.child.nationalId).toBeNull();
     expect(direct.body.data.child.name).toBeNull();
     expect(direct.body.errors?.map((error) => error.extensions?.code)).toEqual([UNAUTHORIZED, UNAUTHORIZED]);
+    // Nothing on the way may keep a subgraph's answer.
+    expect(direct.headers?.get('cache-control')).toBe('no-store');
 
     const entities = await signedPost('civil-affairs', principal, 'care-programmes', {
       query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Child { nationalId father { phone } } } }`,
