@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync, type WriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { SUBGRAPHS, subgraphInfo, type SubgraphName } from '../platform/subgraphs';
+import { SUBGRAPHS, subgraphInfo, subgraphNodeOptions, type SubgraphName } from '../platform/subgraphs';
 import { subscriptionsOf } from '../schema/published-sets';
 import { DEV_AUDIENCE, DEV_ISSUER, signDemoTokens } from '../demo/tokens';
 import { ensureDevKeys, type DevKeys } from './dev-keys';
@@ -141,6 +141,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           }),
         ),
         INTERNAL_TOKEN_KEY_FILE: keys.internalTokenKeyFiles[name],
+        NODE_OPTIONS: subgraphNodeOptions(),
         NATIONAL_ID_ENCRYPTION_KEY: keys.nationalIdEncryptionKey,
         NATIONAL_ID_HMAC_KEY: keys.nationalIdHmacKey,
         CURSOR_KEY: keys.cursorKey,

@@ -4,7 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { GATEWAY_ENV_VARIABLES, loadGatewayConfig } from '../gateway/config';
 import { LOG_LEVEL_VARIABLE } from '../platform/logger';
-import { SUBGRAPHS } from '../platform/subgraphs';
+import { SUBGRAPH_NODE_OPTIONS, SUBGRAPHS } from '../platform/subgraphs';
 import { ensureDevKeys } from '../scripts/dev-keys';
 import { NATIONAL_ID_ENV_VARIABLES } from '../subgraphs/civil-affairs/config';
 import { loadSubgraphConfig, subgraphEnvVariables } from '../subgraphs/shared/config';
@@ -46,8 +46,10 @@ describe('docker-compose.yml', () => {
   it.each(SUBGRAPHS.map((subgraph) => [subgraph.name, subgraph] as const))('gives %s only variables its config reads, and valid ones', (name, subgraph) => {
     const service = compose.services[name];
     const env = withDefaults(service.environment ?? {});
-    const allowed = [...subgraphEnvVariables(name), LOG_LEVEL_VARIABLE, ...(name === 'civil-affairs' ? NATIONAL_ID_ENV_VARIABLES : [])];
+    const allowed = [...subgraphEnvVariables(name), LOG_LEVEL_VARIABLE, 'NODE_OPTIONS', ...(name === 'civil-affairs' ? NATIONAL_ID_ENV_VARIABLES : [])];
     expect(Object.keys(env).filter((key) => !allowed.includes(key))).toEqual([]);
+    // Node runs it as every other start of a subgraph does (scripts/system.ts, the tests' replicas).
+    expect(env.NODE_OPTIONS).toBe(SUBGRAPH_NODE_OPTIONS);
     const config = loadSubgraphConfig(name, env);
     expect(new URL(config.databaseUrl).pathname).toBe(`/${subgraph.database}`);
     expect(service.healthcheck?.test.join(' ')).toContain(`localhost:${config.port}/health`);

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../../demo/tokens';
-import { subgraphInfo, type SubgraphName } from '../../platform/subgraphs';
+import { subgraphInfo, subgraphNodeOptions, type SubgraphName } from '../../platform/subgraphs';
 import { system } from './system';
 import { freePort } from '../../scripts/free-port';
 import { internalTokenKeyVariables } from '../../scripts/system';
@@ -91,6 +91,7 @@ export async function startSubgraph(name: SubgraphName, env: Record<string, stri
     [`${envPrefix}_PORT`]: String(port),
     [`${envPrefix}_DATABASE_URL`]: system.databaseUrls.app[name],
     INTERNAL_TOKEN_KEY_FILE: system.keys.internalTokenKeyFiles[name],
+    NODE_OPTIONS: subgraphNodeOptions(),
     // Replicas share the cursor key, so a page's cursor from one replica opens on another.
     CURSOR_KEY: system.keys.cursorKey,
     METRICS_TOKEN: system.keys.metricsToken,
