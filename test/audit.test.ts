@@ -253,6 +253,39 @@ describe('the hash chain', () => {
     expect(stdout).toMatch(/womens-federation: ok, [1-9]\d* entries/);
   });
 
+  it('links each of one request’s entries to the one before, as the verifier recomputes them (non-ASCII fields, several categories)', async () => {
+    const owner = await database('womens-federation');
+    try {
+      const requestId = `audit-chain-${randomUUID()}`;
+      const children = [randomUUID(), randomUUID(), randomUUID()];
+      const entries = [
+        { childId: children[0], action: 'READ', categories: ['wf:programmes', 'child:basic', 'child:family'] },
+        { childId: children[1], action: 'WRITE', categories: ['wf:write'] },
+        { childId: children[2], action: 'READ', categories: ['child:masked', 'child:basic'] },
+      ];
+      const appended = await owner.query(`SELECT append_access_log($1, '审计:读者', '妇联·测试', '个案管理', $2::jsonb) AS n`, [
+        requestId,
+        JSON.stringify(entries),
+      ]);
+      expect(appended.rows[0].n).toBe(3);
+      const rows = (
+        await owner.query(`SELECT seq::bigint AS seq, at, child_id, action, categories, prev_hash, hash FROM access_log WHERE request_id = $1 ORDER BY seq`, [
+          requestId,
+        ])
+      ).rows;
+      // In the order sent, categories sorted, one time for the request, seqs consecutive (the chain's lock is held throughout).
+      expect(rows.map((row) => [row.child_id, row.action, row.categories])).toEqual(
+        entries.map((entry) => [entry.childId, entry.action, [...entry.categories].sort()]),
+      );
+      expect(new Set(rows.map((row) => row.at.toISOString())).size).toBe(1);
+      expect(rows.map((row) => Number(row.seq) - Number(rows[0].seq))).toEqual([0, 1, 2]);
+      for (let index = 1; index < rows.length; index++) expect(rows[index].prev_hash).toBe(rows[index - 1].hash);
+      expect((await verifyChain(owner)).brokenAt).toBeNull();
+    } finally {
+      await owner.end();
+    }
+  });
+
   it('fails, naming the entry, after a row is altered in the database', async () => {
     const owner = await database('civil-affairs');
     try {

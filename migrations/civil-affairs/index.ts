@@ -12,6 +12,7 @@ import { RegistrySetPlaces1764520000000 } from './1764520000000-registry-set-pla
 import { ArchivedChildReferences1764540000000 } from './1764540000000-archived-child-references';
 import { AccessLogHashIndex1764560000000 } from '../shared/1764560000000-access-log-hash-index';
 import { AccessLogPartitions1764600000000 } from '../shared/1764600000000-access-log-partitions';
+import { AccessLogLeanAppend1764700100000 } from '../shared/1764700100000-access-log-lean-append';
 import { RegionFigures1764570000000 } from './1764570000000-region-figures';
 import { RegionFiguresByDay1764580000000 } from './1764580000000-region-figures-by-day';
 import { ChildReachIndex1764600000001 } from './1764600000001-child-reach-index';
@@ -37,4 +38,5 @@ export const civilAffairsMigrations = [
   AccessLogPartitions1764600000000,
   ChildReachIndex1764600000001,
   RegionFigureBreakdowns1764620000000,
+  AccessLogLeanAppend1764700100000,
 ];
