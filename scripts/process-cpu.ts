@@ -22,6 +22,12 @@ function stat(pid: number): ProcStat | null {
   }
 }
 
+/** CPU seconds one process (a PostgreSQL backend, say) has used so far, or null where /proc cannot tell. */
+export function processCpuSeconds(pid: number): number | null {
+  const found = stat(pid);
+  return found ? found.ticks / TICKS_PER_SECOND : null;
+}
+
 /**
  * CPU seconds used so far, per named process of a running system (the gateway, each subgraph) and
  * for PostgreSQL: every other process under this one (the embedded server and its backends).
