@@ -107,6 +107,29 @@ describe('the access log', () => {
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
 
+  it('tells a reader of one child’s log nothing of the other children the same request read', async () => {
+    const pageRequest = `audit-page-${randomUUID()}`;
+    const page = await asCaseWorker(
+      `query ($p: String) { children(first: 5, filter: { regionPrefix: $p }) { edges { node { id name enrolment { grade } pairings { id } } } } }`,
+      { p: DEMO_COUNTY },
+      pageRequest,
+    );
+    const ids: string[] = page.body.data.children.edges.map((edge: { node: { id: string } }) => edge.node.id);
+    expect(ids.length).toBeGreaterThan(1);
+    const [first, ...others] = ids;
+    const response = await asCaseWorker(
+      `query ($id: ID!) { child(id: $id) { accessLog(last: 200) { agency actor requestId action categories } } }`,
+      { id: first },
+      `audit-look-${randomUUID()}`,
+    );
+    expect(response.body.errors).toBeUndefined();
+    const ofPage = response.body.data.child.accessLog.filter((entry: { requestId: string }) => entry.requestId === gatewayIds.get(pageRequest));
+    // One entry per agency for this child alone: no count of the page, no other child's id anywhere in the answer.
+    expect(ofPage.map((entry: { agency: string }) => entry.agency).sort()).toEqual(['civil-affairs', 'education', 'womens-federation']);
+    const text = JSON.stringify(response.body);
+    for (const other of others) expect(text).not.toContain(other);
+  });
+
   it('is closed to those without audit:read', async () => {
     const response = await post(
       system.gatewayUrl,
@@ -280,6 +303,42 @@ describe('the hash chain', () => {
       expect(new Set(rows.map((row) => row.at.toISOString())).size).toBe(1);
       expect(rows.map((row) => Number(row.seq) - Number(rows[0].seq))).toEqual([0, 1, 2]);
       for (let index = 1; index < rows.length; index++) expect(rows[index].prev_hash).toBe(rows[index - 1].hash);
+      expect((await verifyChain(owner)).brokenAt).toBeNull();
+    } finally {
+      await owner.end();
+    }
+  });
+
+  it('fails, naming the entry, after an entry is deleted or two are swapped', async () => {
+    const owner = await database('education');
+    try {
+      // As the database holds them (microseconds and all), to put back exactly.
+      const [a, b] = (await owner.query(`SELECT seq::text AS seq, to_jsonb(l) AS row FROM access_log l ORDER BY seq LIMIT 2 OFFSET 1`)).rows;
+      const behindTheGuard = async (sql: string, values: unknown[]) => {
+        await owner.query('ALTER TABLE access_log DISABLE TRIGGER access_log_append_only');
+        try {
+          await owner.query(sql, values);
+        } finally {
+          await owner.query('ALTER TABLE access_log ENABLE TRIGGER access_log_append_only');
+        }
+      };
+      const restore = `INSERT INTO access_log SELECT * FROM jsonb_populate_record(NULL::access_log, $1::jsonb)`;
+      await behindTheGuard('DELETE FROM access_log WHERE seq = $1', [a.seq]);
+      try {
+        // The entry after the gap no longer links to the one before it.
+        expect((await verifyChain(owner)).brokenAt).toEqual({ seq: b.seq, reason: 'does not link to the entry before it' });
+      } finally {
+        await owner.query(restore, [a.row]);
+      }
+      expect((await verifyChain(owner)).brokenAt).toBeNull();
+      // Swapped: each keeps its hash, so the first out of place no longer follows from the one before.
+      const swap = 'UPDATE access_log SET seq = CASE seq WHEN $1::bigint THEN $2::bigint ELSE $1::bigint END WHERE seq IN ($1, $2)';
+      await behindTheGuard(swap, [a.seq, b.seq]);
+      try {
+        expect((await verifyChain(owner)).brokenAt).toEqual({ seq: a.seq, reason: 'does not link to the entry before it' });
+      } finally {
+        await behindTheGuard(swap, [a.seq, b.seq]);
+      }
       expect((await verifyChain(owner)).brokenAt).toBeNull();
     } finally {
       await owner.end();
