@@ -63,8 +63,12 @@ export class AccessLogLeanAppend1764700100000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    // The append as 1764600000000 wrote it: one INSERT and one access_log_hash call per entry.
-    await db.query(`
+    await db.query(APPEND_ACCESS_LOG_1764600000000);
+  }
+}
+
+/** The append as 1764600000000 wrote it: one INSERT and one access_log_hash call per entry (also what `npm run bench:audit` compares with). */
+export const APPEND_ACCESS_LOG_1764600000000 = `
       CREATE OR REPLACE FUNCTION append_access_log(p_request_id text, p_actor text, p_org text, p_purpose text, p_entries jsonb)
         RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp SET TimeZone = 'UTC' AS $$
       DECLARE
@@ -96,6 +100,4 @@ export class AccessLogLeanAppend1764700100000 implements MigrationInterface {
         END LOOP;
         UPDATE access_log_head SET seq = v_seq, hash = v_head.hash, partitions_until = v_head.partitions_until;
         RETURN v_count;
-      END $$`);
-  }
-}
+      END $$`;
