@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import type { Client } from 'pg';
 import { DEMO_COUNTY, demoPrincipals } from '../demo/principals';
 import type { SubgraphName } from '../platform/subgraphs';
 import { verifyChain } from '../subgraphs/shared/audit/audit-chain';
@@ -259,6 +260,15 @@ describe('the partitioned log, as the service’s own database role', () => {
 });
 
 describe('the hash chain', () => {
+  /** A tamperer with the owner's rights: switch off the append-only guard, run `sql`, switch it on again. */
+  const behindTheGuard = async (owner: Client, sql: string, values: unknown[]) => {
+    await owner.query('ALTER TABLE access_log DISABLE TRIGGER access_log_append_only');
+    try {
+      await owner.query(sql, values);
+    } finally {
+      await owner.query('ALTER TABLE access_log ENABLE TRIGGER access_log_append_only');
+    }
+  };
   const verifyCommand = () =>
     promisify(execFile)(process.execPath, [join(ROOT, 'dist', 'scripts', 'verify-audit.js')], {
       env: {
@@ -313,17 +323,9 @@ describe('the hash chain', () => {
     const owner = await database('education');
     try {
       // As the database holds them (microseconds and all), to put back exactly.
-      const [a, b] = (await owner.query(`SELECT seq::text AS seq, to_jsonb(l) AS row FROM access_log l ORDER BY seq LIMIT 2 OFFSET 1`)).rows;
-      const behindTheGuard = async (sql: string, values: unknown[]) => {
-        await owner.query('ALTER TABLE access_log DISABLE TRIGGER access_log_append_only');
-        try {
-          await owner.query(sql, values);
-        } finally {
-          await owner.query('ALTER TABLE access_log ENABLE TRIGGER access_log_append_only');
-        }
-      };
+      const [a, b] = (await owner.query(`SELECT seq::text AS seq, to_jsonb(l) AS row FROM access_log l ORDER BY l.seq LIMIT 2 OFFSET 1`)).rows;
       const restore = `INSERT INTO access_log SELECT * FROM jsonb_populate_record(NULL::access_log, $1::jsonb)`;
-      await behindTheGuard('DELETE FROM access_log WHERE seq = $1', [a.seq]);
+      await behindTheGuard(owner, 'DELETE FROM access_log WHERE seq = $1', [a.seq]);
       try {
         // The entry after the gap no longer links to the one before it.
         expect((await verifyChain(owner)).brokenAt).toEqual({ seq: b.seq, reason: 'does not link to the entry before it' });
@@ -333,11 +335,11 @@ describe('the hash chain', () => {
       expect((await verifyChain(owner)).brokenAt).toBeNull();
       // Swapped: each keeps its hash, so the first out of place no longer follows from the one before.
       const swap = 'UPDATE access_log SET seq = CASE seq WHEN $1::bigint THEN $2::bigint ELSE $1::bigint END WHERE seq IN ($1, $2)';
-      await behindTheGuard(swap, [a.seq, b.seq]);
+      await behindTheGuard(owner, swap, [a.seq, b.seq]);
       try {
         expect((await verifyChain(owner)).brokenAt).toEqual({ seq: a.seq, reason: 'does not link to the entry before it' });
       } finally {
-        await behindTheGuard(swap, [a.seq, b.seq]);
+        await behindTheGuard(owner, swap, [a.seq, b.seq]);
       }
       expect((await verifyChain(owner)).brokenAt).toBeNull();
     } finally {
@@ -349,12 +351,8 @@ describe('the hash chain', () => {
     const owner = await database('civil-affairs');
     try {
       const [victim] = (await owner.query(`SELECT seq::text, actor FROM access_log ORDER BY seq LIMIT 1 OFFSET 1`)).rows;
-      // A tamperer with the owner's rights: switch off the guard, change who read, switch it on again.
-      const tamper = async (actor: string) => {
-        await owner.query('ALTER TABLE access_log DISABLE TRIGGER access_log_append_only');
-        await owner.query('UPDATE access_log SET actor = $2 WHERE seq = $1', [victim.seq, actor]);
-        await owner.query('ALTER TABLE access_log ENABLE TRIGGER access_log_append_only');
-      };
+      // Change who read.
+      const tamper = (actor: string) => behindTheGuard(owner, 'UPDATE access_log SET actor = $2 WHERE seq = $1', [victim.seq, actor]);
       await tamper('innocent-bystander');
       try {
         const report = await verifyChain(owner);
