@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, escapeLiteral } from 'pg';
+import { ChildPageStatement } from './child-page-statement';
 import { addGeneratedChildren } from './generated-children';
 import { startScratchSystem } from './scratch-system';
 
@@ -45,35 +46,41 @@ async function main() {
         ...(place.township ? ([[`one township (${place.township})`, place.township]] as [string, string][]) : []),
         [`a province (${place.county.slice(0, 2)})`, place.county.slice(0, 2)],
       ];
-      for (const [label, jurisdiction] of tokens) {
-        for (const [what, sql] of [
-          [`first page of ${PAGE}`, `SELECT * FROM child WHERE status = 'ACTIVE' ORDER BY id LIMIT ${PAGE}`],
-          [
-            `a page of ${PAGE} halfway through the list`,
-            `SELECT * FROM child WHERE status = 'ACTIVE' AND id > '80000000-0000-0000-0000-000000000000' ORDER BY id LIMIT ${PAGE}`,
-          ],
-        ] as const) {
-          await app.query('BEGIN');
-          try {
-            await app.query(
-              `SELECT set_config('app.sub', 'bench-explain', true), set_config('app.jurisdiction', $1, true), set_config('app.scopes', $2, true),
-                      set_config('app.purpose', 'case-management', true)`,
-              [jurisdiction, SCOPES],
-            );
-            // Once to warm the session (its first statement also loads the functions' plans), then explained.
-            await app.query(sql);
-            const lines = (await app.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON) ${sql}`)).rows.map(
-              (row: Record<string, string>) => row['QUERY PLAN'],
-            );
-            const plan = lines
-              // The policy's conditions run to thousands of characters: their start says which they are.
-              .map((line) => `    ${line.length > 150 ? `${line.slice(0, 150)}…` : line}`)
-              .join('\n');
-            console.log(`\n${label}, ${what}:\n${plan}\n  ${readSummary(lines)}`);
-          } finally {
-            await app.query('ROLLBACK');
+      const statements = new ChildPageStatement(system.databaseUrls.app['civil-affairs']);
+      await statements.open();
+      try {
+        // The county token also as every page was read before the county arms: the single statement.
+        const explained: [string, string, boolean][] = [[`${tokens[0]![0]}, the single statement of before 1764700200000`, tokens[0]![1], true]];
+        for (const [label, jurisdiction, singleStatement] of [...explained, ...tokens.map(([label, jurisdiction]) => [label, jurisdiction, false] as const)]) {
+          for (const [what, afterId] of [
+            [`first page of ${PAGE}`, null],
+            [`a page of ${PAGE} halfway through the list`, '80000000-0000-0000-0000-000000000000'],
+          ] as const) {
+            const [sql, parameters] = await statements.of(jurisdiction, PAGE, afterId, singleStatement);
+            await app.query('BEGIN');
+            try {
+              await app.query(
+                `SELECT set_config('app.sub', 'bench-explain', true), set_config('app.jurisdiction', $1, true), set_config('app.scopes', $2, true),
+                        set_config('app.purpose', 'case-management', true)`,
+                [jurisdiction, SCOPES],
+              );
+              // Once to warm the session (its first statement also loads the functions' plans), then explained.
+              await app.query(sql, parameters);
+              const lines = (await app.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON) ${sql}`, parameters)).rows.map(
+                (row: Record<string, string>) => row['QUERY PLAN'],
+              );
+              const plan = lines
+                // The policy's conditions run to thousands of characters: their start says which they are.
+                .map((line) => `    ${line.length > 150 ? `${line.slice(0, 150)}…` : line}`)
+                .join('\n');
+              console.log(`\n${label}, ${what}:\n${plan}\n  ${readSummary(lines)}`);
+            } finally {
+              await app.query('ROLLBACK');
+            }
           }
         }
+      } finally {
+        await statements.close();
       }
       await appendWithHistory(app, owner);
     } finally {

@@ -1,0 +1,42 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** The county (first six digits) of a place's finest code, as the area rule reads the place (1764600000001). */
+const county = (place: 'household' | 'residence') => `left(coalesce(${place}_village_code, ${place}_township_code, ${place}_region_code)::text, 6)`;
+
+/**
+ * Issue 14, "rows scale with the page, not the registry", for county tokens. The read policy
+ * (1764600000001) lets the planner find a county's children by the GIN index on their area prefixes,
+ * but not in id order: a county's page was found either by walking the whole registry in id order
+ * and testing each child (registry / county children read per child shown: about 35 with a county
+ * holding 3 % of the registry, and more as the registry grows) or by reading every child of the county and sorting them.
+ *
+ * Each child's household and residence county, stored, with a btree index on (county, id): the list
+ * statement for a county token (child.repository.ts) reads the county's children in id order from
+ * these and stops at the page's end. The household index holds only the children whose household
+ * county differs from their residence's (the list reads the others through the residence index), so
+ * neither index is scanned for rows the other one returns.
+ *
+ * Columns, not expression indexes: a condition the list statement adds is applied after the
+ * row-security policy unless every function in it is leakproof (left() is not), so only a plain column
+ * compared with a value can be an index condition there. The policy is unchanged: who reaches which
+ * child stays exactly as it was; the list only narrows where it looks.
+ */
+export class ChildCountyReach1764700200000 implements MigrationInterface {
+  name = 'ChildCountyReach1764700200000';
+
+  async up(db: QueryRunner): Promise<void> {
+    for (const place of ['household', 'residence'] as const) {
+      await db.query(`ALTER TABLE child ADD COLUMN ${place}_county text GENERATED ALWAYS AS (${county(place)}) STORED`);
+    }
+    await db.query(`CREATE INDEX child_residence_county_idx ON child (residence_county, id)`);
+    await db.query(`CREATE INDEX child_household_county_idx ON child (household_county, id) WHERE household_county IS DISTINCT FROM residence_county`);
+    await db.query(`ANALYZE child`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP INDEX child_household_county_idx`);
+    await db.query(`DROP INDEX child_residence_county_idx`);
+    await db.query(`ALTER TABLE child DROP COLUMN household_county`);
+    await db.query(`ALTER TABLE child DROP COLUMN residence_county`);
+  }
+}
