@@ -105,6 +105,19 @@ describe('a county token’s pages of children', () => {
     expect(await allPages(token, NEIGHBOUR)).not.toContain(elsewhere);
   });
 
+  it('follow a child who moves: its stored county changes with its residence', async () => {
+    const mover = await registerChild({ householdRegionCode: NEIGHBOUR, residenceRegionCode: DEMO_COUNTY });
+    const token = await countyToken([DEMO_COUNTY]);
+    expect(await allPages(token, DEMO_COUNTY)).toContain(mover);
+    const moved = await gqlData(
+      `mutation ($id: ID!) { updateChild(id: $id, expectedVersion: 1, input: { residenceRegionCode: "${NEIGHBOUR}" }) { version } }`,
+      { id: mover },
+    );
+    expect(moved.updateChild.version).toBe(2);
+    expect(await allPages(token)).not.toContain(mover);
+    expect(await allPages(await countyToken([NEIGHBOUR]), NEIGHBOUR)).toContain(mover);
+  });
+
   it('are the holder’s alone: a cursor of this list is refused to another county’s user', async () => {
     const token = await countyToken([DEMO_COUNTY]);
     const first = (await gqlData(PAGE, { after: null, prefix: null }, token)).children.pageInfo.endCursor as string;

@@ -110,7 +110,8 @@ function byCounty(page: SelectQueryBuilder<ChildRow>, counties: readonly string[
 /** The state of the file the registry keeps beside the child's facts: review, archiving, who is in charge. */
 type FileState = 'status' | 'statusReason' | 'archiveReason' | 'lastReviewedAt' | 'lastReviewedOn' | 'lastReviewedBy' | 'childDirectorId' | 'childSupervisorId';
 
-type Bookkeeping = 'version' | 'createdAt' | 'updatedAt';
+/** Set by the database, never by the service. */
+type Bookkeeping = 'version' | 'createdAt' | 'updatedAt' | 'householdCounty' | 'residenceCounty';
 
 export type NewChild = Omit<ChildRow, FileState | Bookkeeping>;
 
