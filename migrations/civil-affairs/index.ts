@@ -17,6 +17,7 @@ import { RegionFigures1764570000000 } from './1764570000000-region-figures';
 import { RegionFiguresByDay1764580000000 } from './1764580000000-region-figures-by-day';
 import { ChildReachIndex1764600000001 } from './1764600000001-child-reach-index';
 import { RegionFigureBreakdowns1764620000000 } from './1764620000000-region-figure-breakdowns';
+import { ChildCountyReach1764700200000 } from './1764700200000-child-county-reach';
 
 /** Civil-affairs migrations, oldest first. */
 export const civilAffairsMigrations = [
@@ -39,4 +40,5 @@ export const civilAffairsMigrations = [
   ChildReachIndex1764600000001,
   RegionFigureBreakdowns1764620000000,
   AccessLogLeanAppend1764700100000,
+  ChildCountyReach1764700200000,
 ];

@@ -18,6 +18,9 @@ export class ChildRow {
   @Column('text', { name: 'residence_village', nullable: true }) residenceVillage!: string | null;
   @Column('char', { name: 'residence_township_code', length: 9, nullable: true }) residenceTownshipCode!: string | null;
   @Column('char', { name: 'residence_village_code', length: 12, nullable: true }) residenceVillageCode!: string | null;
+  /** The first six digits of each place's finest code, set by the database (migration 1764700200000) for a county's list; never read or written here. */
+  @Column({ type: 'text', name: 'household_county', nullable: true, select: false, insert: false, update: false }) householdCounty?: string | null;
+  @Column({ type: 'text', name: 'residence_county', nullable: true, select: false, insert: false, update: false }) residenceCounty?: string | null;
   @Column('text') status!: 'ACTIVE' | 'ARCHIVED';
   @Column('text', { name: 'status_reason', nullable: true }) statusReason!: string | null;
   @Column('text', { name: 'archive_reason', nullable: true }) archiveReason!: string | null;

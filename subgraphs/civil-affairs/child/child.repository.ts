@@ -1,4 +1,4 @@
-import { In, type EntityManager } from 'typeorm';
+import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { PageWindow } from '../../shared/pagination';
 import { ChildRow } from './child.entity';
 import type { ChildFilter } from './child.inputs';
@@ -15,10 +15,17 @@ export function findChildrenByIds(db: EntityManager, ids: readonly string[]): Pr
  */
 export async function findChildrenByReference(db: EntityManager, ids: readonly string[]): Promise<ChildRow[]> {
   const raw: Record<string, unknown>[] = await db.query('SELECT * FROM app_children_by_reference($1::uuid[])', [[...ids]]);
+  return hydrateChildren(db, raw, '');
+}
+
+/** Child rows from raw results whose columns are named `${prefix}${column}`. */
+function hydrateChildren(db: EntityManager, raw: Record<string, unknown>[], prefix: string): ChildRow[] {
   const metadata = db.connection.getMetadata(ChildRow);
   return raw.map((stored) => {
     const row = new ChildRow();
-    for (const column of metadata.columns) column.setEntityValue(row, db.connection.driver.prepareHydratedValue(stored[column.databaseName], column));
+    for (const column of metadata.columns) {
+      column.setEntityValue(row, db.connection.driver.prepareHydratedValue(stored[`${prefix}${column.databaseName}`], column));
+    }
     return row;
   });
 }
@@ -33,8 +40,12 @@ export async function findChildIdByNationalIdHash(db: EntityManager, hash: strin
   return row?.id ?? null;
 }
 
-/** One page of children matching the filter, in id order, in one statement. */
-export function listChildren(db: EntityManager, filter: ChildFilter, window: PageWindow): Promise<ChildRow[]> {
+/**
+ * One page of children matching the filter, in id order, in one statement. `counties`: the caller's
+ * jurisdiction when it is only whole counties (six-digit codes) and it has no school or partner
+ * claim; the page is then read county by county in id order (below) instead of walking the registry.
+ */
+export async function listChildren(db: EntityManager, filter: ChildFilter, window: PageWindow, counties: readonly string[] | null): Promise<ChildRow[]> {
   const query = db.getRepository(ChildRow).createQueryBuilder('child').orderBy('child.id').limit(window.limit);
   if (window.afterId) query.andWhere('child.id > :afterId', { afterId: window.afterId });
   // The finest place known: a county, township or village prefix finds exactly the children living there.
@@ -55,13 +66,52 @@ export function listChildren(db: EntityManager, filter: ChildFilter, window: Pag
     if (filter.leftBehindType) query.andWhere('cc.left_behind_type = :type', { type: filter.leftBehindType });
     if (typeof filter.isLeftBehind === 'boolean') query.andWhere('cc.is_left_behind = :lb', { lb: filter.isLeftBehind });
   }
-  return query.getMany();
+  if (!counties?.length) return query.getMany();
+  return hydrateChildren(db, await db.query(...byCounty(query, counties, window.limit)), 'child_');
+}
+
+/**
+ * The page as the union of disjoint arms, each the same query (filters, order, limit) narrowed to
+ * one way the caller reaches a child, each read in id order from its index and stopped at the page's
+ * end (migration 1764700200000): per county, the children living there; per county, those
+ * registered there (household) who live outside the caller's counties; and the children in the
+ * caller's charge (care workers) outside them. For a caller with no school or partner claim these
+ * are every child the read policy lets it reach by area or charge (the policy's other arms need a
+ * school or a partner), and the policy still filters every row: the arms only narrow where to look.
+ */
+function byCounty(page: SelectQueryBuilder<ChildRow>, counties: readonly string[], limit: number): [string, unknown[]] {
+  const outside = (place: 'household' | 'residence') => `(child.${place}_county = ANY (:counties)) IS NOT TRUE`;
+  const arms = [
+    ...counties.map((county) => ['child.residence_county = :county', { county }] as const),
+    ...counties.map(
+      (county) =>
+        [
+          `child.household_county = :county AND child.household_county IS DISTINCT FROM child.residence_county AND ${outside('residence')}`,
+          { county },
+        ] as const,
+    ),
+    [`child.id = ANY (app_children_in_charge()) AND ${outside('residence')} AND ${outside('household')}`, {}] as const,
+  ];
+  const sql: string[] = [];
+  const parameters: unknown[] = [];
+  for (const [condition, values] of arms) {
+    const [armSql, armParameters] = page
+      .clone()
+      .andWhere(condition, { ...values, counties: [...counties] })
+      .getQueryAndParameters();
+    // Each arm numbers its parameters from $1: shift them past the earlier arms'.
+    const offset = parameters.length;
+    sql.push(`(${armSql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`);
+    parameters.push(...armParameters);
+  }
+  return [`SELECT * FROM (${sql.join(' UNION ALL ')}) page ORDER BY page.child_id LIMIT ${limit}`, parameters];
 }
 
 /** The state of the file the registry keeps beside the child's facts: review, archiving, who is in charge. */
 type FileState = 'status' | 'statusReason' | 'archiveReason' | 'lastReviewedAt' | 'lastReviewedOn' | 'lastReviewedBy' | 'childDirectorId' | 'childSupervisorId';
 
-type Bookkeeping = 'version' | 'createdAt' | 'updatedAt';
+/** Set by the database, never by the service. */
+type Bookkeeping = 'version' | 'createdAt' | 'updatedAt' | 'householdCounty' | 'residenceCounty';
 
 export type NewChild = Omit<ChildRow, FileState | Bookkeeping>;
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode, badInput, notFound } from '../../../platform/errors';
+import type { Principal } from '../../../platform/principal';
 import { assertNationalIdMatches, parseNationalId } from '../../../standards/national-id';
 import type { AccessLogEntry } from '../../shared/audit/access-log.type';
 import { isoDate } from '../../shared/dates';
@@ -282,7 +283,18 @@ export async function lockChildAt(em: EntityManager, id: string, expectedVersion
 export function findChildren(ctx: CivilAffairsContext, filter: ChildFilter | null, window: PageWindow): Promise<ChildRow[]> {
   const checked: ChildFilter = { ...filter };
   if (checked.regionPrefix) regionPrefix(checked.regionPrefix, 'filter.regionPrefix');
-  return listChildren(ctx.db, checked, window);
+  return listChildren(ctx.db, checked, window, wholeCounties(ctx.principal));
+}
+
+/**
+ * The caller's jurisdiction if it is only whole counties (six-digit codes) and it reaches no child by
+ * a school or a partner claim: then its page is read county by county (listChildren). Otherwise null,
+ * and the page is one statement the planner orders itself (a province or city walks the registry,
+ * rightly, since most rows are its own; a township or village reads its few children by area).
+ */
+export function wholeCounties({ jurisdiction, schools, partner }: Pick<Principal, 'jurisdiction' | 'schools' | 'partner'>): string[] | null {
+  if (partner !== null || schools.length > 0 || jurisdiction.length === 0 || !jurisdiction.every((code) => /^\d{6}$/.test(code))) return null;
+  return [...new Set(jurisdiction)];
 }
 
 /** A child row as the gateway hands it over for `accessLog`: with the other agencies' entries it required. */

@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { DataSource, type Logger } from 'typeorm';
+import { ChildRow } from '../subgraphs/civil-affairs/child/child.entity';
+import { listChildren } from '../subgraphs/civil-affairs/child/child.repository';
+import { wholeCounties } from '../subgraphs/civil-affairs/child/child.service';
+
+/**
+ * The statement the registry sends for a page of its `children` list (child.repository.ts), as a
+ * county, township or province token's request would send it: captured from the repository itself,
+ * run once through TypeORM (it only reads), so a benchmark explains exactly that statement.
+ */
+export class ChildPageStatement {
+  private captured: [string, unknown[]][] = [];
+  private readonly source: DataSource;
+
+  constructor(appUrl: string) {
+    const capture = (query: string, parameters?: unknown[]) => void this.captured.push([query, parameters ?? []]);
+    const logger: Logger = {
+      logQuery: capture,
+      logQueryError: () => {},
+      logQuerySlow: () => {},
+      logSchemaBuild: () => {},
+      logMigration: () => {},
+      log: () => {},
+    };
+    this.source = new DataSource({ type: 'postgres', url: appUrl, entities: [ChildRow], logging: ['query'], logger, extra: { max: 1 } });
+  }
+
+  async open(): Promise<void> {
+    await this.source.initialize();
+  }
+
+  /**
+   * The page of `first` after `afterId` (null: the first page) for a token of this jurisdiction;
+   * `singleStatement`: as the list read every page before migration 1764700200000 (no county arms).
+   */
+  async of(jurisdiction: string, first: number, afterId: string | null, singleStatement = false): Promise<[string, unknown[]]> {
+    return this.source.transaction(async (em) => {
+      await em.query(`SELECT set_config('app.sub', 'bench-explain', true), set_config('app.jurisdiction', $1, true)`, [jurisdiction]);
+      this.captured = [];
+      const principal = { jurisdiction: [jurisdiction], schools: [], partner: null };
+      await listChildren(em, {}, { limit: first + 1, afterId, first, cursorOf: (id) => id }, singleStatement ? null : wholeCounties(principal));
+      const statement = this.captured.at(-1);
+      if (!statement) throw new Error('the list sent no statement');
+      return statement;
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.source.destroy();
+  }
+}
