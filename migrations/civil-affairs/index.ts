@@ -16,6 +16,7 @@ import { RegionFigures1764570000000 } from './1764570000000-region-figures';
 import { RegionFiguresByDay1764580000000 } from './1764580000000-region-figures-by-day';
 import { ChildReachIndex1764600000001 } from './1764600000001-child-reach-index';
 import { RegionFigureBreakdowns1764620000000 } from './1764620000000-region-figure-breakdowns';
+import { CheaperChildReach1764700000000 } from './1764700000000-cheaper-child-reach';
 
 /** Civil-affairs migrations, oldest first. */
 export const civilAffairsMigrations = [
@@ -37,4 +38,5 @@ export const civilAffairsMigrations = [
   AccessLogPartitions1764600000000,
   ChildReachIndex1764600000001,
   RegionFigureBreakdowns1764620000000,
+  CheaperChildReach1764700000000,
 ];
