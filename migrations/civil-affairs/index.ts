@@ -17,6 +17,7 @@ import { RegionFiguresByDay1764580000000 } from './1764580000000-region-figures-
 import { ChildReachIndex1764600000001 } from './1764600000001-child-reach-index';
 import { RegionFigureBreakdowns1764620000000 } from './1764620000000-region-figure-breakdowns';
 import { CheaperChildReach1764700000000 } from './1764700000000-cheaper-child-reach';
+import { InternalCallExpiry1764700000002 } from '../shared/1764700000002-internal-call-expiry';
 
 /** Civil-affairs migrations, oldest first. */
 export const civilAffairsMigrations = [
@@ -39,4 +40,5 @@ export const civilAffairsMigrations = [
   ChildReachIndex1764600000001,
   RegionFigureBreakdowns1764620000000,
   CheaperChildReach1764700000000,
+  InternalCallExpiry1764700000002,
 ];

@@ -13,6 +13,7 @@ import { SchoolFigures1764580000000 } from './1764580000000-school-figures';
 import { SchoolFiguresByDay1764610000000 } from './1764610000000-school-figures-by-day';
 import { AccessLogPartitions1764600000000 } from '../shared/1764600000000-access-log-partitions';
 import { OneCallSchoolReach1764700000001 } from './1764700000001-one-call-school-reach';
+import { InternalCallExpiry1764700000002 } from '../shared/1764700000002-internal-call-expiry';
 
 /** Education migrations, oldest first. */
 export const educationMigrations = [
@@ -31,4 +32,5 @@ export const educationMigrations = [
   AccessLogPartitions1764600000000,
   SchoolFiguresByDay1764610000000,
   OneCallSchoolReach1764700000001,
+  InternalCallExpiry1764700000002,
 ];

@@ -13,6 +13,7 @@ import { AccessLogHashIndex1764560000000 } from '../shared/1764560000000-access-
 import { FederationFigures1764580000000 } from './1764580000000-federation-figures';
 import { FederationFiguresByDay1764610000000 } from './1764610000000-federation-figures-by-day';
 import { AccessLogPartitions1764600000000 } from '../shared/1764600000000-access-log-partitions';
+import { InternalCallExpiry1764700000002 } from '../shared/1764700000002-internal-call-expiry';
 
 /** Women's-federation migrations, oldest first. */
 export const womensFederationMigrations = [
@@ -31,4 +32,5 @@ export const womensFederationMigrations = [
   FederationFigures1764580000000,
   AccessLogPartitions1764600000000,
   FederationFiguresByDay1764610000000,
+  InternalCallExpiry1764700000002,
 ];
