@@ -17,6 +17,8 @@ import { RegionFigures1764570000000 } from './1764570000000-region-figures';
 import { RegionFiguresByDay1764580000000 } from './1764580000000-region-figures-by-day';
 import { ChildReachIndex1764600000001 } from './1764600000001-child-reach-index';
 import { RegionFigureBreakdowns1764620000000 } from './1764620000000-region-figure-breakdowns';
+import { CheaperChildReach1764700000000 } from './1764700000000-cheaper-child-reach';
+import { InternalCallExpiry1764700000002 } from '../shared/1764700000002-internal-call-expiry';
 import { ChildCountyReach1764700200000 } from './1764700200000-child-county-reach';
 
 /** Civil-affairs migrations, oldest first. */
@@ -39,6 +41,8 @@ export const civilAffairsMigrations = [
   AccessLogPartitions1764600000000,
   ChildReachIndex1764600000001,
   RegionFigureBreakdowns1764620000000,
+  CheaperChildReach1764700000000,
+  InternalCallExpiry1764700000002,
   AccessLogLeanAppend1764700100000,
   ChildCountyReach1764700200000,
 ];

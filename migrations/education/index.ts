@@ -12,6 +12,8 @@ import { AccessLogHashIndex1764560000000 } from '../shared/1764560000000-access-
 import { SchoolFigures1764580000000 } from './1764580000000-school-figures';
 import { SchoolFiguresByDay1764610000000 } from './1764610000000-school-figures-by-day';
 import { AccessLogPartitions1764600000000 } from '../shared/1764600000000-access-log-partitions';
+import { OneCallSchoolReach1764700000001 } from './1764700000001-one-call-school-reach';
+import { InternalCallExpiry1764700000002 } from '../shared/1764700000002-internal-call-expiry';
 import { AccessLogLeanAppend1764700100000 } from '../shared/1764700100000-access-log-lean-append';
 
 /** Education migrations, oldest first. */
@@ -30,5 +32,7 @@ export const educationMigrations = [
   SchoolFigures1764580000000,
   AccessLogPartitions1764600000000,
   SchoolFiguresByDay1764610000000,
+  OneCallSchoolReach1764700000001,
+  InternalCallExpiry1764700000002,
   AccessLogLeanAppend1764700100000,
 ];

@@ -13,6 +13,7 @@ import { AccessLogHashIndex1764560000000 } from '../shared/1764560000000-access-
 import { FederationFigures1764580000000 } from './1764580000000-federation-figures';
 import { FederationFiguresByDay1764610000000 } from './1764610000000-federation-figures-by-day';
 import { AccessLogPartitions1764600000000 } from '../shared/1764600000000-access-log-partitions';
+import { InternalCallExpiry1764700000002 } from '../shared/1764700000002-internal-call-expiry';
 import { AccessLogLeanAppend1764700100000 } from '../shared/1764700100000-access-log-lean-append';
 
 /** Women's-federation migrations, oldest first. */
@@ -32,5 +33,6 @@ export const womensFederationMigrations = [
   FederationFigures1764580000000,
   AccessLogPartitions1764600000000,
   FederationFiguresByDay1764610000000,
+  InternalCallExpiry1764700000002,
   AccessLogLeanAppend1764700100000,
 ];

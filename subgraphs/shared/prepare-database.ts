@@ -41,7 +41,12 @@ export async function prepareDatabase(
       }
       if (config.demoData.enabled) {
         const loaded = await withMigrationLock(owner, () => definition.seedDemoData(owner, config.demoData, logger));
-        if (loaded) logger.info({ children: loaded }, 'demo data loaded');
+        if (loaded) {
+          // Statistics for the tables just filled, as autovacuum would gather within a minute or so:
+          // until then the planner guesses, and a page of the child list reads the whole registry.
+          await owner.query('ANALYZE');
+          logger.info({ children: loaded }, 'demo data loaded');
+        }
       }
     } finally {
       await owner.destroy();
