@@ -37,7 +37,8 @@ function supergraphSource(config: GatewayConfig, signer: InternalTokenSigner, lo
 
 async function main() {
   const config = loadGatewayConfig();
-  const logger = createLogger('gateway', undefined, PERSONAL_FIELD_NAMES);
+  // One line per operation: written without blocking each request on stdout.
+  const logger = createLogger('gateway', undefined, PERSONAL_FIELD_NAMES, { asyncWrites: true });
   const signer = InternalTokenSigner.fromKeyFiles(config.internalTokenKeyFiles);
   const metrics = createMetrics('gateway');
   const pipeline = gatewayPipeline({

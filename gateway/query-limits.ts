@@ -7,6 +7,7 @@ import {
   visit,
   type DocumentNode,
   type GraphQLFormattedError,
+  type GraphQLSchema,
   type OperationDefinitionNode,
   type ValidationContext,
   type ValidationRule,
@@ -109,17 +110,72 @@ function costWithVariables(): ApolloServerPlugin {
     blockFieldSuggestion: { enabled: false },
     costLimit: { maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true, flattenFragments: true, ...report('cost') },
   }).protect().validationRules;
+  const verdicts = new CostVerdicts();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request, schema }) {
           if (!operation) return;
-          const [refused] = validate(schema, withPageSizes(document, operation, request.variables ?? {}), rules);
+          const variables = request.variables ?? {};
+          const refused = verdicts.verdict(
+            schema,
+            document,
+            operation,
+            variables,
+            () => validate(schema, withPageSizes(document, operation, variables), rules)[0] ?? null,
+          );
           if (refused) throw new GraphQLError(refused.message, { extensions: { ...refused.extensions, http: { status: 400 } } });
         },
       };
     },
   };
+}
+
+/** Distinct page sizes whose verdict is kept per operation; past it the oldest goes. */
+const VERDICTS_PER_OPERATION = 64;
+
+/**
+ * The cost of an operation depends on the schema, its document and the page sizes its `first` and
+ * `last` variables carry, and on nothing else: measuring it again for each request (a copy of the
+ * document and a validation pass) cost about a thirtieth of the gateway's CPU. The verdict is kept
+ * by schema, document object (Apollo's parsed document, the same for every request of the same
+ * text) and operation, then by those variables' values.
+ */
+class CostVerdicts {
+  private readonly bySchema = new WeakMap<
+    GraphQLSchema,
+    WeakMap<OperationDefinitionNode, { pageSizeVariables: string[]; verdicts: Map<string, GraphQLError | null> }>
+  >();
+
+  verdict(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown>,
+    measure: () => GraphQLError | null,
+  ): GraphQLError | null {
+    let byOperation = this.bySchema.get(schema);
+    if (!byOperation) this.bySchema.set(schema, (byOperation = new WeakMap()));
+    let known = byOperation.get(operation);
+    if (!known) byOperation.set(operation, (known = { pageSizeVariables: pageSizeVariables(document), verdicts: new Map() }));
+    const key = JSON.stringify(known.pageSizeVariables.map((name) => variables[name] ?? null));
+    if (known.verdicts.has(key)) return known.verdicts.get(key)!;
+    const verdict = measure();
+    if (known.verdicts.size >= VERDICTS_PER_OPERATION) known.verdicts.delete(known.verdicts.keys().next().value!);
+    known.verdicts.set(key, verdict);
+    return verdict;
+  }
+}
+
+/** The variables a document passes as `first` or `last`: the only ones its cost depends on. */
+function pageSizeVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if ((node.name.value === 'first' || node.name.value === 'last') && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  });
+  return [...names].sort();
 }
 
 /** The document with each `first`/`last` variable replaced by the literal page size it carries. */

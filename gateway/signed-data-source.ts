@@ -1,11 +1,11 @@
 import { context as otelContext, propagation } from '@opentelemetry/api';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import { Counter, type Registry } from 'prom-client';
 import { ErrorCode } from '../platform/errors';
 import { fetchPaths } from '../platform/fetch-paths';
 import type { InternalCall, InternalTokenSigner } from '../platform/internal-token';
-import { keepAliveFetcher } from '../platform/keep-alive-fetcher';
+import { keepAliveClient, type LeanResponse, type LeanSend } from '../platform/keep-alive-fetcher';
 import type { Logger } from '../platform/logger';
 import type { GatewayContext } from './context';
 
@@ -41,17 +41,18 @@ export interface SubgraphCallOptions {
  * subgraphs' data still comes back (DESIGN 6.5).
  *
  * Calls go through a lean keep-alive HTTP client (platform/keep-alive-fetcher.ts), not Apollo's
- * default stack. Nothing is shared between calls but connections: no cache, no de-duplication of
- * identical in-flight calls, since two users' identical calls carry different principals and may
- * have different answers (test/upstream-isolation.test.ts).
+ * default stack, and this class sends them itself rather than through RemoteGraphQLDataSource's
+ * `process`, which builds fetch `Headers`, a `Request` it never sends and a `Response` per call.
+ * Nothing is shared between calls but connections: no cache, no de-duplication of identical
+ * in-flight calls, since two users' identical calls carry different principals and may have
+ * different answers (test/upstream-isolation.test.ts).
  */
 export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly subgraphName: string;
   private readonly timeoutMs: number;
   private readonly logger: Logger;
   private readonly failures: Counter<'subgraph' | 'reason'>;
-  /** The running call and its cancellation signal, for the fetcher (which Apollo calls without the context). */
-  private readonly running = new AsyncLocalStorage<{ call: InternalCall; signal: AbortSignal }>();
+  private readonly send: LeanSend = keepAliveClient();
 
   constructor(
     options: SubgraphCallOptions,
@@ -69,19 +70,6 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
         labelNames: ['subgraph', 'reason'] as const,
         registers: [options.registry],
       });
-    const fetcher = keepAliveFetcher();
-    // Signed here, where the body is final: the token covers exactly the bytes sent.
-    this.fetcher = async (url, init = {}) => {
-      const { call, signal } = this.running.getStore()!;
-      const token = await this.signer.sign(call, this.subgraphName, init.body ?? '');
-      return fetcher(url, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` }, signal });
-    };
-  }
-
-  override willSendRequest({ request }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    request.http?.headers.set('x-request-id', this.running.getStore()!.call.requestId);
-    // W3C trace context (traceparent), for tracing only: outside the signed token, trusted for nothing else.
-    if (request.http) propagation.inject(otelContext.active(), request.http.headers, { set: (headers, key, value) => headers.set(key, value) });
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
@@ -96,7 +84,10 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
       ? { principal: context.principal, requestId: context.requestId, purpose: context.purpose }
       : { ...GATEWAY_SYSTEM_CALL, requestId: `gateway-system-${Date.now()}` };
     try {
-      return await this.running.run({ call, signal }, () => super.process(options));
+      const response = await this.call(options, call, signal);
+      // Subgraph answers are about people and carry no cache hints: nothing the gateway answers may be cached.
+      if (serving && 'incomingRequestContext' in options) options.incomingRequestContext.overallCachePolicy?.restrict({ maxAge: 0 });
+      return response;
     } catch (err) {
       // Loading the schema (live composition) has no client answer to fill: let it fail.
       if (!serving) throw err;
@@ -116,6 +107,26 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     }
   }
 
+  /** One signed call: the body serialized once, the token signed over exactly those bytes. */
+  private async call(options: GraphQLDataSourceProcessOptions<GatewayContext>, call: InternalCall, signal: AbortSignal): Promise<GatewayGraphQLResponse> {
+    const { request } = options;
+    if (!request.query) throw new Error('Missing query');
+    const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName, extensions: request.extensions });
+    const headers: Record<string, string> = {};
+    // What Apollo asks to send along (the trace request of its usage reporting, when on).
+    for (const [name, value] of request.http?.headers ?? []) headers[name] = value;
+    headers['content-type'] = 'application/json';
+    headers['x-request-id'] = call.requestId;
+    // W3C trace context (traceparent), for tracing only: outside the signed token, trusted for nothing else.
+    propagation.inject(otelContext.active(), headers);
+    headers.authorization = `Bearer ${await this.signer.sign(call, this.subgraphName, body)}`;
+    const answer = await this.send(this.url!, { method: 'POST', headers, body, signal });
+    if (answer.status < 200 || answer.status > 299) throw errorFromAnswer(this.url!, answer);
+    const parsed: unknown = JSON.parse(answer.body);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('Expected a JSON object from the subgraph.');
+    return parsed as GatewayGraphQLResponse;
+  }
+
   /**
    * A subgraph's 400 carries its own client errors (bad input it refused): those go to the client
    * as they are, not as an outage.
@@ -126,4 +137,20 @@ export class SignedSubgraphDataSource extends RemoteGraphQLDataSource<GatewayCon
     const errors = response.body.errors as { message?: unknown; extensions?: { code?: unknown } }[];
     return errors.every((error) => typeof error.extensions?.code === 'string') ? (errors as GatewayGraphQLResponse['errors']) : null;
   }
+}
+
+/** A non-2xx answer as Apollo's data source reports it (`extensions.response` with the status and body), so a 400's client errors can pass. */
+function errorFromAnswer(url: string, answer: LeanResponse): GraphQLError {
+  let body: unknown = answer.body;
+  if (/^application\/(graphql-response\+)?json/.test(String(answer.headers['content-type']))) {
+    try {
+      body = JSON.parse(answer.body);
+    } catch {
+      // Not JSON after all: kept as text.
+    }
+  }
+  const extensions: Record<string, unknown> = { response: { url, status: answer.status, statusText: answer.statusText, body } };
+  if (answer.status === 401) extensions.code = 'UNAUTHENTICATED';
+  else if (answer.status === 403) extensions.code = 'FORBIDDEN';
+  return new GraphQLError(`${answer.status}: ${answer.statusText}`, { extensions });
 }

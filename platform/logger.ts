@@ -64,9 +64,18 @@ export function redactor(personalFields: Iterable<string>) {
  * `personalFields` (the scope catalogue's PERSONAL_FIELDS: names, phones, addresses, identifiers,
  * free text about a person) is censored wherever it appears, as are tokens, SQL parameters and
  * GraphQL variables; an error keeps its type, code, reason and stack, not the values it was about.
+ *
+ * `asyncWrites`: lines go to stdout without blocking the process on each write; those written while
+ * one write is under way go together in the next. Pino flushes what is left when the process
+ * exits. (The gateway's line per operation, written synchronously, was up to a tenth of its CPU.)
  */
-export function createLogger(service: string, level = process.env[LOG_LEVEL_VARIABLE] ?? 'info', personalFields: Iterable<string> = []) {
-  return pino({
+export function createLogger(
+  service: string,
+  level = process.env[LOG_LEVEL_VARIABLE] ?? 'info',
+  personalFields: Iterable<string> = [],
+  { asyncWrites = false }: { asyncWrites?: boolean } = {},
+) {
+  const options: pino.LoggerOptions = {
     name: service,
     level,
     formatters: { log: redactor(personalFields) },
@@ -74,7 +83,8 @@ export function createLogger(service: string, level = process.env[LOG_LEVEL_VARI
     mixin: traceFields,
     // Errors are already reduced by the redactor; pino's own serializer would copy every property back.
     serializers: { err: (value: unknown) => value },
-  });
+  };
+  return asyncWrites ? pino(options, pino.destination({ dest: 1, sync: false, minLength: 0 })) : pino(options);
 }
 
 export type Logger = ReturnType<typeof createLogger>;

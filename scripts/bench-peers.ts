@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { loadKit, QUERIES, replayed, throughGateway } from './bench-throughput';
 import { SUPERGRAPH_PATH } from './compose-supergraph';
 import { formatLoad, runLoad, type LoadResult } from './load-run';
@@ -15,6 +15,19 @@ const TARGETS = [
   { key: 'replay', label: 'no gateway: the plan replayed', process: null },
 ] as const;
 type TargetKey = (typeof TARGETS)[number]['key'];
+
+/**
+ * BENCH_PROFILE=<folder>: each gateway's CPU profile of its first round of each query, written
+ * there (scripts/cpu-profile-preload.ts), to compare what ours does with what stock Apollo does.
+ */
+function armProfiling(): string | null {
+  const dir = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : null;
+  if (!dir) return null;
+  mkdirSync(dir, { recursive: true });
+  process.env.BENCH_PROFILE = dir;
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --require ${join(__dirname, 'cpu-profile-preload.js')}`.trim();
+  return dir;
+}
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -34,44 +47,54 @@ const round = (value: number, digits: number) => Number(value.toFixed(digits));
  */
 async function main() {
   const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  // BENCH_TARGETS=ours,apollo: only those paths (a quicker profiling loop); all four by default.
+  const chosen = process.env.BENCH_TARGETS?.split(',').map((key) => key.trim());
+  const targets = TARGETS.filter(({ key }) => !chosen || chosen.includes(key));
+  const profileDir = armProfiling();
   ensurePeersInstalled();
   const system = await startScratchSystem('bench-peers', Number(process.env.BENCH_CHILDREN ?? 20_000));
   const peers: PeerGateway[] = [];
   try {
     const stripped = join(system.dataDir, 'supergraph-without-security.graphql');
     writeFileSync(stripped, stripSecurity(readFileSync(SUPERGRAPH_PATH, 'utf8')));
-    const apollo = await startPeerGateway('apollo-gateway.mjs', system, stripped, '/');
-    peers.push(apollo);
-    const hive = await startPeerGateway('hive-gateway.mjs', system, SUPERGRAPH_PATH, '/graphql');
-    peers.push(hive);
+    const want = (key: TargetKey) => targets.some((target) => target.key === key);
+    const apollo = want('apollo') ? await startPeerGateway('apollo-gateway.mjs', system, stripped, '/') : null;
+    if (apollo) peers.push(apollo);
+    const hive = want('hive') ? await startPeerGateway('hive-gateway.mjs', system, SUPERGRAPH_PATH, '/graphql') : null;
+    if (hive) peers.push(hive);
 
     const kit = await loadKit(system);
     // Every gateway is named, so none of them is counted as PostgreSQL (every other process under this one).
-    const load = { ...kit.load, pids: { ...system.pids, 'apollo-gateway': apollo.pid, 'hive-gateway': hive.pid } };
-    const urls: Record<Exclude<TargetKey, 'replay'>, string> = { ours: system.gatewayUrl, apollo: apollo.url, hive: hive.url };
+    const peerPids = { ...(apollo ? { 'apollo-gateway': apollo.pid } : {}), ...(hive ? { 'hive-gateway': hive.pid } : {}) };
+    const load = { ...kit.load, pids: { ...system.pids, ...peerPids } as Record<string, number> };
+    const urls: Record<Exclude<TargetKey, 'replay'>, string> = { ours: system.gatewayUrl, apollo: apollo?.url ?? '', hive: hive?.url ?? '' };
+    const gatewayPid = (name: string | null) => (name ? load.pids[name] : undefined);
     console.log(
-      `\nPeers: ${load.connections} connections, ${load.seconds} s each (after ${load.warmUpSeconds} s warm-up), A B C D interleaved, ${rounds} rounds; CPU ms per request by process:`,
+      `\nPeers: ${load.connections} connections, ${load.seconds} s each (after ${load.warmUpSeconds} s warm-up), ${targets.map(({ key }) => key).join(' ')} interleaved, ${rounds} rounds; CPU ms per request by process:`,
     );
 
     const summary: Record<string, Record<string, unknown>> = {};
     const table: string[] = ['| query | path | RPS | p50 ms | p99 ms | gateway CPU ms / req |', '| --- | --- | --- | --- | --- | --- |'];
     for (const [query, text] of Object.entries(QUERIES)) {
       const sends = Object.fromEntries(
-        TARGETS.map(({ key }) => [key, key === 'replay' ? replayed(kit, system, text) : throughGateway(kit, urls[key], text)]),
+        targets.map(({ key }) => [key, key === 'replay' ? replayed(kit, system, text) : throughGateway(kit, urls[key], text)]),
       ) as Record<TargetKey, () => Promise<void>>;
       // Every path must answer before it is timed.
-      for (const { key } of TARGETS) await sends[key]();
-      const results = Object.fromEntries(TARGETS.map(({ key }) => [key, [] as LoadResult[]])) as Record<TargetKey, LoadResult[]>;
+      for (const { key } of targets) await sends[key]();
+      const results = Object.fromEntries(targets.map(({ key }) => [key, [] as LoadResult[]])) as Record<TargetKey, LoadResult[]>;
       for (let r = 1; r <= rounds; r++) {
-        for (const { key } of TARGETS) {
+        for (const { key, process: name } of targets) {
+          const profiled = profileDir && r === 1 ? gatewayPid(name) : undefined;
+          if (profiled) process.kill(profiled, 'SIGUSR2');
           const result = await runLoad(sends[key], load);
+          if (profiled) process.kill(profiled, 'SIGUSR2');
           console.log(formatLoad(`${query}, ${key}, round ${r}`, result));
           results[key].push(result);
         }
       }
       const rps: Record<string, number> = {};
       const gatewayCpuMsPerRequest: Record<string, number> = {};
-      for (const { key, label, process: name } of TARGETS) {
+      for (const { key, label, process: name } of targets) {
         const runs = results[key];
         rps[key] = round(median(runs.map((run) => run.rps)), 1);
         const cpu = name ? round(median(runs.map((run) => run.cpuMsPerRequest[name] ?? NaN)), 2) : null;
@@ -86,6 +109,7 @@ async function main() {
     console.log(`\nMedians of ${rounds} rounds (${process.env.BENCH_CHILDREN ?? 20_000} children, ${load.connections} connections):\n`);
     console.log(table.join('\n'));
     console.log(JSON.stringify(summary));
+    if (profileDir) console.log(`CPU profiles (first round of each query) in ${profileDir}`);
   } finally {
     for (const peer of peers) await peer.stop();
     await system.stop();

@@ -2,6 +2,7 @@ import { ApolloGateway, type GatewayConfig } from '@apollo/gateway';
 import type { Logger } from '../../platform/logger';
 import { purposeRefusal } from '../purpose';
 import { readAccessRules, type AccessRules } from './access-rules';
+import { DecisionCache } from './decision-cache';
 import { logDecision } from './decision-log';
 import { declareEnforcedFeatures } from './enforced-features';
 import { authorizeFields, executeAuthorized, fieldRefusal, variablesRefusal, type AuthorizationMode } from './field-authorization';
@@ -29,8 +30,11 @@ export function createEnforcingGateway(config: GatewayConfig, { mode, logger }: 
   declareEnforcedFeatures(gateway);
 
   let rules: AccessRules | null = null;
+  // Analyses hold for one schema and its rules: a new supergraph starts an empty cache.
+  let decisions = new DecisionCache();
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     rules = readAccessRules(coreSupergraphSdl);
+    decisions = new DecisionCache();
   });
 
   const load = gateway.load.bind(gateway);
@@ -40,7 +44,12 @@ export function createEnforcingGateway(config: GatewayConfig, { mode, logger }: 
     const executor: Executor = async (requestContext) => {
       if (!rules) throw new Error('The supergraph access rules are not loaded.');
       const request = requestContext as OperationRequest;
-      const authorized = authorizeFields(request, rules);
+      const scopes = request.context.principal?.scopes ?? [];
+      const current = rules;
+      const authorized = decisions.decide(
+        { document: request.document, operationName: request.request.operationName, scopes, variables: request.request.variables ?? {} },
+        () => authorizeFields(request, current),
+      );
       const refusal = variablesRefusal(authorized) ?? purposeRefusal(authorized, request.context.purpose) ?? fieldRefusal(authorized, mode);
       logDecision(logger, request, authorized, refusal);
       return refusal ? refusal.result : executeAuthorized(request, authorized, execute);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GraphQLError, print, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { ErrorCode, unauthorizedField } from '../../platform/errors';
 import type { AccessRules } from './access-rules';
 import type { Executor, OperationRequest, OperationResult, Refusal } from './operation';
@@ -52,6 +52,14 @@ export function fieldRefusal(authorized: FilterResult, mode: AuthorizationMode):
   return null;
 }
 
+/** The hash of a filtered document, worked out once per document (a cached analysis keeps its document). */
+const filteredHashes = new WeakMap<DocumentNode, string>();
+function filteredHash(document: DocumentNode): string {
+  let hash = filteredHashes.get(document);
+  if (!hash) filteredHashes.set(document, (hash = createHash('sha256').update(print(document)).digest('hex')));
+  return hash;
+}
+
 /**
  * Last: runs what is authorized, and puts null where removed fields would have been (with the usual
  * null propagation) and an UNAUTHORIZED_FIELD_OR_TYPE error per path.
@@ -66,7 +74,7 @@ export async function executeAuthorized(request: OperationRequest, authorized: F
     operation: document.definitions[0] as OperationDefinitionNode,
     // The gateway caches query plans by this hash: the filtered operation must never share a plan
     // with the unfiltered one, or one caller's plan would serve another's fields.
-    queryHash: createHash('sha256').update(print(document)).digest('hex'),
+    queryHash: filteredHash(document),
   });
   return {
     ...result,
