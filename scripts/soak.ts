@@ -93,9 +93,9 @@ function memoryMb(pid: number, withChildren = false): number {
 }
 
 /** The V8 heap in use, in MB, from a process's /metrics (null if it does not answer). */
-async function heapUsedMb(url: string): Promise<number | null> {
+async function heapUsedMb(url: string, metricsToken: string): Promise<number | null> {
   try {
-    const text = await (await fetch(new URL('/metrics', url))).text();
+    const text = await (await fetch(new URL('/metrics', url), { headers: { authorization: `Bearer ${metricsToken}` } })).text();
     const bytes = /^nodejs_heap_size_used_bytes(?:\{[^}]*\})? ([\d.e+]+)$/m.exec(text)?.[1];
     return bytes ? Number(bytes) / 2 ** 20 : null;
   } catch {
@@ -108,12 +108,12 @@ interface MemoryReading {
   heap: Record<string, number | null>;
 }
 
-async function measure(pids: Record<string, number>, urls: Record<string, string>, postmaster: number | null): Promise<MemoryReading> {
+async function measure(pids: Record<string, number>, urls: Record<string, string>, postmaster: number | null, metricsToken: string): Promise<MemoryReading> {
   const memory: Record<string, number> = {};
   const heap: Record<string, number | null> = {};
   for (const [name, pid] of Object.entries(pids)) {
     memory[name] = memoryMb(pid);
-    heap[name] = urls[name] ? await heapUsedMb(urls[name]) : null;
+    heap[name] = urls[name] ? await heapUsedMb(urls[name], metricsToken) : null;
   }
   if (postmaster) memory['postgresql (all processes)'] = memoryMb(postmaster, true);
   return { memory, heap };
@@ -151,7 +151,7 @@ async function main() {
     let after: string | null = null;
     do {
       const page = await call(
-        `query ($p: String, $after: String) { children(first: 100, after: $after, filter: { regionPrefix: $p }) { pageInfo { hasNextPage endCursor } edges { node { id version enrolment { grade } } } } }`,
+        `query ($p: String, $after: String) { children(first: 100, after: $after, filter: { regionPrefix: $p, status: ACTIVE }) { pageInfo { hasNextPage endCursor } edges { node { id version enrolment { grade } } } } }`,
         { p: DEMO_COUNTY, after },
       );
       const connection = page.body.data?.children as {
@@ -186,6 +186,9 @@ async function main() {
             nationalId: composeNationalId('110101', birthDate, sequence),
             householdRegionCode: DEMO_COUNTY,
             residenceRegionCode: DEMO_COUNTY,
+            // The reason a file may be opened (issue 11): both parents working away.
+            father: { awaySince: '2024-01-15' },
+            mother: { awaySince: '2024-03-01' },
           };
           const registration = { input, key: randomUUID() };
           registrations.push(registration);
@@ -213,7 +216,7 @@ async function main() {
     const postmasterFile = join(system.dataDir, 'postgres', 'postmaster.pid');
     const postmaster = existsSync(postmasterFile) ? Number(readFileSync(postmasterFile, 'utf8').split('\n')[0]) : null;
     const urls: Record<string, string> = { ...system.subgraphUrls, gateway: system.gatewayUrl };
-    const atStart = await measure(system.pids, urls, postmaster);
+    const atStart = await measure(system.pids, urls, postmaster, system.keys.metricsToken);
     console.log(`soak: ${minutes} min, ${clients} clients, ${children} demo children (${pool.length} in ${DEMO_COUNTY})`);
 
     const started = Date.now();
@@ -251,7 +254,7 @@ async function main() {
     // Memory once warm (code compiled, caches and pools filled): growth after it is what would leak.
     let warm: Promise<MemoryReading> | null = null;
     const progress = setInterval(() => {
-      warm ??= measure(system.pids, urls, postmaster);
+      warm ??= measure(system.pids, urls, postmaster, system.keys.metricsToken);
       const all = Object.values(stats.latencies)
         .flat()
         .sort((a, b) => a - b);
@@ -263,7 +266,7 @@ async function main() {
     await Promise.all(Array.from({ length: clients }, client));
     clearInterval(progress);
     const seconds = (Date.now() - started) / 1000;
-    const atEnd = await measure(system.pids, urls, postmaster);
+    const atEnd = await measure(system.pids, urls, postmaster, system.keys.metricsToken);
     const atOneMinute = warm ? await warm : null;
 
     console.log(`\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`);
