@@ -424,6 +424,23 @@ describe('issue 14 attack: a signed internal call replayed after the claim clean
     expect(replay.status).toBe(401);
     expect(replay.body.data ?? null).toBeNull();
   });
+  it('is answered once when sent many times at once while the clean-up runs, and never with a server error', async () => {
+    await asOwner('education', (owner) =>
+      owner.query(`INSERT INTO internal_call (jti, expires_at) SELECT gen_random_uuid(), now() - interval '1 hour' FROM generate_series(1, 300)`),
+    );
+    const query = JSON.stringify({ query: '{ schools(first: 1) { edges { node { id } } } }' });
+    const signer = InternalTokenSigner.fromKeyFiles(system.keys.internalTokenKeyFiles);
+    const principal = principalOver([DEMO_COUNTY]);
+    const token = await signer.sign({ principal, requestId: randomUUID(), purpose: 'case-management' }, 'education', query);
+    const otherTokens = await Promise.all(
+      Array.from({ length: 6 }, () => signer.sign({ principal, requestId: randomUUID(), purpose: 'case-management' }, 'education', query)),
+    );
+    const send = (bearer: string) => post(system.subgraphUrls.education, query, { authorization: `Bearer ${bearer}` });
+    // The replays, and other calls whose claims clean up meanwhile, all at once.
+    const [sends, others] = await Promise.all([Promise.all(Array.from({ length: 8 }, () => send(token))), Promise.all(otherTokens.map(send))]);
+    expect(sends.map((response) => response.status).sort()).toEqual([200, 401, 401, 401, 401, 401, 401, 401]);
+    expect(others.map((response) => response.status)).toEqual([200, 200, 200, 200, 200, 200]);
+  });
 });
 
 describe('issue 14 attack: the one-INSERT access-log append', () => {
