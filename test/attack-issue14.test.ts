@@ -19,8 +19,8 @@ import { ADMIN, database, gql, gqlData, post, system, tokenFor } from './support
 
 const NEIGHBOUR = '341321';
 const TOWNSHIP = demoPrincipals(2026)['township-child-supervisor'].jurisdiction[0]!;
-const PAGE = `query ($after: String, $prefix: String) {
-  children(first: 100, after: $after, filter: { regionPrefix: $prefix }) { pageInfo { hasNextPage endCursor } edges { node { id } } }
+const PAGE = `query ($first: Int!, $after: String, $filter: ChildFilter) {
+  children(first: $first, after: $after, filter: $filter) { pageInfo { hasNextPage endCursor } edges { node { id } } }
 }`;
 const READ = `query ($id: ID!) { child(id: $id) { id } }`;
 
@@ -32,11 +32,11 @@ const principalOver = (jurisdiction: string[], extra: Partial<Principal> = {}): 
 });
 
 /** Every page of the list, to its end. */
-async function allPages(token: string, prefix: string | null = null, purpose?: string): Promise<string[]> {
+async function allPages(token: string, filter: Record<string, unknown> = {}, purpose?: string, first = 100): Promise<string[]> {
   const ids: string[] = [];
   for (let after: string | null = null, more = true; more;) {
     const page: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string } }[] } = (
-      await gqlData(PAGE, { after, prefix }, token, purpose)
+      await gqlData(PAGE, { first, after, filter }, token, purpose)
     ).children;
     ids.push(...page.edges.map((edge) => edge.node.id));
     after = page.pageInfo.endCursor;
@@ -164,6 +164,26 @@ describe('issue 14 attack: a whole-county token’s list (the county path)', () 
     expect(actual).toEqual(expected);
   });
 
+  it.each([
+    ['no filter', {}],
+    ['left-behind', { isLeftBehind: true }],
+    ['not left-behind', { isLeftBehind: false }],
+    ['both parents away', { leftBehindType: 'BOTH_PARENTS_AWAY' }],
+    ['with grandparents', { guardianshipForm: 'GRANDPARENTS' }],
+    ['archived', { status: 'ARCHIVED' }],
+    ['living in the neighbour county', { regionPrefix: NEIGHBOUR }],
+    ['living in the township', { regionPrefix: TOWNSHIP }],
+  ])('lists with a filter exactly what the one statement lists for the same reach: %s', async (_label, filter) => {
+    // A township code no child has keeps the reach and sends the list down the one-statement path.
+    const counties = [DEMO_COUNTY, NEIGHBOUR];
+    const sub = `test:attack14-filter-${randomUUID()}`;
+    const byCounty = await tokenFor({ ...principalOver(counties), sub });
+    const oneStatement = await tokenFor({ ...principalOver([...counties, '999999999']), sub });
+    const list = (token: string) => allPages(token, filter, undefined, 7);
+    const expected = await list(oneStatement);
+    expect(await list(byCounty)).toEqual(expected);
+  });
+
   it('lists every child its child(id) reads and reads none it does not list (a sample of the registry)', async () => {
     const token = await tokenFor(principalOver([DEMO_COUNTY]));
     const listed = new Set(await allPages(token));
@@ -179,7 +199,7 @@ describe('issue 14 attack: a whole-county token’s list (the county path)', () 
   it('hides an archived child from a county token without the archive scope, in the list and by id', async () => {
     const scopes = ADMIN.scopes.filter((scope) => scope !== 'child:archive');
     const token = await tokenFor(principalOver([DEMO_COUNTY], { scopes }));
-    const listed = await allPages(token, DEMO_COUNTY);
+    const listed = await allPages(token, { regionPrefix: DEMO_COUNTY });
     expect(listed).toContain(here);
     expect(listed).not.toContain(archived);
     expect(await reads(token, archived)).toBe(false);
@@ -197,10 +217,10 @@ describe('issue 14 attack: a whole-county token’s list (the county path)', () 
     const sub = `test:attack14-cursor-${randomUUID()}`;
     const mine = await tokenFor({ ...principalOver([DEMO_COUNTY]), sub });
     const cursor = (await gqlData(`{ children(first: 1) { pageInfo { endCursor } } }`, {}, mine)).children.pageInfo.endCursor as string;
-    const other = await gql(PAGE, { after: cursor, prefix: null }, await tokenFor(principalOver([NEIGHBOUR])));
+    const other = await gql(PAGE, { first: 100, after: cursor }, await tokenFor(principalOver([NEIGHBOUR])));
     expect(codes(other)).toEqual(['INVALID_CURSOR']);
     // The same user with the neighbour county only: whatever the cursor does, no demo-county child comes back.
-    const narrowed = await gql(PAGE, { after: cursor, prefix: null }, await tokenFor({ ...principalOver([NEIGHBOUR]), sub }));
+    const narrowed = await gql(PAGE, { first: 100, after: cursor }, await tokenFor({ ...principalOver([NEIGHBOUR]), sub }));
     const ids = (narrowed.body.data?.children?.edges ?? []).map((edge: { node: { id: string } }) => edge.node.id);
     expect(ids).not.toContain(here);
     expect(ids).not.toContain(archived);
@@ -293,8 +313,10 @@ describe('issue 14 attack: child records under the rewritten policies (civil aff
     expect(await count(subject)).toBeGreaterThan(0);
     expect(await count(`test:attack14-other-${randomUUID()}`)).toBe(0);
     // And through the list: the worker's county token lists it once, another user's does not.
-    expect((await allPages(await tokenFor({ ...principalOver([DEMO_COUNTY]), sub: subject }), NEIGHBOUR)).filter((id) => id === theirs)).toHaveLength(1);
-    expect(await allPages(await tokenFor(principalOver([DEMO_COUNTY])), NEIGHBOUR)).not.toContain(theirs);
+    expect(
+      (await allPages(await tokenFor({ ...principalOver([DEMO_COUNTY]), sub: subject }), { regionPrefix: NEIGHBOUR })).filter((id) => id === theirs),
+    ).toHaveLength(1);
+    expect(await allPages(await tokenFor(principalOver([DEMO_COUNTY])), { regionPrefix: NEIGHBOUR })).not.toContain(theirs);
   });
 });
 
@@ -304,10 +326,10 @@ describe('issue 14 attack: school and partner tokens do not take the county path
     await whenVisibleTo('school-care-teacher', child);
     // Jurisdiction: the neighbour county (6 digits) — its pupil lives in the demo county.
     const teacher = { ...teacherAt(SCHOOL_A, `test:attack14-teacher-${randomUUID()}`), jurisdiction: [NEIGHBOUR] };
-    const listed = await allPages(await tokenFor(teacher), DEMO_COUNTY, teacher.purposes[0]);
+    const listed = await allPages(await tokenFor(teacher), { regionPrefix: DEMO_COUNTY }, teacher.purposes[0]);
     expect(listed).toContain(child);
     const other = { ...teacherAt(SCHOOL_B, `test:attack14-teacher-${randomUUID()}`), jurisdiction: [NEIGHBOUR] };
-    expect(await allPages(await tokenFor(other), DEMO_COUNTY, other.purposes[0])).not.toContain(child);
+    expect(await allPages(await tokenFor(other), { regionPrefix: DEMO_COUNTY }, other.purposes[0])).not.toContain(child);
   });
 
   it('a partner NGO token with a county jurisdiction lists none of the county’s children it holds no grant for', async () => {
