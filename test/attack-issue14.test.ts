@@ -184,6 +184,21 @@ describe('issue 14 attack: a whole-county token’s list (the county path)', () 
     expect(await list(byCounty)).toEqual(expected);
   });
 
+  it('logs a read of every child the county path returns, and of no other', async () => {
+    const token = await tokenFor(principalOver([DEMO_COUNTY, NEIGHBOUR]));
+    const response = await gql(`{ children(first: 30) { edges { node { id name } } } }`, {}, token);
+    const listed = response.body.data.children.edges.map((edge: { node: { id: string } }) => edge.node.id).sort();
+    expect(listed).toHaveLength(30);
+    const logged = await asOwner('civil-affairs', async (owner) =>
+      (
+        await owner.query(`SELECT DISTINCT child_id::text AS id FROM access_log WHERE request_id = $1 AND action = 'READ'`, [
+          response.headers?.get('x-request-id'),
+        ])
+      ).rows.map((row: { id: string }) => row.id),
+    );
+    expect([...logged].sort()).toEqual(listed);
+  });
+
   it('lists every child its child(id) reads and reads none it does not list (a sample of the registry)', async () => {
     const token = await tokenFor(principalOver([DEMO_COUNTY]));
     const listed = new Set(await allPages(token));
