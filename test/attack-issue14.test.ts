@@ -1,0 +1,525 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { DEMO_COUNTY } from '../demo/counties';
+import { demoPrincipals } from '../demo/principals';
+import { InternalTokenSigner } from '../platform/internal-token';
+import type { Principal } from '../platform/principal';
+import { verifyChain } from '../subgraphs/shared/audit/audit-chain';
+import { registerChild as registerPlaced } from './support/at-risk-children';
+import { codes, entities, pupil, SCHOOL_A, SCHOOL_B, teacherAt, whenVisibleTo } from './support/children';
+import { ADMIN, database, gql, gqlData, post, system, tokenFor } from './support/system';
+
+/**
+ * An outsider's attacks on the issue-14 changes to who reads what: the child read policies rewritten
+ * for speed (1764700000000), education's one-call record reach (1764700000001), the whole-county list
+ * path over trigger-kept county columns (1764700200000, child.repository.ts `byCounty`), the claim
+ * clean-up of internal calls (1764700000002) and the one-INSERT access-log append (1764700100000).
+ * Each passes when the defence holds.
+ */
+
+const NEIGHBOUR = '341321';
+const TOWNSHIP = demoPrincipals(2026)['township-child-supervisor'].jurisdiction[0]!;
+const PAGE = `query ($first: Int!, $after: String, $filter: ChildFilter) {
+  children(first: $first, after: $after, filter: $filter) { pageInfo { hasNextPage endCursor } edges { node { id } } }
+}`;
+const READ = `query ($id: ID!) { child(id: $id) { id } }`;
+
+const principalOver = (jurisdiction: string[], extra: Partial<Principal> = {}): Principal => ({
+  ...ADMIN,
+  sub: `test:attack14-${randomUUID()}`,
+  jurisdiction,
+  ...extra,
+});
+
+/** Every page of the list, to its end. */
+async function allPages(token: string, filter: Record<string, unknown> = {}, purpose?: string, first = 100): Promise<string[]> {
+  const ids: string[] = [];
+  for (let after: string | null = null, more = true; more;) {
+    const page: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string } }[] } = (
+      await gqlData(PAGE, { first, after, filter }, token, purpose)
+    ).children;
+    ids.push(...page.edges.map((edge) => edge.node.id));
+    after = page.pageInfo.endCursor;
+    more = page.pageInfo.hasNextPage;
+  }
+  return ids;
+}
+
+/** Whether `child(id)` reads the child for this token. */
+async function reads(token: string, id: string): Promise<boolean> {
+  const response = await gql(READ, { id }, token);
+  return response.body.data?.child?.id === id;
+}
+
+/** Runs work in a rolled-back transaction as the service's own database role, with a row scope set as the service sets it. */
+async function asService<T>(
+  subgraph: 'civil-affairs' | 'education',
+  scope: { jurisdiction?: string[]; schools?: string[]; scopes?: string[]; sub?: string },
+  work: (client: Client) => Promise<T>,
+): Promise<T> {
+  const client = await database(subgraph, 'app');
+  try {
+    await client.query('BEGIN');
+    await client.query(
+      `SELECT set_config('app.sub', $1, true), set_config('app.jurisdiction', $2, true), set_config('app.schools', $3, true),
+              set_config('app.partner', '', true), set_config('app.purpose', 'case-management', true), set_config('app.scopes', $4, true)`,
+      [scope.sub ?? 'test:attack14', (scope.jurisdiction ?? []).join(','), (scope.schools ?? []).join(','), (scope.scopes ?? ADMIN.scopes).join(',')],
+    );
+    return await work(client);
+  } finally {
+    await client.query('ROLLBACK').catch(() => undefined);
+    await client.end();
+  }
+}
+
+async function asOwner<T>(subgraph: 'civil-affairs' | 'education' | 'womens-federation', work: (client: Client) => Promise<T>): Promise<T> {
+  const owner = await database(subgraph);
+  try {
+    return await work(owner);
+  } finally {
+    await owner.end();
+  }
+}
+
+/** The children this county's row scope reaches by the policy alone (one statement, no county path), in id order. */
+const policyReach = (counties: string[], scopes = ADMIN.scopes) =>
+  asService('civil-affairs', { jurisdiction: counties, scopes }, async (client) =>
+    (await client.query(`SELECT id FROM child ORDER BY id`)).rows.map((row: { id: string }) => row.id),
+  );
+
+describe('issue 14 attack: a whole-county token’s list (the county path)', () => {
+  let here: string;
+  let registeredHere: string;
+  let livingHere: string;
+  let neighbours: string;
+  let villageMover: string;
+  let nulledMover: string;
+  let archived: string;
+
+  beforeAll(async () => {
+    here = await registerPlaced({ householdRegionCode: DEMO_COUNTY, residenceRegionCode: DEMO_COUNTY });
+    registeredHere = await registerPlaced({ householdRegionCode: DEMO_COUNTY, residenceRegionCode: NEIGHBOUR });
+    livingHere = await registerPlaced({ householdRegionCode: NEIGHBOUR, residenceRegionCode: DEMO_COUNTY });
+    neighbours = await registerPlaced({ householdRegionCode: NEIGHBOUR, residenceRegionCode: NEIGHBOUR });
+    villageMover = await registerPlaced({ householdRegionCode: NEIGHBOUR, residenceRegionCode: NEIGHBOUR });
+    nulledMover = await registerPlaced({ householdRegionCode: NEIGHBOUR, residenceRegionCode: DEMO_COUNTY, residenceTownshipCode: TOWNSHIP });
+    archived = await registerPlaced({ householdRegionCode: DEMO_COUNTY, residenceRegionCode: DEMO_COUNTY });
+    await asOwner('civil-affairs', async (owner) => {
+      // Behind the API's back, as a data fix would (the trigger must follow any UPDATE): a neighbour's child moved to a
+      // 12-digit village of the demo county in one statement, and another's township and village cleared and its county changed.
+      await owner.query(`UPDATE child SET residence_region_code = $1, residence_township_code = $2, residence_village_code = $3 WHERE id = $4`, [
+        DEMO_COUNTY,
+        TOWNSHIP,
+        `${TOWNSHIP}397`,
+        villageMover,
+      ]);
+      await owner.query(`UPDATE child SET residence_township_code = NULL, residence_village_code = NULL, residence_region_code = $1 WHERE id = $2`, [
+        NEIGHBOUR,
+        nulledMover,
+      ]);
+      await owner.query(`UPDATE child SET status = 'ARCHIVED', archive_reason = 'MOVED_AWAY' WHERE id = $1`, [archived]);
+    });
+  });
+
+  it('keeps the stored counties in step with the codes, whatever writes them', async () => {
+    const rows = await asOwner(
+      'civil-affairs',
+      async (owner) =>
+        (
+          await owner.query(
+            `SELECT id, household_county, residence_county,
+                  left(coalesce(household_village_code, household_township_code, household_region_code)::text, 6) AS h,
+                  left(coalesce(residence_village_code, residence_township_code, residence_region_code)::text, 6) AS r
+             FROM child WHERE household_county IS DISTINCT FROM left(coalesce(household_village_code, household_township_code, household_region_code)::text, 6)
+                           OR residence_county IS DISTINCT FROM left(coalesce(residence_village_code, residence_township_code, residence_region_code)::text, 6)`,
+          )
+        ).rows,
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it.each([
+    ['one county', [DEMO_COUNTY]],
+    ['a county twice', [DEMO_COUNTY, DEMO_COUNTY, DEMO_COUNTY]],
+    ['two counties', [NEIGHBOUR, DEMO_COUNTY]],
+    // Past MAX_COUNTY_ARMS the one statement serves (two arms a county cost more to plan than the page): the same children.
+    ['forty counties', [DEMO_COUNTY, ...Array.from({ length: 39 }, (_, index) => String(110000 + index * 7))]],
+  ])('lists exactly what the read policy reaches, no more, no fewer: %s', async (_label, counties) => {
+    const token = await tokenFor(principalOver(counties));
+    const listed = await allPages(token);
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(listed).toEqual(await policyReach([...new Set(counties)]));
+    const expected = {
+      here: true,
+      registeredHere: true,
+      livingHere: true,
+      villageMover: true,
+      archived: true,
+      neighbours: counties.includes(NEIGHBOUR),
+      nulledMover: counties.includes(NEIGHBOUR),
+    };
+    const actual = Object.fromEntries(
+      Object.entries({ here, registeredHere, livingHere, villageMover, archived, neighbours, nulledMover }).map(([name, id]) => [name, listed.includes(id)]),
+    );
+    expect(actual).toEqual(expected);
+  });
+
+  it.each([
+    ['no filter', {}],
+    ['left-behind', { isLeftBehind: true }],
+    ['not left-behind', { isLeftBehind: false }],
+    ['both parents away', { leftBehindType: 'BOTH_PARENTS_AWAY' }],
+    ['with grandparents', { guardianshipForm: 'GRANDPARENTS' }],
+    ['archived', { status: 'ARCHIVED' }],
+    ['living in the neighbour county', { regionPrefix: NEIGHBOUR }],
+    ['living in the township', { regionPrefix: TOWNSHIP }],
+  ])('lists with a filter exactly what the one statement lists for the same reach: %s', async (_label, filter) => {
+    // A township code no child has keeps the reach and sends the list down the one-statement path.
+    const counties = [DEMO_COUNTY, NEIGHBOUR];
+    const sub = `test:attack14-filter-${randomUUID()}`;
+    const byCounty = await tokenFor({ ...principalOver(counties), sub });
+    const oneStatement = await tokenFor({ ...principalOver([...counties, '999999999']), sub });
+    const list = (token: string) => allPages(token, filter, undefined, 7);
+    const expected = await list(oneStatement);
+    expect(await list(byCounty)).toEqual(expected);
+  });
+
+  it('logs a read of every child the county path returns, and of no other', async () => {
+    const token = await tokenFor(principalOver([DEMO_COUNTY, NEIGHBOUR]));
+    const response = await gql(`{ children(first: 30) { edges { node { id name } } } }`, {}, token);
+    const listed = response.body.data.children.edges.map((edge: { node: { id: string } }) => edge.node.id).sort();
+    expect(listed).toHaveLength(30);
+    const logged = await asOwner('civil-affairs', async (owner) =>
+      (
+        await owner.query(`SELECT DISTINCT child_id::text AS id FROM access_log WHERE request_id = $1 AND action = 'READ'`, [
+          response.headers?.get('x-request-id'),
+        ])
+      ).rows.map((row: { id: string }) => row.id),
+    );
+    expect([...logged].sort()).toEqual(listed);
+  });
+
+  it('lists every child its child(id) reads and reads none it does not list (a sample of the registry)', async () => {
+    const token = await tokenFor(principalOver([DEMO_COUNTY]));
+    const listed = new Set(await allPages(token));
+    const sample: string[] = await asOwner('civil-affairs', async (owner) =>
+      (await owner.query(`SELECT id FROM child ORDER BY md5(id::text || $1) LIMIT 40`, [randomUUID()])).rows.map((row: { id: string }) => row.id),
+    );
+    sample.push(here, registeredHere, livingHere, neighbours, villageMover, nulledMover, archived);
+    const mismatched: string[] = [];
+    for (const id of sample) if ((await reads(token, id)) !== listed.has(id)) mismatched.push(id);
+    expect(mismatched).toEqual([]);
+  });
+
+  it('hides an archived child from a county token without the archive scope, in the list and by id', async () => {
+    const scopes = ADMIN.scopes.filter((scope) => scope !== 'child:archive');
+    const token = await tokenFor(principalOver([DEMO_COUNTY], { scopes }));
+    const listed = await allPages(token, { regionPrefix: DEMO_COUNTY });
+    expect(listed).toContain(here);
+    expect(listed).not.toContain(archived);
+    expect(await reads(token, archived)).toBe(false);
+  });
+
+  it('does not take the county path for a mixed 6- and 9-digit jurisdiction, and still reaches exactly its areas', async () => {
+    const token = await tokenFor(principalOver([NEIGHBOUR, TOWNSHIP]));
+    const listed = await allPages(token);
+    expect(listed).toEqual(await policyReach([NEIGHBOUR, TOWNSHIP]));
+    expect(listed).toEqual(expect.arrayContaining([neighbours, registeredHere, livingHere, nulledMover]));
+    expect(listed).not.toContain(here);
+  });
+
+  it('refuses a cursor of one county user to another, and a widened token of the same user learns nothing new from it', async () => {
+    const sub = `test:attack14-cursor-${randomUUID()}`;
+    const mine = await tokenFor({ ...principalOver([DEMO_COUNTY]), sub });
+    const cursor = (await gqlData(`{ children(first: 1) { pageInfo { endCursor } } }`, {}, mine)).children.pageInfo.endCursor as string;
+    const other = await gql(PAGE, { first: 100, after: cursor }, await tokenFor(principalOver([NEIGHBOUR])));
+    expect(codes(other)).toEqual(['INVALID_CURSOR']);
+    // The same user with the neighbour county only: whatever the cursor does, no demo-county child comes back.
+    const narrowed = await gql(PAGE, { first: 100, after: cursor }, await tokenFor({ ...principalOver([NEIGHBOUR]), sub }));
+    const ids = (narrowed.body.data?.children?.edges ?? []).map((edge: { node: { id: string } }) => edge.node.id);
+    expect(ids).not.toContain(here);
+    expect(ids).not.toContain(archived);
+  });
+
+  it('answers null for a neighbour’s child on the _entities path, and the child’s records with it', async () => {
+    const principal = principalOver([DEMO_COUNTY]);
+    const response = await entities(
+      'civil-affairs',
+      principal,
+      [
+        { __typename: 'Child', id: neighbours },
+        { __typename: 'Child', id: here },
+      ],
+      '... on Child { id name father { name } }',
+      'case-management',
+    );
+    expect(response.body.data?._entities?.[0] ?? null).toBeNull();
+    expect(response.body.data?._entities?.[1]?.id).toBe(here);
+  });
+});
+
+describe('issue 14 attack: the inlined area prefixes', () => {
+  it('are those of the old series form for every stored code and for odd inputs', async () => {
+    await asOwner('civil-affairs', async (owner) => {
+      const { rows } = await owner.query(`
+        WITH codes AS (
+          SELECT coalesce(household_village_code, household_township_code, household_region_code)::text AS code FROM child
+          UNION SELECT coalesce(residence_village_code, residence_township_code, residence_region_code)::text FROM child
+          UNION SELECT unnest(ARRAY[NULL, '', '3', '34', '341322101397', '3413221013971', '３４１３２２', '34 13'])
+        )
+        SELECT code FROM codes WHERE area_prefixes(code) IS DISTINCT FROM area_prefixes_by_series(code)`);
+      expect(rows).toEqual([]);
+    });
+  });
+});
+
+describe('issue 14 attack: child records under the rewritten policies (civil affairs)', () => {
+  const RECORD_TABLES = ['parent', 'guardianship', 'difficulty_category', 'benefit', 'guardianship_verification', 'reentrustment_notice', 'file_review'];
+
+  it('reads, changes and moves no record of a neighbour county’s child', async () => {
+    const mine = await registerPlaced({ householdRegionCode: DEMO_COUNTY, residenceRegionCode: DEMO_COUNTY });
+    const theirs = await registerPlaced({ householdRegionCode: NEIGHBOUR, residenceRegionCode: NEIGHBOUR });
+    // The owner sees records of both (so the zeros below are the policy's, not an empty table).
+    const stored = await asOwner(
+      'civil-affairs',
+      async (owner) => (await owner.query(`SELECT count(*)::int AS n FROM parent WHERE child_id = $1`, [theirs])).rows[0].n,
+    );
+    expect(stored).toBeGreaterThan(0);
+    await asService('civil-affairs', { jurisdiction: [DEMO_COUNTY] }, async (client) => {
+      for (const table of RECORD_TABLES) {
+        expect([table, (await client.query(`SELECT count(*)::int AS n FROM ${table} WHERE child_id = $1`, [theirs])).rows[0].n]).toEqual([table, 0]);
+      }
+      expect((await client.query(`SELECT count(*)::int AS n FROM parent WHERE child_id = $1`, [mine])).rows[0].n).toBeGreaterThan(0);
+      expect((await client.query(`UPDATE parent SET name = '改写' WHERE child_id = $1`, [theirs])).rowCount).toBe(0);
+      // Moving one's own child's record onto a foreign child: refused by the policy's check.
+      await client.query('SAVEPOINT move');
+      await expect(client.query(`UPDATE parent SET child_id = $1 WHERE child_id = $2`, [theirs, mine])).rejects.toThrow(/row-level security/);
+      await client.query('ROLLBACK TO SAVEPOINT move');
+    });
+    // A token of one township of the neighbour county reaches neither child's records.
+    await asService('civil-affairs', { jurisdiction: [`${NEIGHBOUR}999`] }, async (client) => {
+      for (const table of RECORD_TABLES) {
+        expect([table, (await client.query(`SELECT count(*)::int AS n FROM ${table} WHERE child_id = ANY ($1)`, [[mine, theirs]])).rows[0].n]).toEqual([
+          table,
+          0,
+        ]);
+      }
+    });
+  });
+
+  it('reads a care worker’s child’s records only for that worker', async () => {
+    const theirs = await registerPlaced({ householdRegionCode: NEIGHBOUR, residenceRegionCode: NEIGHBOUR });
+    const subject = `test:attack14-worker-${randomUUID()}`;
+    const worker = (
+      await gqlData(`mutation ($input: RegisterCareWorkerInput!) { registerCareWorker(input: $input) { id } }`, {
+        input: { role: 'CHILD_DIRECTOR', name: '攻击测试', townshipCode: TOWNSHIP, villageCode: `${TOWNSHIP}398`, villageName: '测试村', subject },
+      })
+    ).registerCareWorker;
+    await gqlData(`mutation ($id: ID!, $d: ID) { assignCareWorkers(childId: $id, expectedVersion: 1, childDirectorId: $d) { version } }`, {
+      id: theirs,
+      d: worker.id,
+    });
+    const count = (sub: string) =>
+      asService(
+        'civil-affairs',
+        { jurisdiction: [DEMO_COUNTY], sub },
+        async (client) => (await client.query(`SELECT count(*)::int AS n FROM parent WHERE child_id = $1`, [theirs])).rows[0].n,
+      );
+    expect(await count(subject)).toBeGreaterThan(0);
+    expect(await count(`test:attack14-other-${randomUUID()}`)).toBe(0);
+    // And through the list: the worker's county token lists it once, another user's does not.
+    expect(
+      (await allPages(await tokenFor({ ...principalOver([DEMO_COUNTY]), sub: subject }), { regionPrefix: NEIGHBOUR })).filter((id) => id === theirs),
+    ).toHaveLength(1);
+    expect(await allPages(await tokenFor(principalOver([DEMO_COUNTY])), { regionPrefix: NEIGHBOUR })).not.toContain(theirs);
+  });
+});
+
+describe('issue 14 attack: school and partner tokens do not take the county path', () => {
+  it('a school token with a county jurisdiction still lists its own pupils from elsewhere, and nothing of a school it is not', async () => {
+    const child = await pupil({ schoolId: SCHOOL_A });
+    await whenVisibleTo('school-care-teacher', child);
+    // Jurisdiction: the neighbour county (6 digits) — its pupil lives in the demo county.
+    const teacher = { ...teacherAt(SCHOOL_A, `test:attack14-teacher-${randomUUID()}`), jurisdiction: [NEIGHBOUR] };
+    const listed = await allPages(await tokenFor(teacher), { regionPrefix: DEMO_COUNTY }, teacher.purposes[0]);
+    expect(listed).toContain(child);
+    const other = { ...teacherAt(SCHOOL_B, `test:attack14-teacher-${randomUUID()}`), jurisdiction: [NEIGHBOUR] };
+    expect(await allPages(await tokenFor(other), { regionPrefix: DEMO_COUNTY }, other.purposes[0])).not.toContain(child);
+  });
+
+  it('a partner NGO token with a county jurisdiction lists none of the county’s children it holds no grant for', async () => {
+    const child = await registerPlaced({ householdRegionCode: DEMO_COUNTY, residenceRegionCode: DEMO_COUNTY });
+    const partner = demoPrincipals(2026)['partner-ngo'];
+    const token = await tokenFor({ ...partner, sub: `test:attack14-ngo-${randomUUID()}`, jurisdiction: [DEMO_COUNTY] });
+    const response = await gql(
+      `{ children(first: 100, filter: { regionPrefix: "${DEMO_COUNTY}" }) { edges { node { id } } } }`,
+      {},
+      token,
+      partner.purposes[0],
+    );
+    const ids = (response.body.data?.children?.edges ?? []).map((edge: { node: { id: string } }) => edge.node.id);
+    expect(ids).not.toContain(child);
+  });
+});
+
+describe('issue 14 attack: education’s one-call record reach', () => {
+  it('is the service’s alone: the feed role, connected as itself, may not call it', async () => {
+    const feedUrl = (system.databaseUrls as unknown as { feed: Record<string, string> }).feed.education;
+    const feed = new Client({ connectionString: feedUrl });
+    await feed.connect();
+    try {
+      await expect(feed.query(`SELECT app_child_records_reachable($1)`, [randomUUID()])).rejects.toThrow(/permission denied/);
+      await expect(feed.query(`SELECT app_current_school_reachable($1)`, [randomUUID()])).rejects.toThrow(/permission denied/);
+    } finally {
+      await feed.end();
+    }
+    const privileges = await asOwner(
+      'education',
+      async (owner) =>
+        (
+          await owner.query(`SELECT r.rolname, has_function_privilege(r.oid, 'app_child_records_reachable(uuid)', 'EXECUTE') AS may
+                             FROM pg_roles r WHERE r.rolname LIKE '%\\_app' OR r.rolname LIKE '%\\_feed' ORDER BY r.rolname`)
+        ).rows,
+    );
+    const byRole = Object.fromEntries(privileges.map((row: { rolname: string; may: boolean }) => [row.rolname, row.may]));
+    expect(byRole).toMatchObject({ education_app: true, education_feed: false });
+    for (const [role, may] of Object.entries(byRole)) if (role !== 'education_app') expect([role, may]).toEqual([role, false]);
+  });
+
+  it('answers as the two calls it replaced did, for every enrolled child and several callers', async () => {
+    await pupil({ schoolId: SCHOOL_B });
+    const callers = [
+      { schools: [SCHOOL_A] },
+      { schools: [SCHOOL_B] },
+      { jurisdiction: [DEMO_COUNTY] },
+      { jurisdiction: [NEIGHBOUR] },
+      { jurisdiction: [TOWNSHIP] },
+      {},
+    ];
+    const ids: string[] = await asOwner('education', async (owner) =>
+      (await owner.query(`SELECT DISTINCT child_id AS id FROM enrolment UNION SELECT gen_random_uuid()`)).rows.map((row: { id: string }) => row.id),
+    );
+    expect(ids.length).toBeGreaterThan(2);
+    for (const caller of callers) {
+      const differing = await asService(
+        'education',
+        caller,
+        async (client) =>
+          (
+            await client.query(
+              `SELECT id FROM unnest($1::uuid[]) AS id WHERE app_child_records_reachable(id) IS DISTINCT FROM app_school_reachable(child_school(id))`,
+              [ids],
+            )
+          ).rows,
+      );
+      expect([caller, differing]).toEqual([caller, []]);
+    }
+  });
+
+  it('hides another school’s pupil’s enrolment on the _entities path', async () => {
+    const child = await pupil({ schoolId: SCHOOL_A });
+    const selection = '... on Child { id enrolment { grade } }';
+    const theirs = await entities('education', teacherAt(SCHOOL_B, `test:attack14-b-${randomUUID()}`), [{ __typename: 'Child', id: child }], selection);
+    expect(theirs.body.data?._entities?.[0]?.enrolment ?? null).toBeNull();
+    const ours = await entities('education', teacherAt(SCHOOL_A, `test:attack14-a-${randomUUID()}`), [{ __typename: 'Child', id: child }], selection);
+    expect(ours.body.data?._entities?.[0]?.enrolment?.grade).toBe(5);
+  });
+
+  it('answers per the caller’s schools: another school’s pupil’s enrolment and talks stay hidden', async () => {
+    const child = await pupil({ schoolId: SCHOOL_A });
+    const count = (schools: string[], jurisdiction: string[] = []) =>
+      asService('education', { schools, jurisdiction }, async (client) => ({
+        reachable: (await client.query(`SELECT app_child_records_reachable($1) AS r`, [child])).rows[0].r,
+        enrolments: (await client.query(`SELECT count(*)::int AS n FROM enrolment WHERE child_id = $1`, [child])).rows[0].n,
+        talks: (await client.query(`SELECT count(*)::int AS n FROM talk WHERE child_id = $1`, [child])).rows[0].n,
+      }));
+    expect(await count([SCHOOL_A])).toMatchObject({ reachable: true, enrolments: 1 });
+    expect(await count([SCHOOL_B])).toEqual({ reachable: false, enrolments: 0, talks: 0 });
+    expect(await count([], [NEIGHBOUR])).toEqual({ reachable: false, enrolments: 0, talks: 0 });
+    expect(await count([], [DEMO_COUNTY])).toMatchObject({ reachable: true, enrolments: 1 });
+    // A child with no enrolment at all, and an unknown id: reachable by nobody.
+    await asService('education', { jurisdiction: [DEMO_COUNTY] }, async (client) => {
+      expect((await client.query(`SELECT app_child_records_reachable($1) AS r`, [randomUUID()])).rows[0].r).toBe(false);
+    });
+  });
+});
+
+describe('issue 14 attack: a signed internal call replayed after the claim clean-up', () => {
+  it('is refused while it lives, however many expired claims the clean-up forgets meanwhile', async () => {
+    const query = JSON.stringify({ query: '{ children(first: 1) { edges { node { id } } } }' });
+    const signer = InternalTokenSigner.fromKeyFiles(system.keys.internalTokenKeyFiles);
+    const token = await signer.sign({ principal: principalOver([DEMO_COUNTY]), requestId: randomUUID(), purpose: 'case-management' }, 'civil-affairs', query);
+    const send = () => post(system.subgraphUrls['civil-affairs'], query, { authorization: `Bearer ${token}` });
+    expect((await send()).status).toBe(200);
+    await asOwner('civil-affairs', async (owner) => {
+      await owner.query(`INSERT INTO internal_call (jti, expires_at) SELECT gen_random_uuid(), now() - interval '1 hour' FROM generate_series(1, 250)`);
+      // Three claims' clean-ups: every expired claim is gone, the live one stays.
+      for (let index = 0; index < 3; index++) await owner.query(`SELECT claim_internal_call(gen_random_uuid(), now() + interval '1 minute')`);
+      expect((await owner.query(`SELECT count(*)::int AS n FROM internal_call WHERE expires_at < now() - interval '1 minute'`)).rows[0].n).toBe(0);
+    });
+    const replay = await send();
+    expect(replay.status).toBe(401);
+    expect(replay.body.data ?? null).toBeNull();
+  });
+  it('is answered once when sent many times at once while the clean-up runs, and never with a server error', async () => {
+    await asOwner('education', (owner) =>
+      owner.query(`INSERT INTO internal_call (jti, expires_at) SELECT gen_random_uuid(), now() - interval '1 hour' FROM generate_series(1, 300)`),
+    );
+    const query = JSON.stringify({ query: '{ schools(first: 1) { edges { node { id } } } }' });
+    const signer = InternalTokenSigner.fromKeyFiles(system.keys.internalTokenKeyFiles);
+    const principal = principalOver([DEMO_COUNTY]);
+    const token = await signer.sign({ principal, requestId: randomUUID(), purpose: 'case-management' }, 'education', query);
+    const otherTokens = await Promise.all(
+      Array.from({ length: 6 }, () => signer.sign({ principal, requestId: randomUUID(), purpose: 'case-management' }, 'education', query)),
+    );
+    const send = (bearer: string) => post(system.subgraphUrls.education, query, { authorization: `Bearer ${bearer}` });
+    // The replays, and other calls whose claims clean up meanwhile, all at once.
+    const [sends, others] = await Promise.all([Promise.all(Array.from({ length: 8 }, () => send(token))), Promise.all(otherTokens.map(send))]);
+    expect(sends.map((response) => response.status).sort()).toEqual([200, 401, 401, 401, 401, 401, 401, 401]);
+    expect(others.map((response) => response.status)).toEqual([200, 200, 200, 200, 200, 200]);
+  });
+});
+
+describe('issue 14 attack: the one-INSERT access-log append', () => {
+  it.each(['civil-affairs', 'education', 'womens-federation'] as const)(
+    'chains entries with quotes, unicode, many categories and no purpose exactly as the verifier recomputes them: %s',
+    async (subgraph) => {
+      await asOwner(subgraph, async (owner) => {
+        const requestId = `attack14-'"\\-${randomUUID()}-請求😀`;
+        const categories = Array.from({ length: 40 }, (_, index) => `cat:${index}:'"\\,😀—é`);
+        const entries = [
+          { childId: randomUUID(), action: 'READ', categories },
+          { childId: randomUUID(), action: 'WRITE', categories: [] },
+          { childId: randomUUID(), action: 'READ', categories: ['child:basic', 'ā̈', 'Z', 'a'] },
+        ];
+        const appended = await owner.query(`SELECT append_access_log($1, $2, $3, NULL, $4::jsonb) AS n`, [
+          requestId,
+          `actor'"\\ 𠀀`,
+          `机构 "O'Brien"`,
+          JSON.stringify(entries),
+        ]);
+        expect(appended.rows[0].n).toBe(3);
+        const rows = (await owner.query(`SELECT actor, org, purpose, categories FROM access_log WHERE request_id = $1 ORDER BY seq`, [requestId])).rows;
+        expect(rows).toHaveLength(3);
+        // Stored as sent (categories as a set: their order is the collation's), and every link recomputed by the verifier (audit:verify's walk).
+        expect(rows.map((row) => [row.actor, row.org, row.purpose, [...row.categories].sort()])).toEqual(
+          entries.map((entry) => [`actor'"\\ 𠀀`, `机构 "O'Brien"`, null, [...entry.categories].sort()]),
+        );
+        expect((await verifyChain(owner)).brokenAt).toBeNull();
+      });
+    },
+  );
+
+  it('refuses a bad entry and writes none of the request’s entries', async () => {
+    await asOwner('civil-affairs', async (owner) => {
+      const requestId = `attack14-bad-${randomUUID()}`;
+      const entries = [
+        { childId: randomUUID(), action: 'READ', categories: ['child:basic'] },
+        { childId: randomUUID(), action: 'DELETE', categories: ['child:basic'] },
+      ];
+      await expect(owner.query(`SELECT append_access_log($1, 'a', 'o', 'p', $2::jsonb)`, [requestId, JSON.stringify(entries)])).rejects.toThrow();
+      expect((await owner.query(`SELECT count(*)::int AS n FROM access_log WHERE request_id = $1`, [requestId])).rows[0].n).toBe(0);
+      expect((await verifyChain(owner)).brokenAt).toBeNull();
+    });
+  });
+});
