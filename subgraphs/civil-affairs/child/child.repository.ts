@@ -1,5 +1,6 @@
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { PageWindow } from '../../shared/pagination';
+import { hydrateRows } from '../../shared/prepared-statement';
 import { ChildRow } from './child.entity';
 import type { ChildFilter } from './child.inputs';
 
@@ -15,19 +16,7 @@ export function findChildrenByIds(db: EntityManager, ids: readonly string[]): Pr
  */
 export async function findChildrenByReference(db: EntityManager, ids: readonly string[]): Promise<ChildRow[]> {
   const raw: Record<string, unknown>[] = await db.query('SELECT * FROM app_children_by_reference($1::uuid[])', [[...ids]]);
-  return hydrateChildren(db, raw, '');
-}
-
-/** Child rows from raw results whose columns are named `${prefix}${column}`. */
-function hydrateChildren(db: EntityManager, raw: Record<string, unknown>[], prefix: string): ChildRow[] {
-  const metadata = db.connection.getMetadata(ChildRow);
-  return raw.map((stored) => {
-    const row = new ChildRow();
-    for (const column of metadata.columns) {
-      column.setEntityValue(row, db.connection.driver.prepareHydratedValue(stored[`${prefix}${column.databaseName}`], column));
-    }
-    return row;
-  });
+  return hydrateRows(db, ChildRow, raw);
 }
 
 /** The child row, locked until the transaction ends, so a versioned update cannot race. */
@@ -67,7 +56,7 @@ export async function listChildren(db: EntityManager, filter: ChildFilter, windo
     if (typeof filter.isLeftBehind === 'boolean') query.andWhere('cc.is_left_behind = :lb', { lb: filter.isLeftBehind });
   }
   if (!counties?.length) return query.getMany();
-  return hydrateChildren(db, await db.query(...byCounty(query, counties, window.limit)), 'child_');
+  return hydrateRows(db, ChildRow, await db.query(...byCounty(query, counties, window.limit)), 'child_');
 }
 
 /**

@@ -1,19 +1,22 @@
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { GuardianshipRow, ReentrustmentNoticeRow } from './guardianship.entity';
+import { findPrepared, preparedStatement } from '../../shared/prepared-statement';
 
 /** Data access for guardianships and re-entrustment notices. */
 
 /** Each child's current guardianship: its latest version. */
 export function findCurrentGuardianshipsByChildIds(db: EntityManager, childIds: readonly string[]): Promise<GuardianshipRow[]> {
-  return db
-    .getRepository(GuardianshipRow)
-    .createQueryBuilder('g')
-    .distinctOn(['g.child_id'])
-    .where('g.child_id IN (:...childIds)', { childIds })
-    .orderBy('g.child_id')
-    .addOrderBy('g.version', 'DESC')
-    .getMany();
+  return findPrepared(db, GuardianshipRow, CURRENT_BY_CHILD_IDS, [childIds]);
 }
+
+/** A per-page batch of the dossier: a prepared statement (shared/prepared-statement.ts). */
+const CURRENT_BY_CHILD_IDS = preparedStatement(
+  'current_guardianships_by_child_ids',
+  `SELECT DISTINCT ON (child_id) child_id, version, form, guardian_name, guardian_relationship, guardian_phone,
+          guardian_address, guardian_capacity, since, reported_to_village_on, reported_to_school_on, recorded_at, recorded_by
+     FROM guardianship WHERE child_id = ANY ($1::uuid[])
+    ORDER BY child_id, version DESC`,
+);
 
 /** Every version of each child's guardianship, newest first. */
 export function findGuardianshipHistoryByChildIds(db: EntityManager, childIds: readonly string[]): Promise<GuardianshipRow[]> {

@@ -1,12 +1,20 @@
-import { In, IsNull, type EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import { EnrolmentRow } from '../enrolment/enrolment.entity';
 import { CareAssignmentRow } from './care.entity';
+import { findPrepared, preparedStatement } from '../../shared/prepared-statement';
 
 export type NewCareAssignment = Omit<CareAssignmentRow, 'endedOn' | 'createdAt'>;
 
 /** Each child's current assignment (the one not ended). */
+/** A per-page batch of the dossier: a prepared statement (shared/prepared-statement.ts). */
+const CURRENT_BY_CHILD_IDS = preparedStatement(
+  'current_care_by_child_ids',
+  `SELECT id, child_id, school_id, teacher_name, teacher_phone, role, assigned_on, ended_on, created_at, created_by
+     FROM care_assignment WHERE child_id = ANY ($1::uuid[]) AND ended_on IS NULL`,
+);
+
 export function findCurrentCareAssignments(db: EntityManager, childIds: readonly string[]): Promise<CareAssignmentRow[]> {
-  return db.getRepository(CareAssignmentRow).findBy({ childId: In([...childIds]), endedOn: IsNull() });
+  return findPrepared(db, CareAssignmentRow, CURRENT_BY_CHILD_IDS, [childIds]);
 }
 
 /** The row with this id, which must exist (the one a create returned). */

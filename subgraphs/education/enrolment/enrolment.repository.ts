@@ -1,5 +1,6 @@
 import { In, type EntityManager, type SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
 import { EnrolmentRow } from './enrolment.entity';
+import { findPrepared, preparedStatement } from '../../shared/prepared-statement';
 
 export type NewEnrolment = Omit<EnrolmentRow, 'endedOn' | 'statusChangedOn' | 'statusReason' | 'createdAt'>;
 
@@ -7,8 +8,16 @@ export type NewEnrolment = Omit<EnrolmentRow, 'endedOn' | 'statusChangedOn' | 's
 export const OPEN_STATUSES = ['ENROLLED', 'SUSPENDED'];
 
 /** Each child's open enrolment, where the caller reaches its school. */
+/** A per-page batch of the dossier: a prepared statement (shared/prepared-statement.ts). */
+const CURRENT_BY_CHILD_IDS = preparedStatement(
+  'current_enrolments_by_child_ids',
+  `SELECT id, child_id, school_id, grade, class_name, student_number, boarding, status, enrolled_on, ended_on,
+          status_changed_on, status_reason, version, created_at, created_by
+     FROM enrolment WHERE child_id = ANY ($1::uuid[]) AND status = ANY ($2::text[])`,
+);
+
 export function findCurrentEnrolments(db: EntityManager, childIds: readonly string[]): Promise<EnrolmentRow[]> {
-  return db.getRepository(EnrolmentRow).findBy({ childId: In([...childIds]), status: In(OPEN_STATUSES) });
+  return findPrepared(db, EnrolmentRow, CURRENT_BY_CHILD_IDS, [childIds, OPEN_STATUSES]);
 }
 
 /** The row with this id, which must exist (the one a create returned). */

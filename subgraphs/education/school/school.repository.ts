@@ -1,11 +1,18 @@
-import { In, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import type { PageWindow } from '../../shared/pagination';
 import { SchoolRow } from './school.entity';
+import { findPrepared, preparedStatement } from '../../shared/prepared-statement';
 
 export type NewSchool = Omit<SchoolRow, 'createdAt'>;
 
+/** A per-page batch of the dossier: a prepared statement (shared/prepared-statement.ts). */
+const BY_IDS = preparedStatement(
+  'schools_by_ids',
+  `SELECT id, name, region_code, township_code, village, type, boarding, created_at, created_by FROM school WHERE id = ANY ($1::uuid[])`,
+);
+
 export function findSchoolsByIds(db: EntityManager, ids: readonly string[]): Promise<SchoolRow[]> {
-  return db.getRepository(SchoolRow).findBy({ id: In([...ids]) });
+  return findPrepared(db, SchoolRow, BY_IDS, [ids]);
 }
 
 /** One page of schools in id order, optionally those whose township (or, without one, region) code starts with the prefix. */

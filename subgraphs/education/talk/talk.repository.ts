@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { EnrolmentRow } from '../enrolment/enrolment.entity';
 import { wherePupils, workingListPage, type PupilFilter } from '../enrolment/enrolment.repository';
+import { preparedStatement, runPrepared } from '../../shared/prepared-statement';
 import { TalkRow } from './talk.entity';
 
 export type NewTalk = Omit<TalkRow, 'createdAt'>;
@@ -8,21 +9,28 @@ export type NewTalk = Omit<TalkRow, 'createdAt'>;
 const TALK_COLUMNS = `id, child_id AS "childId", held_on::text AS "heldOn", held_by AS "heldBy", summary,
                       created_at AS "createdAt", created_by AS "createdBy"`;
 
+/** Per-page batches of the dossier: prepared statements (shared/prepared-statement.ts). */
+const RECENT_BY_CHILD_IDS = preparedStatement(
+  'recent_talks_by_child_ids',
+  `SELECT ${TALK_COLUMNS} FROM (
+     SELECT t.*, row_number() OVER (PARTITION BY child_id ORDER BY held_on DESC, id DESC) AS position
+       FROM talk t WHERE child_id = ANY($1::uuid[])) ranked
+    WHERE position <= $2
+    ORDER BY held_on DESC, id DESC`,
+);
+const LAST_DATES_BY_CHILD_IDS = preparedStatement(
+  'last_talk_dates_by_child_ids',
+  `SELECT child_id AS "childId", max(held_on)::text AS "heldOn" FROM talk WHERE child_id = ANY($1::uuid[]) GROUP BY child_id`,
+);
+
 /** The `last` most recent talks of each child, all children in one statement. */
 export function findRecentTalks(db: EntityManager, childIds: readonly string[], last: number): Promise<TalkRow[]> {
-  return db.query(
-    `SELECT ${TALK_COLUMNS} FROM (
-       SELECT t.*, row_number() OVER (PARTITION BY child_id ORDER BY held_on DESC, id DESC) AS position
-         FROM talk t WHERE child_id = ANY($1::uuid[])) ranked
-      WHERE position <= $2
-      ORDER BY held_on DESC, id DESC`,
-    [childIds, last],
-  );
+  return runPrepared(db, RECENT_BY_CHILD_IDS, [childIds, last]);
 }
 
 /** The date of each child's latest talk. */
 export function findLastTalkDates(db: EntityManager, childIds: readonly string[]): Promise<{ childId: string; heldOn: string }[]> {
-  return db.query(`SELECT child_id AS "childId", max(held_on)::text AS "heldOn" FROM talk WHERE child_id = ANY($1::uuid[]) GROUP BY child_id`, [childIds]);
+  return runPrepared(db, LAST_DATES_BY_CHILD_IDS, [childIds]);
 }
 
 /** The row with this id, which must exist (the one a create returned). */

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode, notFound } from '../../../platform/errors';
 import { rowLoader } from '../loaders';
+import { preparedStatement, runPrepared } from '../prepared-statement';
 
 /**
  * A child as the registry publishes it to the other agencies (registry_feed.child, a subscribed
@@ -21,8 +22,11 @@ export interface RegisteredChild {
 const COLUMNS = `child_id AS "childId", household_region_code AS "householdRegionCode", residence_region_code AS "residenceRegionCode",
   birth_month AS "birthMonth", left_behind_type AS "leftBehindType", is_left_behind AS "isLeftBehind", in_difficulty AS "inDifficulty", status`;
 
+/** A per-page batch of the dossier in education and the women's federation: a prepared statement. */
+const BY_IDS = preparedStatement('registered_children_by_ids', `SELECT ${COLUMNS} FROM registry_feed.child WHERE child_id = ANY ($1::uuid[])`);
+
 export function findRegisteredChildren(db: EntityManager, childIds: readonly string[]): Promise<RegisteredChild[]> {
-  return db.query(`SELECT ${COLUMNS} FROM registry_feed.child WHERE child_id = ANY ($1::uuid[])`, [childIds]);
+  return runPrepared(db, BY_IDS, [childIds]);
 }
 
 /** The per-request loader of registered children by id. */

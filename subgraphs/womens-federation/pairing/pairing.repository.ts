@@ -1,12 +1,21 @@
 import { In, type EntityManager } from 'typeorm';
 import { PairingRow } from './pairing.entity';
+import { findPrepared, preparedStatement } from '../../shared/prepared-statement';
 
 export type NewPairing = Omit<PairingRow, 'createdAt'>;
 
 /** The pairings of each child, newest first. */
 export function findPairingsByChildIds(db: EntityManager, childIds: readonly string[]): Promise<PairingRow[]> {
-  return db.getRepository(PairingRow).find({ where: { childId: In([...childIds]) }, order: { since: 'DESC' } });
+  return findPrepared(db, PairingRow, BY_CHILD_IDS, [childIds]);
 }
+
+/** A per-page batch of the dossier: a prepared statement (shared/prepared-statement.ts). */
+const BY_CHILD_IDS = preparedStatement(
+  'pairings_by_child_ids',
+  `SELECT id, child_id, programme_id, helper_name, helper_role, helper_phone, since, until, contact_frequency,
+          helper_occupation, end_reason, version, created_at, created_by
+     FROM pairing WHERE child_id = ANY ($1::uuid[]) ORDER BY since DESC`,
+);
 
 /** The row with this id, which must exist (the one a create returned). */
 export function getPairing(db: EntityManager, id: string): Promise<PairingRow> {

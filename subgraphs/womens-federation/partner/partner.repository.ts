@@ -1,11 +1,18 @@
-import { In, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import type { PageWindow } from '../../shared/pagination';
 import { PartnerRow } from './partner.entity';
+import { findPrepared, preparedStatement } from '../../shared/prepared-statement';
 
 export type NewPartner = Omit<PartnerRow, 'createdAt'>;
 
+/** A per-page batch of the dossier: a prepared statement (shared/prepared-statement.ts). */
+const BY_IDS = preparedStatement(
+  'partners_by_ids',
+  `SELECT id, name, type, region_code, contact_phone, created_at, created_by FROM partner_organization WHERE id = ANY ($1::uuid[])`,
+);
+
 export function findPartnersByIds(db: EntityManager, ids: readonly string[]): Promise<PartnerRow[]> {
-  return db.getRepository(PartnerRow).findBy({ id: In([...ids]) });
+  return findPrepared(db, PartnerRow, BY_IDS, [ids]);
 }
 
 /** One page of partners in id order. */
