@@ -12,7 +12,7 @@ import { startScratchSystem } from './scratch-system';
 /**
  * `npm run soak`: a fresh system under a steady mixed load of reads and writes for SOAK_MINUTES
  * (default 10) from SOAK_CLIENTS concurrent clients (default 8), on SOAK_CHILDREN demo children
- * (default 2,000). Prints a line a minute, then the errors by code, latency p50/p95/p99 per
+ * (default 2,000). Prints a line a minute (with each process's memory), then the errors by code, latency p50/p95/p99 per
  * operation, and each process's memory (and V8 heap) at the start, after a minute and at the end. Figures only: it
  * asserts nothing. A VERSION_CONFLICT is an expected answer under concurrent updates, counted
  * apart; anything else that is not a clean answer (an HTTP status other than 200, a failed
@@ -260,7 +260,10 @@ async function main() {
         .sort((a, b) => a - b);
       const errors = [...stats.errors.values()].reduce((sum, n) => sum + n, 0);
       console.log(
-        `  ${((Date.now() - started) / 60_000).toFixed(0)} min: ${stats.requests} requests, ${errors} errors, ${stats.conflicts} version conflicts, p99 ${percentile(all, 0.99).toFixed(0)} ms`,
+        `  ${((Date.now() - started) / 60_000).toFixed(0)} min: ${stats.requests} requests, ${errors} errors, ${stats.conflicts} version conflicts, p99 ${percentile(all, 0.99).toFixed(0)} ms;` +
+          ` MB ${Object.entries(system.pids)
+            .map(([name, pid]) => `${name} ${memoryMb(pid).toFixed(0)}`)
+            .join(', ')}`,
       );
     }, 60_000);
     await Promise.all(Array.from({ length: clients }, client));
