@@ -1,6 +1,5 @@
-import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { CategoryCount, Count, Rate } from '../../shared/reports/figure.type';
-import { DateTimeISO, LocalDate } from '../../shared/scalars';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { CategoryCount, Count, Rate, RecordedFigures } from '../../shared/reports/figure.type';
 
 export enum RegionLevel {
   PROVINCE = 'PROVINCE',
@@ -24,18 +23,7 @@ registerEnumType(RegionLevel, {
     'The registry’s figures for a region (民政: children registered as left-behind or in difficult circumstances), counting active files by ' +
     'the child’s place of residence, as recorded on the day (the day’s latest recording, as the registry then stood). No field names a child.',
 })
-export class ChildFigures {
-  @Field(() => LocalDate, { description: 'The day the figures describe: today, or the past day asked for.' })
-  asOf!: string;
-
-  @Field(() => DateTimeISO, {
-    description: 'When the figures were counted: the day’s latest recording (at the registry’s start, then every REPORT_RECORD_MINUTES).',
-  })
-  recordedAt!: Date;
-
-  @Field(() => Int, { description: 'Counts under this are withheld.' })
-  threshold!: number;
-
+export class ChildFigures extends RecordedFigures {
   @Field(() => Count, { description: 'Active files of children living in the region (在册儿童).' })
   registered!: Count;
 

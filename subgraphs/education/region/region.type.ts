@@ -1,7 +1,6 @@
-import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { CategoryCount, Count, Rate } from '../../shared/reports/figure.type';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { CategoryCount, Count, Rate, RecordedFigures } from '../../shared/reports/figure.type';
 import { REGION_CODE_DESCRIPTION, REGION_DESCRIPTION } from '../../shared/reports/region.type';
-import { DateTimeISO, LocalDate } from '../../shared/scalars';
 
 @ObjectType({
   description:
@@ -9,18 +8,7 @@ import { DateTimeISO, LocalDate } from '../../shared/scalars';
     'copy of the registry set (active files) by their place of residence, with what schools recorded of each. “This term” runs from the ' +
     'term’s first day (1 March or 1 September) to `asOf`, as recorded on the day (the day’s latest recording). No field names a child.',
 })
-export class EducationFigures {
-  @Field(() => LocalDate, { description: 'The day the figures describe: today, or the past day asked for.' })
-  asOf!: string;
-
-  @Field(() => DateTimeISO, {
-    description: 'When the figures were counted: the day’s latest recording (at the service’s start, then every REPORT_RECORD_MINUTES).',
-  })
-  recordedAt!: Date;
-
-  @Field(() => Int, { description: 'Counts under this are withheld.' })
-  threshold!: number;
-
+export class EducationFigures extends RecordedFigures {
   @Field(() => Count, { description: 'Children of the registry set living in the region (在册儿童), as education’s copy holds them.' })
   registered!: Count;
 

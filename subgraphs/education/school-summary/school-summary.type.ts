@@ -1,6 +1,5 @@
-import { Field, Int, ObjectType } from 'type-graphql';
-import { CategoryCount, Count, Rate } from '../../shared/reports/figure.type';
-import { DateTimeISO, LocalDate } from '../../shared/scalars';
+import { Field, ObjectType } from 'type-graphql';
+import { CategoryCount, Count, Rate, RecordedFigures } from '../../shared/reports/figure.type';
 
 @ObjectType({
   description:
@@ -9,18 +8,7 @@ import { DateTimeISO, LocalDate } from '../../shared/scalars';
     '监护形式 and 关注的主要问题 are not education’s data (the guardianship is civil affairs’ `childFigures.byGuardianshipForm`, by residence). ' +
     '“This term” runs from the term’s first day (1 March or 1 September) to `asOf`, as recorded on the day (the day’s latest recording). No field names a child.',
 })
-export class SchoolSummaryFigures {
-  @Field(() => LocalDate, { description: 'The day the figures describe: today, or the past day asked for.' })
-  asOf!: string;
-
-  @Field(() => DateTimeISO, {
-    description: 'When the figures were counted: the day’s latest recording (at the service’s start, then every REPORT_RECORD_MINUTES).',
-  })
-  recordedAt!: Date;
-
-  @Field(() => Int, { description: 'Counts under this are withheld.' })
-  threshold!: number;
-
+export class SchoolSummaryFigures extends RecordedFigures {
   @Field(() => Count, { description: 'Children of the registry set on the school’s roster (the form’s rows).' })
   onRoster!: Count;
 

@@ -1,4 +1,5 @@
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import { DateTimeISO, LocalDate } from '../scalars';
 
 /*
  * The value types of every report. Three subgraphs return them (civil affairs', education's and the
@@ -49,4 +50,23 @@ export class Rate {
       'numerator / denominator: a share from 0 to 1 (or a number per child, where the field says so); null when either is withheld or the denominator is 0.',
   })
   value!: number | null;
+}
+
+/**
+ * What every recorded figure table says of itself (DESIGN 5): the day it describes, when that day
+ * was counted, and the suppression threshold. Each agency's figure type extends it; no field
+ * returns this type, so it stays out of the schema.
+ */
+@ObjectType({ description: 'What every recorded figure table says of itself; never returned as such (each agency returns its own type).' })
+export abstract class RecordedFigures {
+  @Field(() => LocalDate, { description: 'The day the figures describe: today, or the past day asked for.' })
+  asOf!: string;
+
+  @Field(() => DateTimeISO, {
+    description: 'When the figures were counted: the day’s latest recording (at the service’s start, then every REPORT_RECORD_MINUTES).',
+  })
+  recordedAt!: Date;
+
+  @Field(() => Int, { description: 'Counts under this are withheld.' })
+  threshold!: number;
 }

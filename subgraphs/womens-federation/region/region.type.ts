@@ -1,25 +1,13 @@
-import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { Count, Rate } from '../../shared/reports/figure.type';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { Count, Rate, RecordedFigures } from '../../shared/reports/figure.type';
 import { REGION_CODE_DESCRIPTION, REGION_DESCRIPTION } from '../../shared/reports/region.type';
-import { DateTimeISO, LocalDate } from '../../shared/scalars';
 
 @ObjectType({
   description:
     'The women’s federation’s figures for a region (妇联: pairings, consents, family education, parents’ contact), counting the children of ' +
     'the federation’s copy of the registry set (active files) by their place of residence, as recorded on the day (the day’s latest recording). No field names a child.',
 })
-export class FederationFigures {
-  @Field(() => LocalDate, { description: 'The day the figures describe: today, or the past day asked for.' })
-  asOf!: string;
-
-  @Field(() => DateTimeISO, {
-    description: 'When the figures were counted: the day’s latest recording (at the service’s start, then every REPORT_RECORD_MINUTES).',
-  })
-  recordedAt!: Date;
-
-  @Field(() => Int, { description: 'Counts under this are withheld.' })
-  threshold!: number;
-
+export class FederationFigures extends RecordedFigures {
   @Field(() => Count, { description: 'Children of the registry set living in the region (在册儿童), as the federation’s copy holds them.' })
   registered!: Count;
 
