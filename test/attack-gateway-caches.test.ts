@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Principal } from '../platform/principal';
 import { InternalTokenSigner } from '../platform/internal-token';
 import { codes, principals } from './support/children';
+import { DEMO_COUNTY } from '../demo/principals';
 import { startGateway } from './support/gateway-process';
 import { ADMIN, freshNationalId, gql, post, signedPost, system, tokenFor } from './support/system';
 
@@ -34,6 +35,8 @@ describe('kept analyses against variables that change the selection', () => {
       // The wide token, same text and variables, in between: allowed in full.
       const wide = await gql(SELECT, { v: true }, wideToken);
       expect(wide.body.errors).toBeUndefined();
+      // Nothing on the way keeps one caller's answer for another.
+      for (const answer of [off, on, wide]) expect(answer.headers?.get('cache-control')).toBe('no-store');
       for (const node of nodesOf(wide.body.data)) expect(typeof node.ident).toBe('string');
     }
   });
@@ -175,6 +178,55 @@ describe('the gateway log, written asynchronously', () => {
       expect(log).not.toContain(name);
     } finally {
       await gateway.stop();
+    }
+  });
+});
+
+/**
+ * Prepared statements (issue 14) behind the gateway: two counties' tokens, each with every scope
+ * but only its own county, alternate well past the five runs after which PostgreSQL may keep a
+ * generic plan, on every converted path (parents, guardianship, classification; enrolment, school,
+ * care person, talks; pairings, programme, partner). Each must keep getting exactly its own answer.
+ */
+describe('prepared statements through the gateway, county against county', () => {
+  const NEIGHBOUR = '360731';
+  const countyToken = (county: string) => tokenFor({ ...ADMIN, sub: `test:attack-caches-county-${county}`, org: `test:${county}`, jurisdiction: [county] });
+  const FIELDS = `id residenceRegionCode householdRegionCode nationalId classification { type } father { awaySince } mother { awaySince }
+    guardianship { form } enrolment { grade school { name } } careResponsiblePerson { teacherName }
+    talks(last: 3) { heldOn } pairings { helperName programme { partner { name } } }`;
+  const PAGE = `query AttackPreparedPage { children(first: 20) { edges { node { ${FIELDS} } } } }`;
+  const ONE = `query AttackPreparedChild($id: ID!) { child(id: $id) { ${FIELDS} } }`;
+  type Dossier = { id: string; residenceRegionCode: string; householdRegionCode: string; enrolment: unknown; pairings: unknown[] | null };
+
+  it('gives each county only its own dossiers, turn by turn, on the page and by id', async () => {
+    const [own, neighbour] = await Promise.all([countyToken(DEMO_COUNTY), countyToken(NEIGHBOUR)]);
+    const page = async (token: string) => {
+      const response = await gql(PAGE, {}, token);
+      expect(response.body.errors).toBeUndefined();
+      return nodesOf(response.body.data) as Dossier[];
+    };
+    const [ownAlone, neighbourAlone] = [await page(own), await page(neighbour)];
+    expect(ownAlone.length).toBeGreaterThan(0);
+    expect(neighbourAlone.length).toBeGreaterThan(0);
+    // The converted education and women's federation paths did run for this county.
+    expect(ownAlone.some((node) => node.enrolment)).toBe(true);
+    expect(ownAlone.some((node) => node.pairings?.length)).toBe(true);
+    const inCounty = (county: string) => (node: Dossier) => node.residenceRegionCode.startsWith(county) || node.householdRegionCode.startsWith(county);
+    expect(ownAlone.every(inCounty(DEMO_COUNTY))).toBe(true);
+    expect(neighbourAlone.every(inCounty(NEIGHBOUR))).toBe(true);
+    const foreign =
+      neighbourAlone.find((node) => !inCounty(DEMO_COUNTY)(node) && (node.enrolment || node.pairings?.length)) ??
+      neighbourAlone.find((node) => !inCounty(DEMO_COUNTY)(node));
+    expect(foreign).toBeDefined();
+    const foreignAlone = await gql(ONE, { id: foreign!.id }, neighbour);
+    expect(foreignAlone.body.errors).toBeUndefined();
+    for (let round = 0; round < 8; round++) {
+      expect(await page(own)).toEqual(ownAlone);
+      expect(await page(neighbour)).toEqual(neighbourAlone);
+      const probe = await gql(ONE, { id: foreign!.id }, own);
+      expect(probe.body.data?.child ?? null).toBeNull();
+      expect(JSON.stringify(probe.body)).not.toContain('"guardianship"');
+      expect((await gql(ONE, { id: foreign!.id }, neighbour)).body).toEqual(foreignAlone.body);
     }
   });
 });
