@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { Principal } from '../platform/principal';
-import { InternalTokenSigner } from '../platform/internal-token';
+import { bodyDigest, InternalTokenSigner, readInternalKey } from '../platform/internal-token';
 import { codes, principals } from './support/children';
 import { DEMO_COUNTY } from '../demo/principals';
 import { startGateway } from './support/gateway-process';
@@ -135,6 +135,36 @@ describe('internal tokens', () => {
     // No algorithm downgrade.
     const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
     refused(await post(system.subgraphUrls['civil-affairs'], text, { authorization: `Bearer ${none}.${claims}.` }));
+  });
+  it('refuses claims re-signed with another subgraph’s key, and an expired token signed right', async () => {
+    const text = JSON.stringify(BODY);
+    const files = system.keys.internalTokenKeyFiles as Record<string, string>;
+    // A token written by hand over chosen claims, HS256 with the key of `keyOf`.
+    const forge = (keyOf: string, change: Record<string, unknown> = {}) => {
+      const now = Math.floor(Date.now() / 1000);
+      const claims = {
+        iss: 'child-registry-gateway',
+        aud: 'civil-affairs',
+        sub: principal.sub,
+        principal,
+        rid: randomUUID(),
+        purpose: 'case-management',
+        bdy: bodyDigest(text),
+        jti: randomUUID(),
+        iat: now,
+        exp: now + 60,
+        ...change,
+      };
+      const input = `${Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+      return `${input}.${createHmac('sha256', readInternalKey(files[keyOf]!)).update(input).digest('base64url')}`;
+    };
+    const send = (token: string) => post(system.subgraphUrls['civil-affairs'], text, { authorization: `Bearer ${token}` });
+    // The forgery is right when made with the right key: so the refusals below are the defence.
+    expect((await send(forge('civil-affairs'))).status).toBe(200);
+    refused(await send(forge('education')));
+    refused(await send(forge('womens-federation')));
+    refused(await send(forge('civil-affairs', { iat: Math.floor(Date.now() / 1000) - 600, exp: Math.floor(Date.now() / 1000) - 540 })));
+    refused(await send(forge('civil-affairs', { aud: ['civil-affairs', 'education'] })));
   });
 });
 
