@@ -180,6 +180,23 @@ describe('lazily sealed cursors', () => {
     expect(stolen.body.errors?.length).toBeGreaterThan(0);
     expect(stolen.body.data?.children ?? null).toBeNull();
   });
+
+  it('seals the end cursor read alone too, and takes no bare child id for a cursor', async () => {
+    const PAGE = `query ($after: String) { children(first: 2, after: $after) { pageInfo { endCursor } edges { node { id } } } }`;
+    type Page = { children: { pageInfo: { endCursor: string }; edges: { node: { id: string } }[] } };
+    const first = (await gql(PAGE, {})).body.data as Page;
+    const { endCursor } = first.children.pageInfo;
+    const lastId = first.children.edges.at(-1)!.node.id;
+    expect(endCursor).not.toContain(lastId);
+    const other = await tokenFor({ ...ADMIN, sub: 'test:attack-caches-cursor-thief-2' });
+    for (const after of [endCursor, lastId, Buffer.from(lastId).toString('base64url')]) {
+      const stolen = await gql(PAGE, { after }, other);
+      expect(stolen.body.errors?.length).toBeGreaterThan(0);
+      expect(stolen.body.data?.children ?? null).toBeNull();
+    }
+    // Its own holder continues from it.
+    expect((await gql(PAGE, { after: endCursor })).body.errors).toBeUndefined();
+  });
 });
 
 describe('the gateway log, written asynchronously', () => {
