@@ -241,7 +241,8 @@ describe('prepared statements through the gateway, county against county', () =>
   const FIELDS = `id residenceRegionCode householdRegionCode nationalId classification { type } father { awaySince } mother { awaySince }
     guardianship { form } enrolment { grade school { name } } careResponsiblePerson { teacherName }
     talks(last: 3) { heldOn } pairings { helperName programme { partner { name } } }`;
-  const PAGE = `query AttackPreparedPage { children(first: 20) { edges { node { ${FIELDS} } } } }`;
+  // 100, not 20: other tests register children without pairings, who can fill a first page of 20.
+  const PAGE = `query AttackPreparedPage { children(first: 100) { edges { node { ${FIELDS} } } } }`;
   const ONE = `query AttackPreparedChild($id: ID!) { child(id: $id) { ${FIELDS} } }`;
   type Dossier = { id: string; residenceRegionCode: string; householdRegionCode: string; enrolment: unknown; pairings: unknown[] | null };
 
