@@ -2,7 +2,7 @@ import { loadavg } from 'node:os';
 import { SUBGRAPHS } from '../platform/subgraphs';
 import { AccessLogHistory } from './access-log-history';
 import { QUERIES, loadKit, throughGateway } from './bench-throughput';
-import { formatLoad, runLoad, type LoadResult } from './load-run';
+import { formatLoad, runLoad, totalCpuMs, type LoadResult } from './load-run';
 import { startScratchSystem } from './scratch-system';
 
 /**
@@ -80,7 +80,7 @@ async function main() {
           p50: median(runs.map((run) => run.p50)),
           p99: median(runs.map((run) => run.p99)),
           postgresql: median(runs.map((run) => run.cpuMsPerRequest.postgresql ?? 0)),
-          all: median(runs.map((run) => Object.values(run.cpuMsPerRequest).reduce((sum, ms) => sum + ms, 0))),
+          all: median(runs.map((run) => totalCpuMs(run.cpuMsPerRequest))),
         };
       };
       const empty = figures('empty log');

@@ -58,12 +58,23 @@ export async function runLoad(send: () => Promise<void>, options: LoadOptions): 
   };
 }
 
+/** CPU per request of the whole system: the processes, PostgreSQL once (its `postgresql:` parts are its split). */
+export function totalCpuMs(cpuMsPerRequest: Record<string, number>): number {
+  return Object.entries(cpuMsPerRequest)
+    .filter(([name]) => !name.includes(':'))
+    .reduce((sum, [, ms]) => sum + ms, 0);
+}
+
 /** One line of the throughput table. */
 export function formatLoad(label: string, result: LoadResult): string {
   const cpu = Object.entries(result.cpuMsPerRequest)
-    .filter(([, ms]) => ms > 0)
+    .filter(([name, ms]) => ms > 0 && !name.includes(':'))
     .map(([name, ms]) => `${name} ${ms.toFixed(2)}`)
     .join(', ');
+  const postgres = Object.entries(result.cpuMsPerRequest)
+    .filter(([name]) => name.startsWith('postgresql:'))
+    .map(([name, ms]) => `${name.slice('postgresql:'.length)} ${ms.toFixed(2)}`)
+    .join(', ');
   const failed = result.failures ? `  (${result.failures} failed)` : '';
-  return `  ${label.padEnd(38)} ${result.rps.toFixed(1).padStart(7)} rps  p50 ${result.p50.toFixed(1).padStart(6)} ms  p99 ${result.p99.toFixed(1).padStart(6)} ms${failed}\n  ${''.padEnd(38)} CPU ms per request: ${cpu}`;
+  return `  ${label.padEnd(38)} ${result.rps.toFixed(1).padStart(7)} rps  p50 ${result.p50.toFixed(1).padStart(6)} ms  p99 ${result.p99.toFixed(1).padStart(6)} ms${failed}\n  ${''.padEnd(38)} CPU ms per request: ${cpu}\n  ${''.padEnd(38)} of which PostgreSQL: ${postgres}`;
 }
