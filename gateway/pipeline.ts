@@ -20,6 +20,7 @@ import { serveExports } from './exports/route';
 import { createRequestContext, returnRequestId } from './request-context';
 import { parseCustomScalars } from './input-scalars';
 import { countRequests } from './request-metrics';
+import { logRefusedRequests } from './refusal-log';
 import { subgraphsHealth } from './subgraph-health';
 
 /** Most operations one batched request may carry. */
@@ -49,6 +50,7 @@ export interface GatewayParts {
  * | authorization: what the scopes do not open is removed before planning | authorization/field-authorization.ts   |
  * | purpose: reading a named child's data needs one (PURPOSE_REQUIRED)    | purpose.ts                             |
  * | logging: the decision, authorized or refused and why                  | authorization/decision-log.ts          |
+ * | logging: a request refused before it could run (limits, bad input)    | refusal-log.ts                         |
  * | execution, with null where fields were removed                        | authorization/field-authorization.ts   |
  * | subgraph calls: signed, bounded in time, an outage null at its paths  | signed-data-source.ts                  |
  * | metrics: each response's outcome                                      | request-metrics.ts                     |
@@ -93,6 +95,8 @@ export function gatewayPipeline({ config, logger, metrics, authenticator, superg
       refuseUnrunnableRequests(),
       ...limits.plugins,
       countRequests(metrics),
+      // A request refused before it could run still leaves its line in the log.
+      logRefusedRequests(logger),
       returnRequestId(),
       // No Apollo landing page anywhere: it loads Apollo Sandbox from a CDN, and production shows
       // nothing about the API; our IDE (ide.ts) works offline and is on in development only.

@@ -1,3 +1,4 @@
+import { QUERY_LIMITS } from '../gateway/query-limits';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { importPKCS8, SignJWT } from 'jose';
@@ -346,5 +347,41 @@ describe('the gateway’s log', () => {
     expect(lines.map((entry) => entry.msg)).toEqual(['operation refused']);
     expect(lines[0]).toMatchObject({ sub: principals['partner-ngo'].sub, purpose: null, reason: 'purpose required', denied: ['child.nationalId'] });
     expect(lines[0].operationHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('records a request refused before it could run (a query limit, an ill-typed variable) once, with its codes and never its values', async () => {
+    const headers = (requestId: string) => ({
+      authorization: `Bearer ${roleToken('partner-ngo')}`,
+      'x-purpose': purposeOf('partner-ngo'),
+      'x-request-id': requestId,
+    });
+    const aliasesId = `log-limit-${randomUUID()}`;
+    const aliases = Array.from({ length: QUERY_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: schools(first: 1) { pageInfo { hasNextPage } }`).join(' ');
+    const overLimit = await post(gateway.url, { query: `{ ${aliases} }` }, headers(aliasesId));
+    expect(overLimit.body.errors?.[0]?.extensions?.code).toBe('QUERY_LIMIT_EXCEEDED');
+
+    const variableId = `log-variable-${randomUUID()}`;
+    const secret = `not-a-number-${randomUUID()}`;
+    const illTyped = await post(
+      gateway.url,
+      { query: `query ($first: Int!) { children(first: $first) { totalCount } }`, variables: { first: secret } },
+      headers(variableId),
+    );
+    const variableCode = illTyped.body.errors?.[0]?.extensions?.code;
+    expect(variableCode).toBeDefined();
+
+    const refusals: Array<[string, unknown]> = [
+      [aliasesId, 'QUERY_LIMIT_EXCEEDED'],
+      [variableId, variableCode],
+    ];
+    for (const [requestId, code] of refusals) {
+      await waitFor(() => entriesOf(requestId).some((entry) => entry.msg === 'request refused'));
+      const lines = entriesOf(requestId).filter((entry) => entry.msg === 'request refused' || entry.msg.startsWith('operation '));
+      expect(lines.map((entry) => entry.msg)).toEqual(['request refused']);
+      expect(lines[0]).toMatchObject({ sub: principals['partner-ngo'].sub, purpose: 'care-programmes', codes: [code] });
+      expect(lines[0].operationHash).toMatch(/^[0-9a-f]{64}$/);
+    }
+    // The refused value is the caller's input: it never reaches the log.
+    expect(gateway.output()).not.toContain(secret);
   });
 });
