@@ -31,14 +31,15 @@ export class ChildPageStatement {
   }
 
   /**
-   * The page of `first` after `afterId` (null: the first page) for a token of this jurisdiction;
+   * The page of `first` after `afterId` (null: the first page) for a token of this jurisdiction (a code or several);
    * `singleStatement`: as the list read every page before migrations 1764700200000 and 1764700450000 (no area arms).
    */
-  async of(jurisdiction: string, first: number, afterId: string | null, singleStatement = false): Promise<[string, unknown[]]> {
+  async of(jurisdiction: string | readonly string[], first: number, afterId: string | null, singleStatement = false): Promise<[string, unknown[]]> {
+    const codes = typeof jurisdiction === 'string' ? [jurisdiction] : [...jurisdiction];
     return this.source.transaction(async (em) => {
-      await em.query(`SELECT set_config('app.sub', 'bench-explain', true), set_config('app.jurisdiction', $1, true)`, [jurisdiction]);
+      await em.query(`SELECT set_config('app.sub', 'bench-explain', true), set_config('app.jurisdiction', $1, true)`, [codes.join(',')]);
       this.captured = [];
-      const principal = { jurisdiction: [jurisdiction], schools: [], partner: null };
+      const principal = { jurisdiction: codes, schools: [], partner: null };
       await listChildren(em, {}, { limit: first + 1, afterId, first, cursorOf: (id) => id }, singleStatement ? null : areaArms(principal));
       const statement = this.captured.at(-1);
       if (!statement) throw new Error('the list sent no statement');

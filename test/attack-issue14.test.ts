@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { DEMO_COUNTY } from '../demo/counties';
 import { demoPrincipals } from '../demo/principals';
 import { InternalTokenSigner } from '../platform/internal-token';
+import { ChildPageStatement } from '../scripts/child-page-statement';
 import type { Principal } from '../platform/principal';
 import { verifyChain } from '../subgraphs/shared/audit/audit-chain';
 import { registerChild as registerPlaced } from './support/at-risk-children';
@@ -401,6 +402,34 @@ describe('issue 14 attack: province, city, township and village tokens’ lists 
       expect(mismatched).toEqual([]);
     },
   );
+
+  it.each([
+    ['a province', ['34'], 'province'],
+    ['a city', ['3413'], 'city'],
+    ['a township', [TOWNSHIP], 'township'],
+    ['a village', [VILLAGE], 'village'],
+    ['a city and a village of another', ['3412', VILLAGE], 'village'],
+  ])('reads %s’s page in id order from its area’s own index under the policy (not a filter after it)', async (_label, jurisdiction, level) => {
+    const statements = new ChildPageStatement(system.databaseUrls.app['civil-affairs']);
+    await statements.open();
+    try {
+      const [sql, parameters] = await statements.of(jurisdiction, 5, null);
+      expect(sql).toContain('UNION ALL');
+      const plan = await asService('civil-affairs', { jurisdiction }, async (client) => {
+        // With every other way priced out: an area condition the policy kept from the index (one not leakproof) would leave a walk of the primary key.
+        await client.query('SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off');
+        return (await client.query(`EXPLAIN ${sql}`, parameters)).rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n');
+      });
+      expect(plan).toMatch(new RegExp(`Index Scan using child_residence_${level}_id_idx on child[^\\n]*\\n\\s+Index Cond: \\(residence_${level}`));
+      expect(plan).toMatch(new RegExp(`Index Scan using child_household_${level}_id_idx`));
+      // The primary key serves only the children in the caller's charge, never a walk of the registry.
+      const lines = plan.split('\n');
+      const byPrimaryKey = lines.flatMap((line, index) => (/Index Scan using child_pkey/.test(line) ? [lines[index + 1]!.trim()] : []));
+      expect(byPrimaryKey).toEqual(['Index Cond: (id = ANY (app_children_in_charge()))']);
+    } finally {
+      await statements.close();
+    }
+  });
 
   it.each([
     ['township', [TOWNSHIP], [NEXT_TOWNSHIP]],
