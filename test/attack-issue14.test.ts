@@ -24,6 +24,15 @@ const PAGE = `query ($first: Int!, $after: String, $filter: ChildFilter) {
   children(first: $first, after: $after, filter: $filter) { pageInfo { hasNextPage endCursor } edges { node { id } } }
 }`;
 const READ = `query ($id: ID!) { child(id: $id) { id } }`;
+/** The list's filters other than the place, as each list attack tries them. */
+const LIST_FILTERS: [string, Record<string, unknown>][] = [
+  ['no filter', {}],
+  ['left-behind', { isLeftBehind: true }],
+  ['not left-behind', { isLeftBehind: false }],
+  ['both parents away', { leftBehindType: 'BOTH_PARENTS_AWAY' }],
+  ['with grandparents', { guardianshipForm: 'GRANDPARENTS' }],
+  ['archived', { status: 'ARCHIVED' }],
+];
 /** A jurisdiction code of no stored area level (7 digits) that no child's place starts with: beside others, it sends the list down the one-statement path. */
 const ONE_STATEMENT = '9999999';
 
@@ -167,25 +176,19 @@ describe('issue 14 attack: a whole-county token’s list (the county path)', () 
     expect(actual).toEqual(expected);
   });
 
-  it.each([
-    ['no filter', {}],
-    ['left-behind', { isLeftBehind: true }],
-    ['not left-behind', { isLeftBehind: false }],
-    ['both parents away', { leftBehindType: 'BOTH_PARENTS_AWAY' }],
-    ['with grandparents', { guardianshipForm: 'GRANDPARENTS' }],
-    ['archived', { status: 'ARCHIVED' }],
-    ['living in the neighbour county', { regionPrefix: NEIGHBOUR }],
-    ['living in the township', { regionPrefix: TOWNSHIP }],
-  ])('lists with a filter exactly what the one statement lists for the same reach: %s', async (_label, filter) => {
-    // A code of no stored level (7 digits) that no child has keeps the reach and sends the list down the one-statement path.
-    const counties = [DEMO_COUNTY, NEIGHBOUR];
-    const sub = `test:attack14-filter-${randomUUID()}`;
-    const byCounty = await tokenFor({ ...principalOver(counties), sub });
-    const oneStatement = await tokenFor({ ...principalOver([...counties, ONE_STATEMENT]), sub });
-    const list = (token: string) => allPages(token, filter, undefined, 7);
-    const expected = await list(oneStatement);
-    expect(await list(byCounty)).toEqual(expected);
-  });
+  it.each([...LIST_FILTERS, ['living in the neighbour county', { regionPrefix: NEIGHBOUR }], ['living in the township', { regionPrefix: TOWNSHIP }]])(
+    'lists with a filter exactly what the one statement lists for the same reach: %s',
+    async (_label, filter) => {
+      // A code of no stored level (7 digits) that no child has keeps the reach and sends the list down the one-statement path.
+      const counties = [DEMO_COUNTY, NEIGHBOUR];
+      const sub = `test:attack14-filter-${randomUUID()}`;
+      const byCounty = await tokenFor({ ...principalOver(counties), sub });
+      const oneStatement = await tokenFor({ ...principalOver([...counties, ONE_STATEMENT]), sub });
+      const list = (token: string) => allPages(token, filter, undefined, 7);
+      const expected = await list(oneStatement);
+      expect(await list(byCounty)).toEqual(expected);
+    },
+  );
 
   it('logs a read of every child the county path returns, and of no other', async () => {
     const token = await tokenFor(principalOver([DEMO_COUNTY, NEIGHBOUR]));
@@ -344,28 +347,22 @@ describe('issue 14 attack: province, city, township and village tokens’ lists 
     expect(Object.values(expected)).toContain(true);
   });
 
-  it.each([
-    ['no filter', {}],
-    ['left-behind', { isLeftBehind: true }],
-    ['not left-behind', { isLeftBehind: false }],
-    ['both parents away', { leftBehindType: 'BOTH_PARENTS_AWAY' }],
-    ['with grandparents', { guardianshipForm: 'GRANDPARENTS' }],
-    ['archived', { status: 'ARCHIVED' }],
-    ['living in the village', { regionPrefix: VILLAGE }],
-    ['living in the next city', { regionPrefix: NEXT_CITY_COUNTY }],
-  ])('lists with a filter exactly what the one statement lists for the same reach: %s', async (_label, filter) => {
-    for (const [jurisdiction, first] of [
-      [[VILLAGE], 2],
-      [[TOWNSHIP], 4],
-      [['3412', NEXT_TOWNSHIP], 4],
-      [['3413'], 60],
-      [['34', '36'], 100],
-    ] as const) {
-      const sub = `test:attack14-areas-${randomUUID()}`;
-      const list = async (codes: string[]) => allPages(await tokenFor({ ...principalOver(codes), sub }), filter, undefined, first);
-      expect([jurisdiction, await list([...jurisdiction])]).toEqual([jurisdiction, await list([...jurisdiction, ONE_STATEMENT])]);
-    }
-  });
+  it.each([...LIST_FILTERS, ['living in the village', { regionPrefix: VILLAGE }], ['living in the next city', { regionPrefix: NEXT_CITY_COUNTY }]])(
+    'lists with a filter exactly what the one statement lists for the same reach: %s',
+    async (_label, filter) => {
+      for (const [jurisdiction, first] of [
+        [[VILLAGE], 2],
+        [[TOWNSHIP], 4],
+        [['3412', NEXT_TOWNSHIP], 4],
+        [['3413'], 60],
+        [['34', '36'], 100],
+      ] as const) {
+        const sub = `test:attack14-areas-${randomUUID()}`;
+        const list = async (codes: string[]) => allPages(await tokenFor({ ...principalOver(codes), sub }), filter, undefined, first);
+        expect([jurisdiction, await list([...jurisdiction])]).toEqual([jurisdiction, await list([...jurisdiction, ONE_STATEMENT])]);
+      }
+    },
+  );
 
   it('gives a neighbouring township, village or city token none of the other’s children, by list or by id', async () => {
     // [my area, the neighbour's, children of the neighbour's that mine does not reach]
