@@ -9,7 +9,8 @@ import { startScratchSystem } from './scratch-system';
  * `npm run bench:explain`: starts a fresh system with BENCH_CHILDREN demo children (default
  * 20,000) and prints PostgreSQL's `EXPLAIN (ANALYZE, BUFFERS)` of a page of the registry's child
  * list (`children(first: 20)`, id order) read as the service reads it: the application role, bound by
- * row-level security, with the row scope of a one-county, a one-township and a province token.
+ * row-level security, with the row scope of a one-county, one-township, one-village, one-city and a
+ * province token, each also as the single statement the list sent before the area arms.
  * What to read: "Rows Removed by Filter" and the buffers: rows the policy looked at and threw away.
  * BENCH_EXPLAIN_CHILDREN adds that many children in SQL over 安徽's townships first
  * (generated-children.ts; 1,000,000 for issue 14's "rows scale with the page": the busiest county
@@ -31,8 +32,7 @@ async function main() {
     try {
       const generated = Number(process.env.BENCH_EXPLAIN_CHILDREN ?? 0);
       if (generated > 0) await addGeneratedChildren(owner, generated, 'bench:explain');
-      await owner.query('VACUUM ANALYZE child');
-      // The demo's busiest county, one of its townships, and its province.
+      // The demo's busiest county, its busiest township, a village of it, its city and its province.
       const [place] = (
         await owner.query(
           `SELECT residence_region_code AS county, (SELECT residence_township_code FROM child t WHERE t.residence_region_code = c.residence_region_code
@@ -40,19 +40,29 @@ async function main() {
              FROM child c GROUP BY residence_region_code ORDER BY n DESC LIMIT 1`,
         )
       ).rows as { county: string; township: string | null; n: number }[];
+      const village = place.township ? await busiestVillage(owner, place.township) : null;
+      const [smaller] = (await owner.query(`SELECT left(residence_region_code, 2) AS province, count(*)::int AS n FROM child GROUP BY 1 ORDER BY n, 1 LIMIT 1`))
+        .rows as { province: string; n: number }[];
+      await owner.query('VACUUM ANALYZE child');
       const total = (await owner.query('SELECT count(*)::int AS n FROM child')).rows[0].n as number;
       console.log(`\n${total} children in the registry; county ${place.county} has ${place.n} by residence.`);
       const tokens: [string, string][] = [
         [`one county (${place.county})`, place.county],
         ...(place.township ? ([[`one township (${place.township})`, place.township]] as [string, string][]) : []),
+        ...(village ? ([[`one village (${village.code}, ${village.n} children)`, village.code]] as [string, string][]) : []),
+        [`one city (${place.county.slice(0, 4)})`, place.county.slice(0, 4)],
         [`a province (${place.county.slice(0, 2)})`, place.county.slice(0, 2)],
+        // A province holding a small share of the registry, as each does of a national one.
+        [`a smaller province (${smaller.province}, ${smaller.n} children)`, smaller.province],
       ];
       const statements = new ChildPageStatement(system.databaseUrls.app['civil-affairs']);
       await statements.open();
       try {
-        // The county token also as every page was read before the county arms: the single statement.
-        const explained: [string, string, boolean][] = [[`${tokens[0]![0]}, the single statement of before 1764700200000`, tokens[0]![1], true]];
-        for (const [label, jurisdiction, singleStatement] of [...explained, ...tokens.map(([label, jurisdiction]) => [label, jurisdiction, false] as const)]) {
+        // Each token also as every page was read before the area arms (1764700200000, 1764700450000): the single statement.
+        for (const [label, jurisdiction, singleStatement] of tokens.flatMap(([label, jurisdiction]) => [
+          [`${label}, the single statement of before`, jurisdiction, true] as const,
+          [label, jurisdiction, false] as const,
+        ])) {
           for (const [what, afterId] of [
             [`first page of ${PAGE}`, null],
             [`a page of ${PAGE} halfway through the list`, '80000000-0000-0000-0000-000000000000'],
@@ -94,6 +104,28 @@ async function main() {
   } finally {
     await system.stop();
   }
+}
+
+/**
+ * The township's most populated residence village. The generated children have none: then its
+ * children are spread over ten villages of it first (as the owner, so the stored areas follow).
+ */
+async function busiestVillage(owner: Client, township: string): Promise<{ code: string; n: number }> {
+  const busiest = async () =>
+    (
+      await owner.query(
+        `SELECT residence_village_code AS code, count(*)::int AS n FROM child WHERE residence_township_code = $1 AND residence_village_code IS NOT NULL
+          GROUP BY 1 ORDER BY n DESC LIMIT 1`,
+        [township],
+      )
+    ).rows[0] as { code: string; n: number } | undefined;
+  const found = await busiest();
+  if (found && found.n >= PAGE) return found;
+  await owner.query(
+    `UPDATE child SET residence_village_code = $1 || (201 + abs(hashtext(id::text)) % 10)::text WHERE residence_township_code = $1 AND residence_village_code IS NULL`,
+    [township],
+  );
+  return (await busiest())!;
 }
 
 /** What the plan read in all: rows its scans returned or threw away, and the buffers of its top node (which include its children's). */

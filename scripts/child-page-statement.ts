@@ -2,11 +2,11 @@ import 'reflect-metadata';
 import { DataSource, type Logger } from 'typeorm';
 import { ChildRow } from '../subgraphs/civil-affairs/child/child.entity';
 import { listChildren } from '../subgraphs/civil-affairs/child/child.repository';
-import { wholeCounties } from '../subgraphs/civil-affairs/child/child.service';
+import { areaArms } from '../subgraphs/civil-affairs/child/child.service';
 
 /**
  * The statement the registry sends for a page of its `children` list (child.repository.ts), as a
- * county, township or province token's request would send it: captured from the repository itself,
+ * province, city, county, township or village token's request would send it: captured from the repository itself,
  * run once through TypeORM (it only reads), so a benchmark explains exactly that statement.
  */
 export class ChildPageStatement {
@@ -31,15 +31,16 @@ export class ChildPageStatement {
   }
 
   /**
-   * The page of `first` after `afterId` (null: the first page) for a token of this jurisdiction;
-   * `singleStatement`: as the list read every page before migration 1764700200000 (no county arms).
+   * The page of `first` after `afterId` (null: the first page) for a token of this jurisdiction (a code or several);
+   * `singleStatement`: as the list read every page before migrations 1764700200000 and 1764700450000 (no area arms).
    */
-  async of(jurisdiction: string, first: number, afterId: string | null, singleStatement = false): Promise<[string, unknown[]]> {
+  async of(jurisdiction: string | readonly string[], first: number, afterId: string | null, singleStatement = false): Promise<[string, unknown[]]> {
+    const codes = typeof jurisdiction === 'string' ? [jurisdiction] : [...jurisdiction];
     return this.source.transaction(async (em) => {
-      await em.query(`SELECT set_config('app.sub', 'bench-explain', true), set_config('app.jurisdiction', $1, true)`, [jurisdiction]);
+      await em.query(`SELECT set_config('app.sub', 'bench-explain', true), set_config('app.jurisdiction', $1, true)`, [codes.join(',')]);
       this.captured = [];
-      const principal = { jurisdiction: [jurisdiction], schools: [], partner: null };
-      await listChildren(em, {}, { limit: first + 1, afterId, first, cursorOf: (id) => id }, singleStatement ? null : wholeCounties(principal));
+      const principal = { jurisdiction: codes, schools: [], partner: null };
+      await listChildren(em, {}, { limit: first + 1, afterId, first, cursorOf: (id) => id }, singleStatement ? null : areaArms(principal));
       const statement = this.captured.at(-1);
       if (!statement) throw new Error('the list sent no statement');
       return statement;

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { DEMO_COUNTY } from '../demo/counties';
 import { demoPrincipals } from '../demo/principals';
 import { InternalTokenSigner } from '../platform/internal-token';
+import { ChildPageStatement } from '../scripts/child-page-statement';
 import type { Principal } from '../platform/principal';
 import { verifyChain } from '../subgraphs/shared/audit/audit-chain';
 import { registerChild as registerPlaced } from './support/at-risk-children';
@@ -23,6 +24,17 @@ const PAGE = `query ($first: Int!, $after: String, $filter: ChildFilter) {
   children(first: $first, after: $after, filter: $filter) { pageInfo { hasNextPage endCursor } edges { node { id } } }
 }`;
 const READ = `query ($id: ID!) { child(id: $id) { id } }`;
+/** The list's filters other than the place, as each list attack tries them. */
+const LIST_FILTERS: [string, Record<string, unknown>][] = [
+  ['no filter', {}],
+  ['left-behind', { isLeftBehind: true }],
+  ['not left-behind', { isLeftBehind: false }],
+  ['both parents away', { leftBehindType: 'BOTH_PARENTS_AWAY' }],
+  ['with grandparents', { guardianshipForm: 'GRANDPARENTS' }],
+  ['archived', { status: 'ARCHIVED' }],
+];
+/** A jurisdiction code of no stored area level (7 digits) that no child's place starts with: beside others, it sends the list down the one-statement path. */
+const ONE_STATEMENT = '9999999';
 
 const principalOver = (jurisdiction: string[], extra: Partial<Principal> = {}): Principal => ({
   ...ADMIN,
@@ -31,10 +43,10 @@ const principalOver = (jurisdiction: string[], extra: Partial<Principal> = {}): 
   ...extra,
 });
 
-/** Every page of the list, to its end. */
-async function allPages(token: string, filter: Record<string, unknown> = {}, purpose?: string, first = 100): Promise<string[]> {
+/** Every page of the list, to its end (from after `start`, if given). */
+async function allPages(token: string, filter: Record<string, unknown> = {}, purpose?: string, first = 100, start: string | null = null): Promise<string[]> {
   const ids: string[] = [];
-  for (let after: string | null = null, more = true; more;) {
+  for (let after: string | null = start, more = true; more;) {
     const page: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string } }[] } = (
       await gqlData(PAGE, { first, after, filter }, token, purpose)
     ).children;
@@ -142,7 +154,7 @@ describe('issue 14 attack: a whole-county token’s list (the county path)', () 
     ['one county', [DEMO_COUNTY]],
     ['a county twice', [DEMO_COUNTY, DEMO_COUNTY, DEMO_COUNTY]],
     ['two counties', [NEIGHBOUR, DEMO_COUNTY]],
-    // Past MAX_COUNTY_ARMS the one statement serves (two arms a county cost more to plan than the page): the same children.
+    // Past MAX_AREA_ARMS the one statement serves (two arms a county cost more to plan than the page): the same children.
     ['forty counties', [DEMO_COUNTY, ...Array.from({ length: 39 }, (_, index) => String(110000 + index * 7))]],
   ])('lists exactly what the read policy reaches, no more, no fewer: %s', async (_label, counties) => {
     const token = await tokenFor(principalOver(counties));
@@ -164,25 +176,19 @@ describe('issue 14 attack: a whole-county token’s list (the county path)', () 
     expect(actual).toEqual(expected);
   });
 
-  it.each([
-    ['no filter', {}],
-    ['left-behind', { isLeftBehind: true }],
-    ['not left-behind', { isLeftBehind: false }],
-    ['both parents away', { leftBehindType: 'BOTH_PARENTS_AWAY' }],
-    ['with grandparents', { guardianshipForm: 'GRANDPARENTS' }],
-    ['archived', { status: 'ARCHIVED' }],
-    ['living in the neighbour county', { regionPrefix: NEIGHBOUR }],
-    ['living in the township', { regionPrefix: TOWNSHIP }],
-  ])('lists with a filter exactly what the one statement lists for the same reach: %s', async (_label, filter) => {
-    // A township code no child has keeps the reach and sends the list down the one-statement path.
-    const counties = [DEMO_COUNTY, NEIGHBOUR];
-    const sub = `test:attack14-filter-${randomUUID()}`;
-    const byCounty = await tokenFor({ ...principalOver(counties), sub });
-    const oneStatement = await tokenFor({ ...principalOver([...counties, '999999999']), sub });
-    const list = (token: string) => allPages(token, filter, undefined, 7);
-    const expected = await list(oneStatement);
-    expect(await list(byCounty)).toEqual(expected);
-  });
+  it.each([...LIST_FILTERS, ['living in the neighbour county', { regionPrefix: NEIGHBOUR }], ['living in the township', { regionPrefix: TOWNSHIP }]])(
+    'lists with a filter exactly what the one statement lists for the same reach: %s',
+    async (_label, filter) => {
+      // A code of no stored level (7 digits) that no child has keeps the reach and sends the list down the one-statement path.
+      const counties = [DEMO_COUNTY, NEIGHBOUR];
+      const sub = `test:attack14-filter-${randomUUID()}`;
+      const byCounty = await tokenFor({ ...principalOver(counties), sub });
+      const oneStatement = await tokenFor({ ...principalOver([...counties, ONE_STATEMENT]), sub });
+      const list = (token: string) => allPages(token, filter, undefined, 7);
+      const expected = await list(oneStatement);
+      expect(await list(byCounty)).toEqual(expected);
+    },
+  );
 
   it('logs a read of every child the county path returns, and of no other', async () => {
     const token = await tokenFor(principalOver([DEMO_COUNTY, NEIGHBOUR]));
@@ -220,7 +226,7 @@ describe('issue 14 attack: a whole-county token’s list (the county path)', () 
     expect(await reads(token, archived)).toBe(false);
   });
 
-  it('does not take the county path for a mixed 6- and 9-digit jurisdiction, and still reaches exactly its areas', async () => {
+  it('reads a mixed county and township jurisdiction area by area, and still reaches exactly its areas', async () => {
     const token = await tokenFor(principalOver([NEIGHBOUR, TOWNSHIP]));
     const listed = await allPages(token);
     expect(listed).toEqual(await policyReach([NEIGHBOUR, TOWNSHIP]));
@@ -255,6 +261,234 @@ describe('issue 14 attack: a whole-county token’s list (the county path)', () 
     );
     expect(response.body.data?._entities?.[0] ?? null).toBeNull();
     expect(response.body.data?._entities?.[1]?.id).toBe(here);
+  });
+});
+
+/** The places below (household, residence), each by its finest code: a county (6 digits), township (9) or village (12). */
+const VILLAGE = `${TOWNSHIP}211`;
+const NEXT_VILLAGE = `${TOWNSHIP}212`;
+const NEXT_TOWNSHIP = `${DEMO_COUNTY}102`;
+/** 阜阳's 颍州区, in the next city of 安徽; 瑞金 (江西), in the next province. */
+const NEXT_CITY_COUNTY = '341202';
+const NEXT_PROVINCE_COUNTY = '360731';
+
+/** The registration fields of a place given by its finest code. */
+const placeFields = (place: 'household' | 'residence', code: string) => ({
+  [`${place}RegionCode`]: code.slice(0, 6),
+  [`${place}TownshipCode`]: code.length >= 9 ? code.slice(0, 9) : null,
+  [`${place}VillageCode`]: code.length >= 12 ? code : null,
+});
+const registerAt = (household: string, residence: string) => registerPlaced({ ...placeFields('household', household), ...placeFields('residence', residence) });
+
+/** Whether the area rule reaches a child of these places for this jurisdiction: a code is a prefix of either place's finest code. */
+const reachedBy = (jurisdiction: string[], [household, residence]: readonly [string, string]) =>
+  jurisdiction.some((code) => household.startsWith(code) || residence.startsWith(code));
+
+/** The children planted for the area-arm attacks: [household, residence]. */
+const PLANTED = {
+  inVillage: [VILLAGE, VILLAGE],
+  registeredInVillageLivingNextDoor: [VILLAGE, NEXT_VILLAGE],
+  livingInVillage: [NEXT_TOWNSHIP, VILLAGE],
+  nextVillage: [NEXT_VILLAGE, NEXT_VILLAGE],
+  townshipOnly: [TOWNSHIP, TOWNSHIP],
+  nextTownship: [NEXT_TOWNSHIP, NEXT_TOWNSHIP],
+  countyOnly: [DEMO_COUNTY, DEMO_COUNTY],
+  registeredInTownshipLivingInNextCity: [TOWNSHIP, NEXT_CITY_COUNTY],
+  nextCity: [NEXT_CITY_COUNTY, NEXT_CITY_COUNTY],
+  registeredInNextCityLivingInNextProvince: [`${NEXT_CITY_COUNTY}100`, NEXT_PROVINCE_COUNTY],
+  nextProvince: [NEXT_PROVINCE_COUNTY, NEXT_PROVINCE_COUNTY],
+  registeredInNextProvinceLivingInVillage: [NEXT_PROVINCE_COUNTY, VILLAGE],
+} as const satisfies Record<string, readonly [string, string]>;
+
+/** Tokens of every level the area arms serve, alone and mixed (a page size that crosses pages for each). */
+const AREA_TOKENS: [string, string[], number][] = [
+  ['a province', ['34'], 100],
+  ['a city', ['3413'], 50],
+  ['a township', [TOWNSHIP], 5],
+  ['a village', [VILLAGE], 2],
+  ['two villages of one township', [VILLAGE, NEXT_VILLAGE], 3],
+  ['the next township', [NEXT_TOWNSHIP], 2],
+  ['the next city and a township', [NEXT_CITY_COUNTY.slice(0, 4), TOWNSHIP], 4],
+  ['the next province and a village', [NEXT_PROVINCE_COUNTY.slice(0, 2), VILLAGE], 3],
+  ['a city and a village inside it', ['3413', VILLAGE], 50],
+  ['a county and a township of another county', [NEIGHBOUR, NEXT_TOWNSHIP], 7],
+];
+
+describe('issue 14 attack: province, city, township and village tokens’ lists (the area arms)', () => {
+  const planted: Record<keyof typeof PLANTED, string> = {} as never;
+
+  beforeAll(async () => {
+    for (const [name, [household, residence]] of Object.entries(PLANTED)) planted[name as keyof typeof PLANTED] = await registerAt(household, residence);
+  });
+
+  it('keeps every stored area in step with the codes, whatever writes them', async () => {
+    const finest = (place: string) => `coalesce(${place}_village_code, ${place}_township_code, ${place}_region_code)::text`;
+    const checks = ['household', 'residence'].flatMap((place) =>
+      Object.entries({ province: 2, city: 4, county: 6 }).map(([name, digits]) => `${place}_${name} IS DISTINCT FROM left(${finest(place)}, ${digits})`),
+    );
+    const { rows } = await asOwner('civil-affairs', (owner) => owner.query(`SELECT id FROM child WHERE ${checks.join(' OR ')}`));
+    expect(rows).toEqual([]);
+    // And they are there to compare: a planted child's city and province are stored.
+    const stored = await asOwner(
+      'civil-affairs',
+      async (owner) =>
+        (await owner.query(`SELECT residence_city, household_province FROM child WHERE id = $1`, [planted.registeredInNextProvinceLivingInVillage])).rows[0],
+    );
+    expect(stored).toEqual({ residence_city: '3413', household_province: '36' });
+  });
+
+  it.each(AREA_TOKENS)('lists exactly what the read policy reaches, across pages, each once: %s', async (_label, jurisdiction, first) => {
+    const listed = await allPages(await tokenFor(principalOver(jurisdiction)), {}, undefined, first);
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(listed).toEqual(await policyReach(jurisdiction));
+    const actual = Object.fromEntries(Object.entries(planted).map(([name, id]) => [name, listed.includes(id)]));
+    const expected = Object.fromEntries(Object.entries(PLANTED).map(([name, places]) => [name, reachedBy(jurisdiction, places)]));
+    expect(actual).toEqual(expected);
+    expect(Object.values(expected)).toContain(true);
+  });
+
+  it.each([...LIST_FILTERS, ['living in the village', { regionPrefix: VILLAGE }], ['living in the next city', { regionPrefix: NEXT_CITY_COUNTY }]])(
+    'lists with a filter exactly what the one statement lists for the same reach: %s',
+    async (_label, filter) => {
+      for (const [jurisdiction, first] of [
+        [[VILLAGE], 2],
+        [[TOWNSHIP], 4],
+        [['3412', NEXT_TOWNSHIP], 4],
+        [['3413'], 60],
+        [['34', '36'], 100],
+      ] as const) {
+        const sub = `test:attack14-areas-${randomUUID()}`;
+        const list = async (codes: string[]) => allPages(await tokenFor({ ...principalOver(codes), sub }), filter, undefined, first);
+        expect([jurisdiction, await list([...jurisdiction])]).toEqual([jurisdiction, await list([...jurisdiction, ONE_STATEMENT])]);
+      }
+    },
+  );
+
+  it('gives a neighbouring township, village or city token none of the other’s children, by list or by id', async () => {
+    // [my area, the neighbour's, children of the neighbour's that mine does not reach]
+    for (const [mine, theirs, ids] of [
+      [TOWNSHIP, NEXT_TOWNSHIP, [planted.nextTownship]],
+      [NEXT_TOWNSHIP, TOWNSHIP, [planted.townshipOnly, planted.inVillage]],
+      [NEXT_VILLAGE, VILLAGE, [planted.inVillage, planted.livingInVillage]],
+      [VILLAGE, NEXT_VILLAGE, [planted.nextVillage]],
+      ['3412', '3413', [planted.countyOnly, planted.inVillage]],
+      ['3413', '3412', [planted.nextCity]],
+    ] as const) {
+      const token = await tokenFor(principalOver([mine]));
+      const listed = await allPages(token, {}, undefined, 100);
+      // Theirs exist and are theirs (their own token reads them), and none reaches me.
+      const theirToken = await tokenFor(principalOver([theirs]));
+      for (const id of ids) {
+        expect([mine, theirs, id, await reads(theirToken, id)]).toEqual([mine, theirs, id, true]);
+        expect([mine, theirs, id, listed.includes(id), await reads(token, id)]).toEqual([mine, theirs, id, false, false]);
+      }
+    }
+  });
+
+  it.each(AREA_TOKENS.filter(([label]) => ['a city', 'a township', 'a village', 'the next city and a township'].includes(label)))(
+    'lists every child its child(id) reads and reads none it does not list (a sample of the registry): %s',
+    async (_label, jurisdiction) => {
+      const token = await tokenFor(principalOver(jurisdiction));
+      const listed = new Set(await allPages(token, {}, undefined, 100));
+      const sample: string[] = await asOwner('civil-affairs', async (owner) =>
+        (await owner.query(`SELECT id FROM child ORDER BY md5(id::text || $1) LIMIT 25`, [randomUUID()])).rows.map((row: { id: string }) => row.id),
+      );
+      sample.push(...Object.values(planted));
+      const mismatched: string[] = [];
+      for (const id of sample) if ((await reads(token, id)) !== listed.has(id)) mismatched.push(id);
+      expect(mismatched).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['a province', ['34'], 'province'],
+    ['a city', ['3413'], 'city'],
+    ['a township', [TOWNSHIP], 'township'],
+    ['a village', [VILLAGE], 'village'],
+    ['a city and a village of another', ['3412', VILLAGE], 'village'],
+  ])('reads %s’s page in id order from its area’s own index under the policy (not a filter after it)', async (_label, jurisdiction, level) => {
+    const statements = new ChildPageStatement(system.databaseUrls.app['civil-affairs']);
+    await statements.open();
+    try {
+      const [sql, parameters] = await statements.of(jurisdiction, 5, null);
+      expect(sql).toContain('UNION ALL');
+      const plan = await asService('civil-affairs', { jurisdiction }, async (client) => {
+        // With every other way priced out: an area condition the policy kept from the index (one not leakproof) would leave a walk of the primary key.
+        await client.query('SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off');
+        return (await client.query(`EXPLAIN ${sql}`, parameters)).rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n');
+      });
+      expect(plan).toMatch(new RegExp(`Index Scan using child_residence_${level}_id_idx on child[^\\n]*\\n\\s+Index Cond: \\(residence_${level}`));
+      expect(plan).toMatch(new RegExp(`Index Scan using child_household_${level}_id_idx`));
+      // The primary key serves only the children in the caller's charge, never a walk of the registry.
+      const lines = plan.split('\n');
+      const byPrimaryKey = lines.flatMap((line, index) => (/Index Scan using child_pkey/.test(line) ? [lines[index + 1]!.trim()] : []));
+      expect(byPrimaryKey).toEqual(['Index Cond: (id = ANY (app_children_in_charge()))']);
+    } finally {
+      await statements.close();
+    }
+  });
+
+  it.each([
+    ['township', [TOWNSHIP], [NEXT_TOWNSHIP]],
+    ['village', [VILLAGE], [NEXT_VILLAGE]],
+    ['city', ['3413'], ['3412']],
+  ])('refuses a %s user’s cursor to another user, and the same user’s other token learns nothing from it', async (_label, mineCodes, theirCodes) => {
+    const sub = `test:attack14-area-cursor-${randomUUID()}`;
+    const mine = await tokenFor({ ...principalOver(mineCodes), sub });
+    const first = (await gqlData(`{ children(first: 1) { pageInfo { endCursor } edges { node { id } } } }`, {}, mine)).children;
+    const cursor = first.pageInfo.endCursor as string;
+    const other = await gql(PAGE, { first: 100, after: cursor }, await tokenFor(principalOver(theirCodes)));
+    expect(codes(other)).toEqual(['INVALID_CURSOR']);
+    // The same user with the neighbour's area: exactly that area's children after the cursor's place, nothing of mine.
+    const narrowed = await tokenFor({ ...principalOver(theirCodes), sub });
+    const after = await allPages(narrowed, {}, undefined, 100, cursor);
+    const theirs = await policyReach(theirCodes);
+    expect(after).toEqual(theirs.filter((id) => id > first.edges[0].node.id));
+    // So none of mine alone, of which there are some.
+    expect((await policyReach(mineCodes)).filter((id) => !theirs.includes(id)).length).toBeGreaterThan(0);
+  });
+
+  it('follows a child moved through the API or behind its back: shown in the new area, gone from the old', async () => {
+    const moved = await registerAt(NEXT_TOWNSHIP, `${NEXT_TOWNSHIP}301`);
+    const sees = async (codes: string[], id: string) => (await allPages(await tokenFor(principalOver(codes)), {}, undefined, 100)).includes(id);
+    expect([await sees([NEXT_TOWNSHIP], moved), await sees([VILLAGE], moved), await sees([TOWNSHIP], moved)]).toEqual([true, false, false]);
+    // Residence into the village, through the API: the township and village tokens list it; the old township still does by household.
+    await gqlData(`mutation ($id: ID!, $input: UpdateChildInput!) { updateChild(id: $id, expectedVersion: 1, input: $input) { version } }`, {
+      id: moved,
+      input: placeFields('residence', VILLAGE),
+    });
+    expect([await sees([VILLAGE], moved), await sees([TOWNSHIP], moved), await sees([NEXT_VILLAGE], moved), await sees([NEXT_TOWNSHIP], moved)]).toEqual([
+      true,
+      true,
+      false,
+      true,
+    ]);
+    // Household to the next city, behind the API's back: the old township no longer reaches it; the next city does, by household.
+    await asOwner('civil-affairs', (owner) =>
+      owner.query(`UPDATE child SET household_region_code = $1, household_township_code = NULL, household_village_code = NULL WHERE id = $2`, [
+        NEXT_CITY_COUNTY,
+        moved,
+      ]),
+    );
+    expect([await sees([NEXT_TOWNSHIP], moved), await sees(['3412'], moved), await sees(['36'], moved), await sees([VILLAGE], moved)]).toEqual([
+      false,
+      true,
+      false,
+      true,
+    ]);
+    // Both places to the next province, in one statement: only the next province lists it.
+    await asOwner('civil-affairs', (owner) =>
+      owner.query(
+        `UPDATE child SET household_region_code = $1, residence_region_code = $1, residence_township_code = NULL, residence_village_code = NULL WHERE id = $2`,
+        [NEXT_PROVINCE_COUNTY, moved],
+      ),
+    );
+    expect([await sees(['36'], moved), await sees(['34'], moved), await sees([TOWNSHIP], moved), await sees([VILLAGE], moved)]).toEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

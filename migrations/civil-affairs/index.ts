@@ -20,6 +20,7 @@ import { RegionFigureBreakdowns1764620000000 } from './1764620000000-region-figu
 import { CheaperChildReach1764700000000 } from './1764700000000-cheaper-child-reach';
 import { InternalCallExpiry1764700000002 } from '../shared/1764700000002-internal-call-expiry';
 import { ChildCountyReach1764700200000 } from './1764700200000-child-county-reach';
+import { ChildAreaReach1764700450000 } from './1764700450000-child-area-reach';
 
 /** Civil-affairs migrations, oldest first. */
 export const civilAffairsMigrations = [
@@ -45,4 +46,5 @@ export const civilAffairsMigrations = [
   InternalCallExpiry1764700000002,
   AccessLogLeanAppend1764700100000,
   ChildCountyReach1764700200000,
+  ChildAreaReach1764700450000,
 ];

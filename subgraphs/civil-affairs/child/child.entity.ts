@@ -18,7 +18,14 @@ export class ChildRow {
   @Column('text', { name: 'residence_village', nullable: true }) residenceVillage!: string | null;
   @Column('char', { name: 'residence_township_code', length: 9, nullable: true }) residenceTownshipCode!: string | null;
   @Column('char', { name: 'residence_village_code', length: 12, nullable: true }) residenceVillageCode!: string | null;
-  /** The first six digits of each place's finest code, set by the database (migration 1764700200000) for a county's list; never read or written here. */
+  /**
+   * Each place's province, city and county (the first 2, 4 and 6 digits of its finest code), set by
+   * the database (migrations 1764700200000, 1764700450000) for an area's list; never read or written here.
+   */
+  @Column({ type: 'text', name: 'household_province', nullable: true, select: false, insert: false, update: false }) householdProvince?: string | null;
+  @Column({ type: 'text', name: 'residence_province', nullable: true, select: false, insert: false, update: false }) residenceProvince?: string | null;
+  @Column({ type: 'text', name: 'household_city', nullable: true, select: false, insert: false, update: false }) householdCity?: string | null;
+  @Column({ type: 'text', name: 'residence_city', nullable: true, select: false, insert: false, update: false }) residenceCity?: string | null;
   @Column({ type: 'text', name: 'household_county', nullable: true, select: false, insert: false, update: false }) householdCounty?: string | null;
   @Column({ type: 'text', name: 'residence_county', nullable: true, select: false, insert: false, update: false }) residenceCounty?: string | null;
   @Column('text') status!: 'ACTIVE' | 'ARCHIVED';

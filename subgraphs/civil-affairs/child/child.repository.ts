@@ -29,12 +29,26 @@ export async function findChildIdByNationalIdHash(db: EntityManager, hash: strin
   return row?.id ?? null;
 }
 
+/** An area level of each child's household and residence, indexed with the id (migrations 1764700200000, 1764700450000). */
+export type AreaLevel = 'province' | 'city' | 'county' | 'township' | 'village';
+
+/** The column of a place's area at a level: the stored province, city or county, or the place's own township or village code. */
+const areaColumn = (place: 'household' | 'residence', level: AreaLevel) =>
+  level === 'township' || level === 'village' ? `child.${place}_${level}_code` : `child.${place}_${level}`;
+
+/** One area a page is read from: the children whose household or residence lies in it, in id order, from its level's indexes. */
+export interface AreaArm {
+  level: AreaLevel;
+  code: string;
+}
+
 /**
- * One page of children matching the filter, in id order, in one statement. `counties`: the caller's
- * jurisdiction when it is only whole counties (six-digit codes) and it has no school or partner
- * claim; the page is then read county by county in id order (below) instead of walking the registry.
+ * One page of children matching the filter, in id order, in one statement. `areas`: when the caller
+ * reaches children by area (and in its charge) only, areas covering its jurisdiction, none inside
+ * another (child.service.ts `areaArms`); the page is then read area by area in id order (below)
+ * instead of walking the registry or sorting a whole area.
  */
-export async function listChildren(db: EntityManager, filter: ChildFilter, window: PageWindow, counties: readonly string[] | null): Promise<ChildRow[]> {
+export async function listChildren(db: EntityManager, filter: ChildFilter, window: PageWindow, areas: readonly AreaArm[] | null): Promise<ChildRow[]> {
   const query = db.getRepository(ChildRow).createQueryBuilder('child').orderBy('child.id').limit(window.limit);
   if (window.afterId) query.andWhere('child.id > :afterId', { afterId: window.afterId });
   // The finest place known: a county, township or village prefix finds exactly the children living there.
@@ -55,30 +69,31 @@ export async function listChildren(db: EntityManager, filter: ChildFilter, windo
     if (filter.leftBehindType) query.andWhere('cc.left_behind_type = :type', { type: filter.leftBehindType });
     if (typeof filter.isLeftBehind === 'boolean') query.andWhere('cc.is_left_behind = :lb', { lb: filter.isLeftBehind });
   }
-  if (!counties?.length) return query.getMany();
-  return hydrateRows(db, ChildRow, await db.query(...byCounty(query, counties, window.limit)), 'child_');
+  if (!areas?.length) return query.getMany();
+  return hydrateRows(db, ChildRow, await db.query(...byArea(query, areas, window.limit)), 'child_');
 }
 
 /**
  * The page as the union of disjoint arms, each the same query (filters, order, limit) narrowed to
  * one way the caller reaches a child, each read in id order from its index and stopped at the page's
- * end (migration 1764700200000): per county, the children living there; per county, those
- * registered there (household) who live outside the caller's counties; and the children in the
- * caller's charge (care workers) outside them. For a caller with no school or partner claim these
- * are every child the read policy lets it reach by area or charge (the policy's other arms need a
- * school or a partner), and the policy still filters every row: the arms only narrow where to look.
+ * end: per area, the children living there; per area, those registered there (household) who live
+ * in none of the areas; and the children in the caller's charge (care workers) in none of them. No
+ * area lies inside another, so each child living in one is read by one arm. They cover every child
+ * the read policy lets a caller with no school or partner claim reach by area or charge (the policy's
+ * other arms need one), and the policy still filters every row: the arms only narrow where to look.
  */
-function byCounty(page: SelectQueryBuilder<ChildRow>, counties: readonly string[], limit: number): [string, unknown[]] {
-  const outside = (place: 'household' | 'residence') => `(child.${place}_county = ANY (:counties)) IS NOT TRUE`;
+function byArea(page: SelectQueryBuilder<ChildRow>, areas: readonly AreaArm[], limit: number): [string, unknown[]] {
+  const levels = [...new Set(areas.map((area) => area.level))];
+  const codes = Object.fromEntries(levels.map((level) => [`${level}Codes`, areas.filter((area) => area.level === level).map((area) => area.code)]));
+  // Plain columns compared with values (texteq, bpchareq: leakproof), so an index answers them under the policy.
+  const outside = (place: 'household' | 'residence') =>
+    `(${levels.map((level) => `${areaColumn(place, level)} = ANY (:${level}Codes)`).join(' OR ')}) IS NOT TRUE`;
   const arms = [
-    ...counties.map((county) => ['child.residence_county = :county', { county }] as const),
-    ...counties.map(
-      (county) =>
-        [
-          `child.household_county = :county AND child.household_county IS DISTINCT FROM child.residence_county AND ${outside('residence')}`,
-          { county },
-        ] as const,
-    ),
+    ...areas.map(({ level, code }) => [`${areaColumn('residence', level)} = :code`, { code }] as const),
+    ...areas.map(({ level, code }) => {
+      const [household, residence] = [areaColumn('household', level), areaColumn('residence', level)];
+      return [`${household} = :code AND ${household} IS DISTINCT FROM ${residence} AND ${outside('residence')}`, { code }] as const;
+    }),
     [`child.id = ANY (app_children_in_charge()) AND ${outside('residence')} AND ${outside('household')}`, {}] as const,
   ];
   const sql: string[] = [];
@@ -86,7 +101,7 @@ function byCounty(page: SelectQueryBuilder<ChildRow>, counties: readonly string[
   for (const [condition, values] of arms) {
     const [armSql, armParameters] = page
       .clone()
-      .andWhere(condition, { ...values, counties: [...counties] })
+      .andWhere(condition, { ...values, ...codes })
       .getQueryAndParameters();
     // Each arm numbers its parameters from $1: shift them past the earlier arms'.
     const offset = parameters.length;
@@ -100,7 +115,7 @@ function byCounty(page: SelectQueryBuilder<ChildRow>, counties: readonly string[
 type FileState = 'status' | 'statusReason' | 'archiveReason' | 'lastReviewedAt' | 'lastReviewedOn' | 'lastReviewedBy' | 'childDirectorId' | 'childSupervisorId';
 
 /** Set by the database, never by the service. */
-type Bookkeeping = 'version' | 'createdAt' | 'updatedAt' | 'householdCounty' | 'residenceCounty';
+type Bookkeeping = 'version' | 'createdAt' | 'updatedAt' | `${'household' | 'residence'}${'Province' | 'City' | 'County'}`;
 
 export type NewChild = Omit<ChildRow, FileState | Bookkeeping>;
 

@@ -24,6 +24,8 @@ import {
   listChildren,
   lockChild,
   updateChildIfVersion,
+  type AreaArm,
+  type AreaLevel,
   type ChildChanges,
 } from './child.repository';
 import { AgeBand } from './child.type';
@@ -283,28 +285,34 @@ export async function lockChildAt(em: EntityManager, id: string, expectedVersion
 export function findChildren(ctx: CivilAffairsContext, filter: ChildFilter | null, window: PageWindow): Promise<ChildRow[]> {
   const checked: ChildFilter = { ...filter };
   if (checked.regionPrefix) regionPrefix(checked.regionPrefix, 'filter.regionPrefix');
-  return listChildren(ctx.db, checked, window, wholeCounties(ctx.principal));
+  return listChildren(ctx.db, checked, window, areaArms(ctx.principal));
 }
 
 /**
- * The most counties a page is read county by county for. The statement has two arms per county, and
- * planning them costs about as much as reading the page: measured through the gateway on a small
- * registry, a page of 20 took 0.1 s with 32 counties, 0.3 s with 128 and 3 s with 800 (the one
- * statement: 20–40 ms whatever the count). Beyond it the one statement serves, as for a city.
+ * The most areas a page is read area by area for. The statement has two arms per area, and planning
+ * them costs about as much as reading the page: measured through the gateway on a small registry, a
+ * page of 20 took 0.1 s with 32 counties, 0.3 s with 128 and 3 s with 800 (the one statement: 20–40
+ * ms whatever the count). Beyond it the one statement serves.
  */
-export const MAX_COUNTY_ARMS = 16;
+export const MAX_AREA_ARMS = 16;
+
+/** The area levels stored beside each child (migrations 1764700200000, 1764700450000), by the length of their code. */
+const LEVEL_OF_LENGTH: Readonly<Record<number, AreaLevel>> = { 2: 'province', 4: 'city', 6: 'county', 9: 'township', 12: 'village' };
 
 /**
- * The caller's jurisdiction if it is only whole counties (six-digit codes), at most MAX_COUNTY_ARMS
- * of them, and it reaches no child by a school or a partner claim: then its page is read county by
- * county (listChildren). Otherwise null, and the page is one statement the planner orders itself (a
- * province or city walks the registry, rightly, since most rows are its own; a township or village
- * reads its few children by area).
+ * The areas a page is read from, one arm each (listChildren), if the caller reaches children by area
+ * (and in its charge) only: no school or partner claim, and a jurisdiction of province (2 digits),
+ * city (4), county (6), township (9) or village (12) codes, at most MAX_AREA_ARMS areas once a code
+ * inside another of the caller's is dropped (it adds no child). Otherwise null, and the page is one
+ * statement the planner orders itself (a code of another length, too many areas).
  */
-export function wholeCounties({ jurisdiction, schools, partner }: Pick<Principal, 'jurisdiction' | 'schools' | 'partner'>): string[] | null {
-  if (partner !== null || schools.length > 0 || jurisdiction.length === 0 || !jurisdiction.every((code) => /^\d{6}$/.test(code))) return null;
-  const counties = [...new Set(jurisdiction)];
-  return counties.length <= MAX_COUNTY_ARMS ? counties : null;
+export function areaArms({ jurisdiction, schools, partner }: Pick<Principal, 'jurisdiction' | 'schools' | 'partner'>): AreaArm[] | null {
+  if (partner !== null || schools.length > 0 || jurisdiction.length === 0) return null;
+  if (!jurisdiction.every((code) => /^\d+$/.test(code) && LEVEL_OF_LENGTH[code.length])) return null;
+  const codes = [...new Set(jurisdiction)];
+  // Areas no one of which lies inside another, so the arms never read a child twice.
+  const areas = codes.filter((code) => !codes.some((other) => other !== code && code.startsWith(other)));
+  return areas.length <= MAX_AREA_ARMS ? areas.map((code) => ({ level: LEVEL_OF_LENGTH[code.length]!, code })) : null;
 }
 
 /** A child row as the gateway hands it over for `accessLog`: with the other agencies' entries it required. */
