@@ -19,6 +19,7 @@ import { ChildReachIndex1764600000001 } from './1764600000001-child-reach-index'
 import { RegionFigureBreakdowns1764620000000 } from './1764620000000-region-figure-breakdowns';
 import { CheaperChildReach1764700000000 } from './1764700000000-cheaper-child-reach';
 import { InternalCallExpiry1764700000002 } from '../shared/1764700000002-internal-call-expiry';
+import { SpendInternalCall1764710000000 } from '../shared/1764710000000-spend-internal-call';
 import { ChildCountyReach1764700200000 } from './1764700200000-child-county-reach';
 
 /** Civil-affairs migrations, oldest first. */
@@ -45,4 +46,5 @@ export const civilAffairsMigrations = [
   InternalCallExpiry1764700000002,
   AccessLogLeanAppend1764700100000,
   ChildCountyReach1764700200000,
+  SpendInternalCall1764710000000,
 ];
