@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { Client } from 'pg';
 import { decodeJwt } from 'jose';
-import { DEMO_COUNTY } from '../demo/principals';
 import { InternalTokenSigner } from '../platform/internal-token';
 import { statementCount as countStatements } from '../scripts/statement-count';
 import { startSubgraph, type ServiceProcess } from './support/gateway-process';
-import { ADMIN, database, freshNationalId, gqlData, post, system, waitFor, PARENTS_AWAY, type GraphQLResponse } from './support/system';
+import { registerChild } from './support/children';
+import { ADMIN, database, gqlData, post, system, waitFor, type GraphQLResponse } from './support/system';
 
 /**
  * Issue 14: a subgraph spends a call's internal token in the round trip that opens the request's
@@ -42,19 +42,9 @@ async function withOwner<T>(work: (owner: Client) => Promise<T>): Promise<T> {
 const claimed = (token: string) =>
   withOwner(async (owner) => (await owner.query('SELECT 1 FROM internal_call WHERE jti = $1', [decodeJwt(token).jti])).rowCount === 1);
 
+/** A new child of the demo county, at its first version. */
 async function newChild(): Promise<{ id: string; version: number }> {
-  const identity = freshNationalId();
-  const data = await gqlData(`mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id version } } }`, {
-    input: {
-      name: '令牌重放',
-      gender: identity.gender,
-      birthDate: identity.birthDate,
-      householdRegionCode: DEMO_COUNTY,
-      residenceRegionCode: DEMO_COUNTY,
-      ...PARENTS_AWAY,
-    },
-  });
-  return data.registerChild.child;
+  return { id: await registerChild({ name: '令牌重放' }), version: 1 };
 }
 
 describe('issue 14 attack: the internal token spent in the round trip that opens the transaction', () => {
