@@ -32,7 +32,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
    * Authenticates the caller before its body is read (a subgraph: the gateway's internal token), so
    * that no body of any size is parsed for a caller who may not call at all. Its `caller` is in
    * `res.locals.caller` for `context`; what it throws (a 401 GraphQLError) is the answer. The body
-   * must then be the one the caller signed (`bodyDigest`), or the answer is 401 too.
+   * must then be the one the caller signed (`bodyDigest`), or the answer is 401 too. A request
+   * refused between the two (that body check among others) first spends the caller's credential.
    */
   verifyCaller?: (req: Request) => Promise<VerifiedCaller>;
 }
@@ -41,6 +42,13 @@ export interface VerifiedCaller {
   caller: unknown;
   /** SHA-256 (base64url) of the request body the caller's signature covers. */
   bodyDigest: string;
+  /**
+   * Spends the caller's single-use credential on its own (a subgraph's internal token), for a
+   * request that ends before its context is built: refused (another body than the signed one, too
+   * large, malformed, a batch too long) or abandoned. False when it was spent before: the refusal
+   * is then 401, as for any replay. A no-op once spent (the context spends it otherwise).
+   */
+  spend: () => Promise<boolean>;
 }
 
 const UNSIGNED_BODY = { message: 'The internal token is not valid.', extensions: { code: ErrorCode.UNAUTHENTICATED } };
@@ -63,11 +71,29 @@ function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
+/**
+ * Answers a refusal. A verified caller's credential is spent first (awaited, so a later request
+ * with the same token finds it spent), and a credential spent before turns the answer into the
+ * replay's 401. A spend that fails (the database is down) leaves the refusal as it was.
+ */
+async function refuse(res: express.Response, logger: Logger, status: number, body: unknown): Promise<void> {
+  const spend = res.locals.spend as VerifiedCaller['spend'] | undefined;
+  const fresh = spend
+    ? await spend().catch((err: unknown) => {
+        logger.warn({ err }, 'could not spend the token of a refused request');
+        return true;
+      })
+    : true;
+  res.status(fresh ? status : 401).json(fresh ? body : { errors: [UNSIGNED_BODY] });
+}
+
 /** Every query limit holds per operation: a batch must not multiply them without bound. */
-function limitBatch(maxBatch: number): express.RequestHandler {
+function limitBatch(maxBatch: number, logger: Logger): express.RequestHandler {
   return (req, res, next) => {
     if (Array.isArray(req.body) && req.body.length > maxBatch) {
-      res.status(400).json({ errors: [{ message: `A batch may hold at most ${maxBatch} operations.`, extensions: { code: ErrorCode.BATCH_TOO_LARGE } }] });
+      void refuse(res, logger, 400, {
+        errors: [{ message: `A batch may hold at most ${maxBatch} operations.`, extensions: { code: ErrorCode.BATCH_TOO_LARGE } }],
+      });
       return;
     }
     next();
@@ -106,13 +132,18 @@ function closeConnectionsWhileStopping(lifecycle: Lifecycle): express.RequestHan
   };
 }
 
-/** Runs `verifyCaller` before the body is read; its refusal is the answer. */
-function verifyBeforeBody(verifyCaller: (req: Request) => Promise<VerifiedCaller>): express.RequestHandler {
+/**
+ * Runs `verifyCaller` before the body is read; its refusal is the answer. A request that ends
+ * without its credential spent (the caller went away while sending its body) spends it then.
+ */
+function verifyBeforeBody(verifyCaller: (req: Request) => Promise<VerifiedCaller>, logger: Logger): express.RequestHandler {
   return (req, res, next) => {
     verifyCaller(req).then(
-      ({ caller, bodyDigest }) => {
+      ({ caller, bodyDigest, spend }) => {
         res.locals.caller = caller;
         res.locals.signedBodyDigest = bodyDigest;
+        res.locals.spend = spend;
+        res.once('close', () => void spend().catch((err: unknown) => logger.warn({ err }, 'could not spend the token of an abandoned request')));
         next();
       },
       (err: { message?: string; extensions?: { code?: string; http?: { status?: number } } }) => {
@@ -133,10 +164,12 @@ function checkSignedBody(_req: Request, res: http.ServerResponse, raw: Buffer): 
 }
 
 /** After the body is read: a signed caller's request must have had its body checked (no GET, no other content type). */
-const requireSignedBody: express.RequestHandler = (_req, res, next) => {
-  if (res.locals.bodySigned === true) next();
-  else res.status(401).json({ errors: [UNSIGNED_BODY] });
-};
+function requireSignedBody(logger: Logger): express.RequestHandler {
+  return (_req, res, next) => {
+    if (res.locals.bodySigned === true) next();
+    else void refuse(res, logger, 401, { errors: [UNSIGNED_BODY] });
+  };
+}
 
 /**
  * The HTTP shell every process shares: POST /graphql, GET /health (readiness, for load balancers
@@ -181,9 +214,13 @@ function createGraphQLHttpApp<TContext extends BaseContext>(options: GraphQLHttp
   app.use(
     '/graphql',
     ...(options.verifyCaller
-      ? [verifyBeforeBody(options.verifyCaller), express.json({ limit: options.bodyLimit, verify: checkSignedBody }), requireSignedBody]
+      ? [
+          verifyBeforeBody(options.verifyCaller, options.logger),
+          express.json({ limit: options.bodyLimit, verify: checkSignedBody }),
+          requireSignedBody(options.logger),
+        ]
       : [express.json({ limit: options.bodyLimit })]),
-    limitBatch(options.maxBatch ?? 1),
+    limitBatch(options.maxBatch ?? 1, options.logger),
     expressMiddleware(options.apollo, { context: ({ req, res }) => options.context(req, res) }),
   );
 
@@ -192,13 +229,13 @@ function createGraphQLHttpApp<TContext extends BaseContext>(options: GraphQLHttp
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 401) {
       options.logger.warn({ reason: err.message }, 'rejected internal token');
-      res.status(401).json({ errors: [UNSIGNED_BODY] });
+      void refuse(res, options.logger, 401, { errors: [UNSIGNED_BODY] });
       return;
     }
     if (status === 500) options.logger.error({ err }, 'unhandled HTTP error');
     const code = status === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_REQUEST;
     const message = status === 413 ? 'Request body too large.' : status === 500 ? 'Internal server error.' : 'Malformed request.';
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    void refuse(res, options.logger, status, { errors: [{ message, extensions: { code } }] });
   });
 
   const server = http.createServer(app);

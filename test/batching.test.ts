@@ -61,10 +61,10 @@ describe('entity batching', () => {
     const ten = await statementsFor(50);
     const hundred = await statementsFor(100);
     expect(hundred).toEqual(ten);
-    // And the fixed number is small: one statement per loader the query touches, plus three round
-    // trips for each call (the internal token's claim; BEGIN with the row scope; the access-log
+    // And the fixed number is small: one statement per loader the query touches, plus two round
+    // trips for each call (the internal token's claim with BEGIN and the row scope; the access-log
     // append with COMMIT) in each subgraph the plan calls once.
-    const framing = 3;
+    const framing = 2;
     expect(ten['civil-affairs']).toBeLessThanOrEqual(4 + framing);
     expect(ten.education).toBeLessThanOrEqual(6 + framing);
     expect(ten['womens-federation']).toBeLessThanOrEqual(3 + framing);
@@ -74,9 +74,9 @@ describe('entity batching', () => {
   it('so does a page with every record list of the school’s and the federation’s work', async () => {
     const ten = await statementsFor(10, WORK_QUERY);
     expect(await statementsFor(100, WORK_QUERY)).toEqual(ten);
-    // One statement per list (the education lists are ten), plus the call's three round trips (the
-    // internal token's claim; BEGIN with the row scope; the access-log append with COMMIT).
-    expect(ten.education).toBeLessThanOrEqual(10 + 3);
+    // One statement per list (the education lists are ten), plus the call's two round trips (the
+    // internal token's claim with BEGIN and the row scope; the access-log append with COMMIT).
+    expect(ten.education).toBeLessThanOrEqual(10 + 2);
   });
 
   it('pages follow each other without gaps or repeats', async () => {

@@ -240,6 +240,32 @@ describe('the enrolment set', () => {
 });
 
 describe('replication in health and metrics', () => {
+  it('decodes each publisher’s log once per subscriber: one subscription per (subscriber, publisher), carrying all its sets', async () => {
+    const layout: Record<string, string[]> = {};
+    for (const name of ['civil-affairs', 'education', 'womens-federation'] as const) {
+      await asOwner(name, async (owner) => {
+        const { rows } = await owner.query(
+          `SELECT subname, subpublications FROM pg_subscription WHERE subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+        );
+        for (const row of rows) layout[row.subname] = [...row.subpublications].sort();
+      });
+    }
+    expect(layout).toEqual({
+      civil_affairs__enrolment_feed: ['enrolment_feed', 'proposal_feed'],
+      civil_affairs__partner_feed: ['partner_feed'],
+      education__registry_feed: ['proposal_review_feed', 'registry_feed'],
+      education__partner_feed: ['partner_feed'],
+      womens_federation__registry_feed: ['registry_feed'],
+      womens_federation__enrolment_feed: ['enrolment_feed'],
+    });
+    // Both sets of a shared subscription report through it.
+    const health = (await (await fetch(system.subgraphUrls.education.replace(/graphql$/, 'health'))).json()) as {
+      feeds: Record<string, { subscribed: boolean; streaming: boolean }>;
+    };
+    expect(health.feeds.proposal_review_feed).toMatchObject({ subscribed: true, streaming: true });
+    expect(health.feeds.registry_feed).toMatchObject({ subscribed: true, streaming: true });
+  });
+
   it('reports each subscription’s state and lag', async () => {
     for (const name of ['civil-affairs', 'education', 'womens-federation'] as const) {
       const base = system.subgraphUrls[name].replace(/graphql$/, '');

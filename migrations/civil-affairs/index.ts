@@ -19,6 +19,7 @@ import { ChildReachIndex1764600000001 } from './1764600000001-child-reach-index'
 import { RegionFigureBreakdowns1764620000000 } from './1764620000000-region-figure-breakdowns';
 import { CheaperChildReach1764700000000 } from './1764700000000-cheaper-child-reach';
 import { InternalCallExpiry1764700000002 } from '../shared/1764700000002-internal-call-expiry';
+import { SpendInternalCall1764710000000 } from '../shared/1764710000000-spend-internal-call';
 import { ChildCountyReach1764700200000 } from './1764700200000-child-county-reach';
 import { ChildAreaReach1764700450000 } from './1764700450000-child-area-reach';
 
@@ -47,4 +48,5 @@ export const civilAffairsMigrations = [
   AccessLogLeanAppend1764700100000,
   ChildCountyReach1764700200000,
   ChildAreaReach1764700450000,
+  SpendInternalCall1764710000000,
 ];

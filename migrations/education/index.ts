@@ -14,6 +14,7 @@ import { SchoolFiguresByDay1764610000000 } from './1764610000000-school-figures-
 import { AccessLogPartitions1764600000000 } from '../shared/1764600000000-access-log-partitions';
 import { OneCallSchoolReach1764700000001 } from './1764700000001-one-call-school-reach';
 import { InternalCallExpiry1764700000002 } from '../shared/1764700000002-internal-call-expiry';
+import { SpendInternalCall1764710000000 } from '../shared/1764710000000-spend-internal-call';
 import { AccessLogLeanAppend1764700100000 } from '../shared/1764700100000-access-log-lean-append';
 
 /** Education migrations, oldest first. */
@@ -35,4 +36,5 @@ export const educationMigrations = [
   OneCallSchoolReach1764700000001,
   InternalCallExpiry1764700000002,
   AccessLogLeanAppend1764700100000,
+  SpendInternalCall1764710000000,
 ];

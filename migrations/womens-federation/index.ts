@@ -14,6 +14,7 @@ import { FederationFigures1764580000000 } from './1764580000000-federation-figur
 import { FederationFiguresByDay1764610000000 } from './1764610000000-federation-figures-by-day';
 import { AccessLogPartitions1764600000000 } from '../shared/1764600000000-access-log-partitions';
 import { InternalCallExpiry1764700000002 } from '../shared/1764700000002-internal-call-expiry';
+import { SpendInternalCall1764710000000 } from '../shared/1764710000000-spend-internal-call';
 import { AccessLogLeanAppend1764700100000 } from '../shared/1764700100000-access-log-lean-append';
 
 /** Women's-federation migrations, oldest first. */
@@ -35,4 +36,5 @@ export const womensFederationMigrations = [
   FederationFiguresByDay1764610000000,
   InternalCallExpiry1764700000002,
   AccessLogLeanAppend1764700100000,
+  SpendInternalCall1764710000000,
 ];

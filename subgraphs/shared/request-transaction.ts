@@ -5,6 +5,7 @@ import { ErrorCode } from '../../platform/errors';
 import { isDataException, isDatabaseOutage } from '../../platform/sql-state';
 import type { InternalCall } from '../../platform/internal-token';
 import type { Logger } from '../../platform/logger';
+import type { SingleUseToken } from './verify-call';
 
 /**
  * The rows a request may reach, as the per-transaction settings the row-level-security policies
@@ -47,18 +48,20 @@ function rowScopeOf(call: InternalCall): RowScope {
 }
 
 /**
- * Each request's row scope: its transaction, opened with the caller's row limits and timeouts.
+ * Each request's row scope: its transaction, opened with the caller's row limits and timeouts, in
+ * the round trip that spends the call's token (a replay opens nothing and is refused, 401).
  * Past the request deadline, or when the caller goes away before the answer is sent (the gateway
  * gave up), the transaction is rolled back: a write whose client is gone never commits later.
  */
 export async function openRowScope(
   db: DataSource,
   call: InternalCall,
+  token: SingleUseToken,
   response: { once(event: 'close', listener: () => void): unknown; readonly writableFinished: boolean },
   limits: TransactionLimits,
   logger: Logger,
 ): Promise<RequestTransaction> {
-  const transaction = await RequestTransaction.open(db, rowScopeOf(call), limits, logger);
+  const transaction = await RequestTransaction.open(db, rowScopeOf(call), limits, logger, token);
   transaction.armDeadline(limits.requestDeadlineMs);
   response.once('close', () => {
     transaction.disarmDeadline();
@@ -114,9 +117,21 @@ export class RequestTransaction {
     private readonly logger: Logger,
   ) {}
 
-  static async open(db: DataSource, scope: RowScope, limits: TransactionLimits, logger: Logger): Promise<RequestTransaction> {
-    // Refused before anything is sent: the settings travel as literals, in which a NUL would end the message.
-    if (rowScopeValues(scope).some((value) => value.includes('\u0000'))) throw refusedSetting();
+  /**
+   * Opens the transaction; with `token`, spends the call's token first, in the same message:
+   * `SELECT spend_internal_call(…); COMMIT; START TRANSACTION; <row scope>`. In a simple-protocol
+   * message of several statements, those before the COMMIT form an implicit transaction block it
+   * commits, so the claim is durable before the request's own transaction starts, whatever becomes
+   * of that one. On a replay the spend fails and the server skips the rest of the message: no
+   * transaction opens, and the refusal is 401.
+   */
+  static async open(db: DataSource, scope: RowScope, limits: TransactionLimits, logger: Logger, token?: SingleUseToken): Promise<RequestTransaction> {
+    // Refused before anything is sent: the settings travel as literals, in which a NUL would end the
+    // message. The token is spent all the same (alone): a refused call's token is used up.
+    if (rowScopeValues(scope).some((value) => value.includes('\u0000'))) {
+      if (token && !(await token.spendAlone())) throw token.replayed();
+      throw refusedSetting();
+    }
     const runner = db.createQueryRunner();
     try {
       await runner.connect();
@@ -127,14 +142,15 @@ export class RequestTransaction {
     }
     const transaction = new RequestTransaction(runner, logger);
     try {
-      // One round trip: BEGIN and the row scope travel together (a simple-protocol message of two
-      // statements, so no parameters: the values are escaped literals).
-      await runner.query(`START TRANSACTION; ${rowScopeSql(scope, limits)}`);
+      // One round trip: the token's claim, BEGIN and the row scope travel together (a simple-protocol
+      // message of several statements, so no parameters: the values are escaped literals).
+      await runner.query(`${token ? `${token.statement()}; COMMIT; ` : ''}START TRANSACTION; ${rowScopeSql(scope, limits)}`);
       transaction.marked(true);
       return transaction;
     } catch (err) {
       // The transaction may be open and failed: end it before the connection goes back.
       await transaction.abort('failed');
+      if (token?.isReplay(err)) throw token.replayed();
       throw setupFailure(err);
     }
   }

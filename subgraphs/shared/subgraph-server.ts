@@ -9,7 +9,6 @@ import { createErrorMasker } from '../../platform/error-masking';
 import { loadMetricsToken } from '../../platform/env';
 import { refuseUnrunnableRequests } from '../../platform/input-checks';
 import { answersNotStored } from './answers-not-stored';
-import type { InternalCall } from '../../platform/internal-token';
 import { serve } from '../../platform/graphql-http';
 import { createLogger } from '../../platform/logger';
 import { createMetrics } from '../../platform/metrics';
@@ -21,7 +20,7 @@ import { prepareDatabase } from './prepare-database';
 import { CursorCodec } from './pagination';
 import { openRowScope } from './request-transaction';
 import type { SubgraphDefinition } from './subgraph-definition';
-import { claimInDatabase, createCallVerifier } from './verify-call';
+import { createCallVerifier, type SignedCall } from './verify-call';
 import { startFeeds } from './feeds/start-feeds';
 import { startFigureRecording } from './figure-recording';
 import { PERSONAL_FIELD_NAMES } from '../../schema/scope-catalogue';
@@ -52,7 +51,7 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
     logger,
     caughtUp: async () => (await feeds.health()).status === 'ok',
   });
-  const verifyCall = createCallVerifier(config.internalTokenKeyFile, definition.name, logger, claimInDatabase(db));
+  const verifyCall = createCallVerifier(config.internalTokenKeyFile, definition.name, logger, db);
   const cursors = new CursorCodec(loadCursorKey());
   // Each field enforces its own access directive (field-access.ts, applied as the schema is built).
   const schema = await definition.buildSchema();
@@ -92,8 +91,8 @@ export async function runSubgraph<Loaders>(definition: SubgraphDefinition<Loader
     // The gateway's token is checked before the body is read: nobody else gets one parsed.
     verifyCaller: (req) => verifyCall(req.headers.authorization),
     context: async (_req, res) => {
-      const call = res.locals.caller as InternalCall;
-      const transaction = await openRowScope(db, call, res, config.transactionLimits, logger);
+      const { token, ...call } = res.locals.caller as SignedCall;
+      const transaction = await openRowScope(db, call, token, res, config.transactionLimits, logger);
       return { ...call, db: transaction.manager, transaction, audit: new AccessRecorder(), loaders: definition.createLoaders(transaction.manager), cursors };
     },
     release: async () => {

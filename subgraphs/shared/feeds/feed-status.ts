@@ -1,7 +1,6 @@
 import type { SubgraphName } from '../../../platform/subgraphs';
 import { subscriptionsOf } from '../../../schema/published-sets';
 import type { RunSql } from './maintenance-connection';
-import { subscriptionName } from './subscription-names';
 
 /** How one subscribed set stands, as the subscriber sees it. */
 export interface FeedStatus {
@@ -16,19 +15,20 @@ export interface FeedStatus {
 }
 
 /**
- * Reads each subscription's state and lag through the application role: the catalog columns it
- * reads are public, and the heartbeat tables are readable by it.
+ * Reads each set's state and lag through the application role: the catalog columns it reads are
+ * public, and the heartbeat tables are readable by it. A set's subscription is whichever carries
+ * its publication (one per publisher, or one per set in a deployment made before; subscription-plan.ts).
  */
 export async function feedStatus(run: RunSql, subscriber: SubgraphName): Promise<FeedStatus[]> {
   const sets = subscriptionsOf(subscriber);
   if (!sets.length) return [];
-  const names = sets.map((set) => subscriptionName(subscriber, set));
-  const rows = await run<{ name: string; enabled: boolean; streaming: boolean }>(
-    `SELECT s.subname AS name, s.subenabled AS enabled, coalesce(bool_or(st.pid IS NOT NULL), false) AS streaming
-       FROM pg_subscription s LEFT JOIN pg_stat_subscription st ON st.subid = s.oid AND st.relid IS NULL
-      WHERE s.subname = ANY ($1) AND s.subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-      GROUP BY s.subname, s.subenabled`,
-    [names],
+  const rows = await run<{ set: string; enabled: boolean; streaming: boolean }>(
+    `SELECT p.set, bool_or(s.subenabled) AS enabled, coalesce(bool_or(st.pid IS NOT NULL AND s.subenabled), false) AS streaming
+       FROM unnest($1::text[]) AS p(set)
+       JOIN pg_subscription s ON p.set = ANY (s.subpublications) AND s.subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+       LEFT JOIN pg_stat_subscription st ON st.subid = s.oid AND st.relid IS NULL
+      GROUP BY p.set`,
+    [sets.map((set) => set.schema)],
   );
   const lags = await Promise.all(
     sets.map(async (set) => {
@@ -39,7 +39,7 @@ export async function feedStatus(run: RunSql, subscriber: SubgraphName): Promise
     }),
   );
   return sets.map((set, index) => {
-    const row = rows.find((candidate) => candidate.name === names[index]);
+    const row = rows.find((candidate) => candidate.set === set.schema);
     return {
       set: set.schema,
       publisher: set.publisher,
