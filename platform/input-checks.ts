@@ -41,8 +41,22 @@ function nulInValue(value: unknown, path: string): string | null {
   return null;
 }
 
+/**
+ * What nulInLiterals found, per parsed document. Apollo keeps one parsed document per query text
+ * (its document store, bounded), so the gateway's few plan documents are walked once, not on every
+ * request; the answer depends on the document alone (never on variables or the caller), and a
+ * document Apollo drops is dropped here too.
+ */
+const literalNuls = new WeakMap<DocumentNode, string | null>();
+
 /** The argument path (`input.name`) of the first string literal holding a NUL in the document, or null. */
 function nulInLiterals(document: DocumentNode): string | null {
+  let found = literalNuls.get(document);
+  if (found === undefined) literalNuls.set(document, (found = findNulInLiterals(document)));
+  return found;
+}
+
+function findNulInLiterals(document: DocumentNode): string | null {
   let found: string | null = null;
   visit(document, {
     StringValue(node, _key, parent, _path, ancestors) {
