@@ -180,6 +180,10 @@ function requireSignedBody(logger: Logger): express.RequestHandler {
 function createGraphQLHttpApp<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>, lifecycle: Lifecycle) {
   const app = express();
   app.disable('x-powered-by');
+  // Express hashes every answer's body for an ETag (SHA-1 of kilobytes per dossier page) and checks
+  // freshness against it; no answer here is ever served from a cache (they are `no-store`, and
+  // POSTs), so that work was spent on every request for nothing.
+  app.set('etag', false);
   app.use(closeConnectionsWhileStopping(lifecycle));
 
   app.get('/health', async (_req, res) => {

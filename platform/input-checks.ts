@@ -22,6 +22,13 @@ function refusal(code: ErrorCode | 'GRAPHQL_VALIDATION_FAILED', message: string,
 /** A NUL character: PostgreSQL cannot store one in text, and no real name, note or id holds one. */
 const NUL = '\u0000';
 
+/** Whether any string in a variable's value holds a NUL: the common answer, no, found without writing a path per value. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes(NUL);
+  if (Array.isArray(value)) return value.some(holdsNul);
+  return value !== null && typeof value === 'object' && Object.values(value).some(holdsNul);
+}
+
 /** The path (`input.name`, `ids.2`) of the first string holding a NUL in a variable's value, or null. */
 function nulInValue(value: unknown, path: string): string | null {
   if (typeof value === 'string') return value.includes(NUL) ? path : null;
@@ -41,8 +48,22 @@ function nulInValue(value: unknown, path: string): string | null {
   return null;
 }
 
+/**
+ * What nulInLiterals found, per parsed document. Apollo keeps one parsed document per query text
+ * (its document store, bounded), so the gateway's few plan documents are walked once, not on every
+ * request; the answer depends on the document alone (never on variables or the caller), and a
+ * document Apollo drops is dropped here too.
+ */
+const literalNuls = new WeakMap<DocumentNode, string | null>();
+
 /** The argument path (`input.name`) of the first string literal holding a NUL in the document, or null. */
 function nulInLiterals(document: DocumentNode): string | null {
+  let found = literalNuls.get(document);
+  if (found === undefined) literalNuls.set(document, (found = findNulInLiterals(document)));
+  return found;
+}
+
+function findNulInLiterals(document: DocumentNode): string | null {
   let found: string | null = null;
   visit(document, {
     StringValue(node, _key, parent, _path, ancestors) {
@@ -112,7 +133,7 @@ export function refuseUnrunnableRequests<TContext extends BaseContext>(): Apollo
             throw refusal('GRAPHQL_VALIDATION_FAILED', 'This API has no subscriptions; ask with a query.');
           }
           const variables = request.variables ?? {};
-          const inVariables = nulInValue(variables, '');
+          const inVariables = holdsNul(variables) ? nulInValue(variables, '') : null;
           const nulAt = inVariables ? inVariables.slice(1) : nulInLiterals(document);
           if (nulAt) throw refusal(ErrorCode.BAD_USER_INPUT, `${nulAt} holds a NUL character, which no text may contain.`, nulAt);
           const problem = variableProblem(schema, operation, variables);

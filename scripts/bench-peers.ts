@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { armProfiling } from './cpu-profiling';
 import { loadKit, QUERIES, replayed, throughGateway } from './bench-throughput';
 import { SUPERGRAPH_PATH } from './compose-supergraph';
 import { formatLoad, runLoad, type LoadResult } from './load-run';
@@ -15,19 +16,6 @@ const TARGETS = [
   { key: 'replay', label: 'no gateway: the plan replayed', process: null },
 ] as const;
 type TargetKey = (typeof TARGETS)[number]['key'];
-
-/**
- * BENCH_PROFILE=<folder>: each gateway's CPU profile of its first round of each query, written
- * there (scripts/cpu-profile-preload.ts), to compare what ours does with what stock Apollo does.
- */
-function armProfiling(): string | null {
-  const dir = process.env.BENCH_PROFILE ? resolve(process.env.BENCH_PROFILE) : null;
-  if (!dir) return null;
-  mkdirSync(dir, { recursive: true });
-  process.env.BENCH_PROFILE = dir;
-  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --require ${join(__dirname, 'cpu-profile-preload.js')}`.trim();
-  return dir;
-}
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

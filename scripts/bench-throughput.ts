@@ -4,6 +4,7 @@ import { signDevToken } from '../demo/tokens';
 import { InternalTokenSigner } from '../platform/internal-token';
 import type { Principal } from '../platform/principal';
 import { keepAliveFetcher, type LeanFetcher } from '../platform/keep-alive-fetcher';
+import { whileProfiled } from './cpu-profiling';
 import { formatLoad, runLoad, type LoadOptions, type LoadResult } from './load-run';
 import { PlanReplay } from './plan-replay';
 import type { RunningSystem } from './system';
@@ -96,7 +97,8 @@ export async function benchThroughput(system: RunningSystem): Promise<Throughput
     // Both paths must work before they are timed.
     await viaGateway();
     await direct();
-    const gateway = await runLoad(viaGateway, kit.load);
+    // BENCH_PROFILE: the gateway and subgraphs are profiled while the query runs through the gateway.
+    const gateway = await whileProfiled(Object.values(system.pids), () => runLoad(viaGateway, kit.load));
     console.log(formatLoad(`${label}, gateway`, gateway));
     const replay = await runLoad(direct, kit.load);
     console.log(formatLoad(`${label}, no-gateway replay`, replay));

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { fullAccessPrincipal } from '../demo/principals';
 import { signDevToken } from '../demo/tokens';
 import { benchThroughput } from './bench-throughput';
+import { armProfiling } from './cpu-profiling';
 import { timeRecording, timeRegionReports } from './region-report-timing';
 import { startScratchSystem } from './scratch-system';
 import { statementCount } from './statement-count';
@@ -12,7 +13,8 @@ import { statementCount } from './statement-count';
  * prints how long pages of children with fields from all three subgraphs take, and how many SQL
  * statements each subgraph sends per page, then the throughput of the gateway and of the no-gateway
  * replay (bench-throughput.ts), then two region reports. Figures only; it asserts nothing (machines
- * are noisy). BENCH_ONLY=throughput runs the throughput part alone.
+ * are noisy). BENCH_ONLY=throughput runs the throughput part alone; BENCH_PROFILE=<folder> writes a
+ * CPU profile of the gateway and each subgraph per query of the throughput part.
  */
 const PAGE_QUERY = `query ($after: String) {
   children(first: 100, after: $after) {
@@ -28,10 +30,12 @@ const PAGE_QUERY = `query ($after: String) {
 async function main() {
   const children = Number(process.env.BENCH_CHILDREN ?? 20_000);
   const pages = Number(process.env.BENCH_PAGES ?? 50);
+  const profiles = armProfiling();
   const system = await startScratchSystem('bench', children);
   try {
     if (process.env.BENCH_ONLY === 'throughput') {
       await benchThroughput(system);
+      if (profiles) console.log(`CPU profiles in ${profiles}`);
       return;
     }
     const token = await signDevToken(system.keys.idpPrivateKeyFile, fullAccessPrincipal());

@@ -1,17 +1,20 @@
 /**
- * Loaded with `node --require` into a gateway process by `npm run bench:peers` when BENCH_PROFILE
- * names a folder: each SIGUSR2 starts, and the next stops, a CPU profile of the process (the V8
- * inspector's sampler), written to that folder as `<gateway>-<n>.cpuprofile` (open it in
- * Chrome DevTools or speedscope). Only the measured load is sampled, not start-up.
+ * Loaded with `node --require` into the gateways and subgraphs by `npm run bench` and `npm run
+ * bench:peers` when BENCH_PROFILE names a folder (scripts/cpu-profiling.ts): each SIGUSR2 starts,
+ * and the next stops, a CPU profile of the process (the V8 inspector's sampler), written to that
+ * folder as `<process>-<n>.cpuprofile` (open it in Chrome DevTools or speedscope, or summarise it
+ * with scripts/profile-shares.ts). Only the measured load is sampled, not start-up.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { join } from 'node:path';
 
 const dir = process.env.BENCH_PROFILE;
-// Every process the benchmark starts inherits the option; only the gateways take part.
+// Every process the benchmark starts inherits the option; only the gateways and subgraphs take part.
 const script = process.argv[1] ?? '';
-const name = /gateway[\\/]main\.js$/.test(script) ? 'gateway' : (/peers[\\/]([\w-]+-gateway)\.mjs$/.exec(script)?.[1] ?? null);
+const name = /gateway[\\/]main\.js$/.test(script)
+  ? 'gateway'
+  : (/peers[\\/]([\w-]+-gateway)\.mjs$/.exec(script)?.[1] ?? /subgraphs[\\/]([\w-]+)[\\/]main\.js$/.exec(script)?.[1] ?? null);
 if (dir && name) {
   const session = new Session();
   session.connect();

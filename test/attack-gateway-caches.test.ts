@@ -1,8 +1,9 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Principal } from '../platform/principal';
-import { bodyDigest, InternalTokenSigner, readInternalKey } from '../platform/internal-token';
+import { InternalTokenSigner } from '../platform/internal-token';
 import { codes, principals } from './support/children';
 import { DEMO_COUNTY } from '../demo/principals';
+import { forgeToken, internalClaims } from './support/forged-token';
 import { startGateway } from './support/gateway-process';
 import { ADMIN, freshNationalId, gql, post, signedPost, system, tokenFor } from './support/system';
 
@@ -140,24 +141,7 @@ describe('internal tokens', () => {
     const text = JSON.stringify(BODY);
     const files = system.keys.internalTokenKeyFiles as Record<string, string>;
     // A token written by hand over chosen claims, HS256 with the key of `keyOf`.
-    const forge = (keyOf: string, change: Record<string, unknown> = {}) => {
-      const now = Math.floor(Date.now() / 1000);
-      const claims = {
-        iss: 'child-registry-gateway',
-        aud: 'civil-affairs',
-        sub: principal.sub,
-        principal,
-        rid: randomUUID(),
-        purpose: 'case-management',
-        bdy: bodyDigest(text),
-        jti: randomUUID(),
-        iat: now,
-        exp: now + 60,
-        ...change,
-      };
-      const input = `${Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
-      return `${input}.${createHmac('sha256', readInternalKey(files[keyOf]!)).update(input).digest('base64url')}`;
-    };
+    const forge = (keyOf: string, change: Record<string, unknown> = {}) => forgeToken(internalClaims(principal, text, change), files[keyOf]!);
     const send = (token: string) => post(system.subgraphUrls['civil-affairs'], text, { authorization: `Bearer ${token}` });
     // The forgery is right when made with the right key: so the refusals below are the defence.
     expect((await send(forge('civil-affairs'))).status).toBe(200);
