@@ -1,6 +1,6 @@
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { PageWindow } from '../../shared/pagination';
-import { hydrateRows } from '../../shared/prepared-statement';
+import { hydrateRows, runPreparedText } from '../../shared/prepared-statement';
 import { ChildRow } from './child.entity';
 import type { ChildFilter } from './child.inputs';
 
@@ -55,8 +55,9 @@ export async function listChildren(db: EntityManager, filter: ChildFilter, windo
     if (filter.leftBehindType) query.andWhere('cc.left_behind_type = :type', { type: filter.leftBehindType });
     if (typeof filter.isLeftBehind === 'boolean') query.andWhere('cc.is_left_behind = :lb', { lb: filter.isLeftBehind });
   }
-  if (!counties?.length) return query.getMany();
-  return hydrateRows(db, ChildRow, await db.query(...byCounty(query, counties, window.limit)), 'child_');
+  const [sql, parameters] = counties?.length ? byCounty(query, counties, window.limit) : query.getQueryAndParameters();
+  // Prepared by its text (shared/prepared-statement.ts): planned once per connection and variant.
+  return hydrateRows(db, ChildRow, await runPreparedText(db, sql, parameters), 'child_');
 }
 
 /**
