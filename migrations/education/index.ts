@@ -15,6 +15,7 @@ import { AccessLogPartitions1764600000000 } from '../shared/1764600000000-access
 import { OneCallSchoolReach1764700000001 } from './1764700000001-one-call-school-reach';
 import { InternalCallExpiry1764700000002 } from '../shared/1764700000002-internal-call-expiry';
 import { AccessLogLeanAppend1764700100000 } from '../shared/1764700100000-access-log-lean-append';
+import { InlineSchoolReach1764700500000 } from './1764700500000-inline-school-reach';
 
 /** Education migrations, oldest first. */
 export const educationMigrations = [
@@ -35,4 +36,5 @@ export const educationMigrations = [
   OneCallSchoolReach1764700000001,
   InternalCallExpiry1764700000002,
   AccessLogLeanAppend1764700100000,
+  InlineSchoolReach1764700500000,
 ];
