@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+import { withEducationScope } from './support/education-scope';
 import { database } from './support/system';
 
 /**
@@ -37,20 +38,8 @@ afterAll(async () => {
   await Promise.all([owner.end(), app.end()]);
 });
 
-/** Runs `work` in a transaction with this row scope (jurisdiction and schools). */
-async function withScope<T>(client: Client, jurisdiction: string, schools: string, work: () => Promise<T>): Promise<T> {
-  await client.query('BEGIN');
-  try {
-    await client.query(
-      `SELECT set_config('app.sub', 'inline-school-reach-test', true), set_config('app.jurisdiction', $1, true), set_config('app.schools', $2, true),
-              set_config('app.scopes', 'edu:enrolment,edu:care', true), set_config('app.purpose', 'education-support', true)`,
-      [jurisdiction, schools],
-    );
-    return await work();
-  } finally {
-    await client.query('ROLLBACK');
-  }
-}
+const withScope = <T>(client: Client, jurisdiction: string, schools: string, work: () => Promise<T>) =>
+  withEducationScope(client, jurisdiction, schools, work, 'inline-school-reach-test');
 
 const ids = async (client: Client, sql: string): Promise<string[]> => (await client.query(sql)).rows[0].ids ?? [];
 
@@ -90,7 +79,9 @@ describe('school reach inline in the read policies', () => {
         '',
         async () => (await app.query(`SELECT school_id::text AS school FROM child_records_reach WHERE child_id = $1`, [home.child])).rows,
       );
-    expect(await reach(home.code)).toEqual([{ school: home.school }]);
+    // The school the functions tie the pupil's records to (in the home county: the pupil is enrolled there).
+    const school = (await owner.query(`SELECT child_school($1)::text AS school`, [home.child])).rows[0].school as string;
+    expect(await reach(home.code)).toEqual([{ school }]);
     expect(await reach(neighbour.code)).toEqual([]);
     for (const table of ['talk', 'enrolment']) {
       const count = (jurisdiction: string) =>
