@@ -72,14 +72,27 @@ async function main() {
             try {
               await app.query(
                 `SELECT set_config('app.sub', 'bench-explain', true), set_config('app.jurisdiction', $1, true), set_config('app.scopes', $2, true),
-                        set_config('app.purpose', 'case-management', true)`,
+                        set_config('app.purpose', 'case-management', true),
+                        -- The service sends the list prepared (by its text) and, after five runs on a
+                        -- connection, runs it on its generic plan: explain that one.
+                        set_config('plan_cache_mode', 'force_generic_plan', true)`,
                 [jurisdiction, SCOPES],
               );
               // Once to warm the session (its first statement also loads the functions' plans), then explained.
               await app.query(sql, parameters);
-              const lines = (await app.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON) ${sql}`, parameters)).rows.map(
-                (row: Record<string, string>) => row['QUERY PLAN'],
-              );
+              // Prepared as the service prepares it, and explained on the plan it then keeps (the generic one).
+              await app.query(`PREPARE listed AS ${sql}`);
+              // EXPLAIN EXECUTE takes no parameters of its own: the values go as literals.
+              const literal = (value: unknown): string =>
+                value === null || value === undefined
+                  ? 'NULL'
+                  : Array.isArray(value)
+                    ? `ARRAY[${value.map(literal).join(', ')}]`
+                    : escapeLiteral(String(value));
+              const args = parameters.map(literal).join(', ');
+              const lines = (
+                await app.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF, SUMMARY ON) EXECUTE listed${args ? `(${args})` : ''}`)
+              ).rows.map((row: Record<string, string>) => row['QUERY PLAN']);
               const plan = lines
                 // The policy's conditions run to thousands of characters: their start says which they are.
                 .map((line) => `    ${line.length > 150 ? `${line.slice(0, 150)}…` : line}`)
@@ -87,6 +100,8 @@ async function main() {
               console.log(`\n${label}, ${what}:\n${plan}\n  ${readSummary(lines)}`);
             } finally {
               await app.query('ROLLBACK');
+              // A prepared statement outlives its transaction.
+              await app.query('DEALLOCATE ALL');
             }
           }
         }

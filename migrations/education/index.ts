@@ -16,6 +16,7 @@ import { OneCallSchoolReach1764700000001 } from './1764700000001-one-call-school
 import { InternalCallExpiry1764700000002 } from '../shared/1764700000002-internal-call-expiry';
 import { SpendInternalCall1764710000000 } from '../shared/1764710000000-spend-internal-call';
 import { AccessLogLeanAppend1764700100000 } from '../shared/1764700100000-access-log-lean-append';
+import { InlineSchoolReach1764700500000 } from './1764700500000-inline-school-reach';
 
 /** Education migrations, oldest first. */
 export const educationMigrations = [
@@ -36,5 +37,6 @@ export const educationMigrations = [
   OneCallSchoolReach1764700000001,
   InternalCallExpiry1764700000002,
   AccessLogLeanAppend1764700100000,
+  InlineSchoolReach1764700500000,
   SpendInternalCall1764710000000,
 ];

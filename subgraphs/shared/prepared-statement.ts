@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { escapeIdentifier } from 'pg';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /**
@@ -29,6 +31,49 @@ export function preparedStatement(name: string, text: string): PreparedStatement
  */
 export function runPrepared<T>(db: EntityManager, statement: PreparedStatement, values: unknown[]): Promise<T[]> {
   return db.query(statement as unknown as string, values);
+}
+
+/** At most this many statements prepared by their text on one connection: the least recently used beyond it is deallocated. */
+export const PREPARED_TEXTS_PER_CONNECTION = 32;
+
+/** Per pooled connection (node-postgres client), the names prepared by `runPreparedText`, least recently used first. */
+const preparedTexts = new WeakMap<object, Map<string, true>>();
+
+interface PgClient {
+  query(text: string): Promise<unknown>;
+  connection: { parsedStatements: Record<string, string> };
+}
+
+/**
+ * A statement whose text is built per request (a list whose filters and arms vary), sent as a
+ * named prepared statement named by a hash of its text: each variant is parsed, rewritten and
+ * planned once per connection instead of on every request, and then runs on its kept plan (as the
+ * fixed statements above; row-level security is in the plan and reads its settings at execution).
+ * Bounded: a connection keeps at most PREPARED_TEXTS_PER_CONNECTION of them. Without a
+ * connection of its own (an entity manager outside a query runner) it runs unprepared.
+ */
+export async function runPreparedText<T>(db: EntityManager, text: string, values: unknown[]): Promise<T[]> {
+  const runner = db.queryRunner;
+  if (!runner || runner.isReleased) return db.query(text, values);
+  const client = (await runner.connect()) as PgClient;
+  const name = `by_text_${createHash('sha256').update(text).digest('hex').slice(0, 40)}`;
+  let prepared = preparedTexts.get(client);
+  if (!prepared) preparedTexts.set(client, (prepared = new Map()));
+  if (!prepared.delete(name) && prepared.size >= PREPARED_TEXTS_PER_CONNECTION) {
+    const [oldest] = prepared.keys();
+    // Straight on the client, not through TypeORM: bookkeeping, not one of the request's statements.
+    // DEALLOCATE is not transactional; the name is one the server acknowledged parsing (below).
+    await client.query(`DEALLOCATE ${escapeIdentifier(oldest!)}`);
+    delete client.connection.parsedStatements[oldest!];
+    prepared.delete(oldest!);
+  }
+  prepared.set(name, true);
+  try {
+    return await db.query({ name, text } as unknown as string, values);
+  } finally {
+    // Kept only if the server parsed it (a statement that failed to parse does not exist there).
+    if (client.connection.parsedStatements[name] === undefined) prepared.delete(name);
+  }
 }
 
 /** Rows of `entity` from a prepared statement selecting its columns by their database names. */

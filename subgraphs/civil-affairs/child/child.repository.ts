@@ -1,6 +1,6 @@
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { PageWindow } from '../../shared/pagination';
-import { hydrateRows } from '../../shared/prepared-statement';
+import { hydrateRows, runPreparedText } from '../../shared/prepared-statement';
 import { ChildRow } from './child.entity';
 import type { ChildFilter } from './child.inputs';
 
@@ -69,8 +69,9 @@ export async function listChildren(db: EntityManager, filter: ChildFilter, windo
     if (filter.leftBehindType) query.andWhere('cc.left_behind_type = :type', { type: filter.leftBehindType });
     if (typeof filter.isLeftBehind === 'boolean') query.andWhere('cc.is_left_behind = :lb', { lb: filter.isLeftBehind });
   }
-  if (!areas?.length) return query.getMany();
-  return hydrateRows(db, ChildRow, await db.query(...byArea(query, areas, window.limit)), 'child_');
+  const [sql, parameters] = areas?.length ? byArea(query, areas, window.limit) : query.getQueryAndParameters();
+  // Prepared by its text (shared/prepared-statement.ts): planned once per connection and variant.
+  return hydrateRows(db, ChildRow, await runPreparedText(db, sql, parameters), 'child_');
 }
 
 /**
