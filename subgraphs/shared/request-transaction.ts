@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { GraphQLError } from 'graphql';
 import { escapeLiteral } from 'pg';
-import { ErrorCode } from '../../platform/errors';
+import { ErrorCode, unauthenticated } from '../../platform/errors';
 import { isDataException, isDatabaseOutage } from '../../platform/sql-state';
 import type { InternalCall } from '../../platform/internal-token';
 import type { Logger } from '../../platform/logger';
@@ -129,7 +129,8 @@ export class RequestTransaction {
     // Refused before anything is sent: the settings travel as literals, in which a NUL would end the
     // message. The token is spent all the same (alone): a refused call's token is used up.
     if (rowScopeValues(scope).some((value) => value.includes('\u0000'))) {
-      if (token && !(await token.spendAlone())) throw token.replayed();
+      // A replay: spendAlone has logged it (token.replayed() would log it twice).
+      if (token && !(await token.spendAlone())) throw unauthenticated('The internal token is not valid.');
       throw refusedSetting();
     }
     const runner = db.createQueryRunner();
