@@ -56,7 +56,7 @@ export const LOG_SETTINGS = ['log_error_verbosity=terse'];
  * and policies), planning included. Opt-in: it costs every statement a little, and it keeps
  * statement texts (placeholders only, never parameters) in the server's memory.
  */
-export function statementStatisticsSettings(): string[] {
+function statementStatisticsSettings(): string[] {
   if (process.env.BENCH_PG_STATEMENTS !== '1') return [];
   return [
     'shared_preload_libraries=pg_stat_statements',

@@ -33,8 +33,8 @@ function title(pid: number): string {
 }
 
 /** The parts PostgreSQL's CPU is split into: what each costs a request says where to look. */
-export const POSTGRES_PARTS = ['backends', 'walsenders', 'apply', 'background'] as const;
-export type PostgresPart = (typeof POSTGRES_PARTS)[number];
+const POSTGRES_PARTS = ['backends', 'walsenders', 'apply', 'background'] as const;
+type PostgresPart = (typeof POSTGRES_PARTS)[number];
 
 /**
  * Which part of PostgreSQL a process is, by its title: a backend serving a connection, a WAL sender

@@ -1,9 +1,9 @@
-import { QUERY_LIMITS } from '../gateway/query-limits';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { importPKCS8, SignJWT } from 'jose';
 import { DEMO_COUNTY, demoPrincipals } from '../demo/principals';
 import { DEV_AUDIENCE, DEV_ISSUER } from '../demo/tokens';
+import { QUERY_LIMITS } from '../gateway/query-limits';
 import type { Principal } from '../platform/principal';
 import { ROLES, type RoleName } from '../schema/roles';
 import { startGateway, type GatewayProcess } from './support/gateway-process';

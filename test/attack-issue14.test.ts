@@ -12,8 +12,8 @@ import { ADMIN, database, gql, gqlData, post, system, tokenFor } from './support
 
 /**
  * An outsider's attacks on the issue-14 changes to who reads what: the child read policies rewritten
- * for speed (1764700000000), education's one-call record reach (1764700000001), the whole-county list
- * path over trigger-kept county columns (1764700200000, child.repository.ts `byCounty`), the claim
+ * for speed (1764700000000), education's one-call record reach (1764700000001), the list read area by
+ * area over trigger-kept area columns (1764700200000, 1764700450000, child.repository.ts `byArea`), the claim
  * clean-up of internal calls (1764700000002) and the one-INSERT access-log append (1764700100000).
  * Each passes when the defence holds.
  */

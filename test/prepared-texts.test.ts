@@ -11,10 +11,10 @@ import { RequestTransaction, type RowScope } from '../subgraphs/shared/request-t
 import { system } from './support/system';
 
 /**
- * The child list is built per request (filters, county arms) and prepared by its text (issue 14):
+ * The child list is built per request (filters, area arms) and prepared by its text (issue 14):
  * the same text, hence the same cached plan, serves every token with the same shape of filter. Attack:
- * one connection serves a county's token and its neighbour's, alternating past the switch to a
- * generic plan, on both ways the list is read (county arms, and the plain list a region filter
+ * one connection serves a county's token and its neighbour's, alternating on the one generic plan
+ * they share (a request's transaction asks for it from the first run), on both ways the list is read (area arms, and the plain list a region filter
  * narrows); each must see only its own children. And a connection keeps a bounded number of them.
  */
 const NEIGHBOUR = '360731';
@@ -55,7 +55,7 @@ describe('statements prepared by their text on a shared connection', () => {
   beforeAll(() => db.initialize());
   afterAll(() => db.destroy());
 
-  it('gives each county token only its own children, turn by turn, past the switch to a generic plan', async () => {
+  it('gives each county token only its own children, turn by turn, on the generic plan they share', async () => {
     for (const shape of ['county arms', 'plain list', 'filtered to the neighbour'] as const) {
       for (let round = 0; round < 8; round++) {
         for (const [county, other] of [

@@ -30,6 +30,8 @@ interface RequestDecisions {
   principal: Principal;
   scopes: ReadonlySet<string>;
   allowed: Set<GraphQLField<unknown, unknown>>;
+  /** The variables the input decisions were made under: one execution's (see inputsAllowed). */
+  variables: GraphQLResolveInfo['variableValues'] | null;
   inputs: Map<FieldNode, { field: GraphQLField<unknown, unknown>; audited: ReadonlySet<string> }>;
 }
 
@@ -41,7 +43,7 @@ function decisionsOf(context: { principal?: Principal }): RequestDecisions | nul
   let decisions = decisionsByRequest.get(context);
   // A context whose principal was swapped gets fresh decisions (no path does so; cheap to be sure).
   if (!decisions || decisions.principal !== principal) {
-    decisions = { principal, scopes: new Set(principal.scopes), allowed: new Set(), inputs: new Map() };
+    decisions = { principal, scopes: new Set(principal.scopes), allowed: new Set(), variables: null, inputs: new Map() };
     decisionsByRequest.set(context, decisions);
   }
   return decisions;
@@ -118,6 +120,13 @@ function inputsAllowed(
   args: Record<string, unknown>,
   info: GraphQLResolveInfo,
 ): ReadonlySet<string> {
+  // Each execution coerces its own variables object. Should two operations ever share a context (a
+  // batch: Apollo Server gives a batch one context; subgraphs take none today), the second's
+  // variables would differ under the same parsed nodes: its inputs are then decided afresh.
+  if (decisions.variables !== info.variableValues) {
+    decisions.variables = info.variableValues;
+    decisions.inputs.clear();
+  }
   const node = info.fieldNodes[0]!;
   const known = decisions.inputs.get(node);
   if (known?.field === field) return known.audited;

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { GraphQLError } from 'graphql';
 import { escapeLiteral } from 'pg';
-import { ErrorCode } from '../../platform/errors';
+import { ErrorCode, unauthenticated } from '../../platform/errors';
 import { isDataException, isDatabaseOutage } from '../../platform/sql-state';
 import type { InternalCall } from '../../platform/internal-token';
 import type { Logger } from '../../platform/logger';
@@ -129,7 +129,8 @@ export class RequestTransaction {
     // Refused before anything is sent: the settings travel as literals, in which a NUL would end the
     // message. The token is spent all the same (alone): a refused call's token is used up.
     if (rowScopeValues(scope).some((value) => value.includes('\u0000'))) {
-      if (token && !(await token.spendAlone())) throw token.replayed();
+      // A replay: spendAlone has logged it (token.replayed() would log it twice).
+      if (token && !(await token.spendAlone())) throw unauthenticated('The internal token is not valid.');
       throw refusedSetting();
     }
     const runner = db.createQueryRunner();
@@ -240,9 +241,12 @@ function rowScopeSql(scope: RowScope, limits: TransactionLimits): string {
     ['statement_timeout', `${limits.statementTimeoutMs}ms`],
     ['lock_timeout', `${limits.lockTimeoutMs}ms`],
     ['idle_in_transaction_session_timeout', `${limits.idleInTransactionTimeoutMs}ms`],
-    // Prepared statements (the per-page loads, the child list by its text) planned once per
-    // connection: a custom plan per run cost the child list's area arms about 10 ms of planning for
-    // under 1 ms of execution. Row security is in the generic plan, reading these settings at run time.
+    // Generic plans from the first run: the named prepared statements (the per-page loads, the child
+    // list by its text) are planned once per connection; a custom plan per run cost the child list's
+    // area arms about 10 ms of planning for under 1 ms of execution. Row security is in the generic
+    // plan, reading these settings at run time. It holds for every parameterized statement of the
+    // transaction, TypeORM's unnamed ones too: a condition an index answers only once its value is
+    // known (`LIKE $1 || '%'` on a pattern-ops index) is then a filter.
     ['plan_cache_mode', 'force_generic_plan'],
   ];
   const values = rowScopeValues(scope);

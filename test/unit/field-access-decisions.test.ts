@@ -77,6 +77,14 @@ describe("the subgraph's per-request field decisions", () => {
     expect(refusedPaths(refused.result)).toEqual(['children']);
   });
 
+  it('judges a second operation sharing the context (as a batch would) under its own variables', async () => {
+    // Apollo Server gives a batch's operations one context; the nodes are the same parsed ones.
+    const contextValue = { principal: principal(NARROW), audit: new AccessRecorder() };
+    const once = (filter: Record<string, unknown> | null) => execute({ schema, document: PAGE, variableValues: { filter }, contextValue });
+    expect(refusedPaths(await once({ regionPrefix: '3413' }))).toEqual(['children.0.nationalId', 'children.1.nationalId', 'children.2.nationalId']);
+    expect(refusedPaths(await once({ guardianshipForm: 'KINSHIP' }))).toEqual(['children']);
+  });
+
   it("logs every row a filter matched, under the filter's category, for each request", async () => {
     const [first, second] = await Promise.all([run(WIDE, { guardianshipForm: 'KINSHIP' }), run(WIDE, { regionPrefix: '3413' })]);
     const call = { requestId: 'r', principal: { sub: 's', org: 'o' }, purpose: 'case-management' } as never;
