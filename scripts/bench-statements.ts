@@ -48,7 +48,7 @@ async function main() {
       await send();
       // The reset after the warm-up drops start-up, migrations and the first plans: at least
       // BENCH_WARM_UP_SECONDS and WARM_UP_REQUESTS, so that on a loaded machine too every pooled
-      // connection has planned its prepared statements (generic from the first run: plan_cache_mode).
+      // connection has planned its prepared statements (the child list generic from its first run; the rest by PostgreSQL's choice after five).
       let warmedUp = 0;
       for (const started = Date.now(); warmedUp < WARM_UP_REQUESTS || Date.now() - started < kit.load.warmUpSeconds * 1000;) {
         warmedUp += (await runLoad(send, { ...kit.load, seconds: 2, warmUpSeconds: 0 })).requests;

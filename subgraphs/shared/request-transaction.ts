@@ -241,13 +241,6 @@ function rowScopeSql(scope: RowScope, limits: TransactionLimits): string {
     ['statement_timeout', `${limits.statementTimeoutMs}ms`],
     ['lock_timeout', `${limits.lockTimeoutMs}ms`],
     ['idle_in_transaction_session_timeout', `${limits.idleInTransactionTimeoutMs}ms`],
-    // Generic plans from the first run: the named prepared statements (the per-page loads, the child
-    // list by its text) are planned once per connection; a custom plan per run cost the child list's
-    // area arms about 10 ms of planning for under 1 ms of execution. Row security is in the generic
-    // plan, reading these settings at run time. It holds for every parameterized statement of the
-    // transaction, TypeORM's unnamed ones too: a condition an index answers only once its value is
-    // known (`LIKE $1 || '%'` on a pattern-ops index) is then a filter.
-    ['plan_cache_mode', 'force_generic_plan'],
   ];
   const values = rowScopeValues(scope);
   ROW_SCOPE_SETTINGS.forEach((name, index) => settings.push([name, values[index]]));
