@@ -50,7 +50,7 @@ export interface GatewayParts {
  * | authorization: what the scopes do not open is removed before planning | authorization/field-authorization.ts   |
  * | purpose: reading a named child's data needs one (PURPOSE_REQUIRED)    | purpose.ts                             |
  * | logging: the decision, authorized or refused and why                  | authorization/decision-log.ts          |
- * | logging: a request refused before it could run (limits, bad input)    | refusal-log.ts                         |
+ * | logging: refused before it could run (token, purpose, limits, input)  | request-context.ts, refusal-log.ts     |
  * | execution, with null where fields were removed                        | authorization/field-authorization.ts   |
  * | subgraph calls: signed, bounded in time, an outage null at its paths  | signed-data-source.ts                  |
  * | metrics: each response's outcome                                      | request-metrics.ts                     |
@@ -68,7 +68,7 @@ export function gatewayPipeline({ config, logger, metrics, authenticator, superg
   const gateway = createEnforcingGateway(supergraph, { mode: config.authorizationMode, logger });
   // Impossible dates are refused before planning, like any other ill-typed value.
   parseCustomScalars(gateway);
-  const requestContext = createRequestContext(authenticator);
+  const requestContext = createRequestContext(authenticator, logger);
   // Authentication and the stated purpose, once per HTTP request; subgraph calls end with the client.
   const context = async (req: Request, res: Response): Promise<GatewayContext> => ({ ...(await requestContext(req)), clientGone: clientGone(res) });
   // The exports decide their columns from the schema the gateway serves.

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Request } from 'express';
+import { GraphQLError } from 'graphql';
+import type { Logger } from '../platform/logger';
+import type { Principal } from '../platform/principal';
 import type { Authenticator } from './authenticate';
 import type { GatewayContext } from './context';
 import { statedPurpose } from './purpose';
@@ -13,13 +16,22 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
  * children a partner NGO may see, each agency decides in its own database from the women's
  * federation's partner-grant feed: nothing about them travels with the request.)
  */
-export function createRequestContext(authenticator: Authenticator) {
+export function createRequestContext(authenticator: Authenticator, logger: Logger) {
   return async (req: Request): Promise<GatewayContext> => {
-    const principal = await authenticator.authenticate(req.headers.authorization);
-    const purpose = statedPurpose(req.headers['x-purpose'], principal);
     const requestIdHeader = req.headers['x-request-id'];
     const clientRequestId = typeof requestIdHeader === 'string' && REQUEST_ID.test(requestIdHeader) ? requestIdHeader : null;
-    return { principal, requestId: randomUUID(), clientRequestId, purpose };
+    let principal: Principal | undefined;
+    try {
+      principal = await authenticator.authenticate(req.headers.authorization);
+      const purpose = statedPurpose(req.headers['x-purpose'], principal);
+      return { principal, requestId: randomUUID(), clientRequestId, purpose };
+    } catch (err) {
+      // Refused before any operation (no or bad token, a purpose not granted): its line, as
+      // refusal-log.ts writes one for a request refused later, so every refusal can be counted.
+      const code = err instanceof GraphQLError ? String(err.extensions.code ?? 'UNKNOWN') : 'INTERNAL_SERVER_ERROR';
+      logger.info({ sub: principal?.sub, org: principal?.org, clientRequestId: clientRequestId ?? undefined, codes: [code] }, 'request refused');
+      throw err;
+    }
   };
 }
 

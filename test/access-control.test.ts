@@ -384,4 +384,30 @@ describe('the gateway’s log', () => {
     // The refused value is the caller's input: it never reaches the log.
     expect(gateway.output()).not.toContain(secret);
   });
+
+  it('records a request refused for its token or purpose, before any operation, with its code', async () => {
+    const query = { query: `{ schools(first: 1) { pageInfo { hasNextPage } } }` };
+    const noTokenId = `log-no-token-${randomUUID()}`;
+    const forgedId = `log-forged-${randomUUID()}`;
+    const purposeId = `log-purpose-${randomUUID()}`;
+    const noToken = await post(gateway.url, query, { 'x-request-id': noTokenId });
+    const forged = await post(gateway.url, query, { authorization: `Bearer ${roleToken('partner-ngo')}x`, 'x-request-id': forgedId });
+    const purpose = await post(gateway.url, query, {
+      authorization: `Bearer ${roleToken('partner-ngo')}`,
+      'x-purpose': 'case-management',
+      'x-request-id': purposeId,
+    });
+    const refusals: Array<[string, GraphQLResponse, string | undefined]> = [
+      [noTokenId, noToken, undefined],
+      [forgedId, forged, undefined],
+      [purposeId, purpose, principals['partner-ngo'].sub],
+    ];
+    for (const [requestId, response, sub] of refusals) {
+      const code = response.body.errors?.[0]?.extensions?.code;
+      expect(code).toBeDefined();
+      const line = await waitFor(() => entriesOf(requestId).find((entry) => entry.msg === 'request refused'));
+      expect(line.codes).toEqual([code]);
+      expect(line.sub).toBe(sub);
+    }
+  });
 });
