@@ -9,7 +9,7 @@ import { registerChild } from './support/children';
 import { withEducationScope } from './support/education-scope';
 import { forgeToken, internalClaims } from './support/forged-token';
 import { startGateway, startSubgraph, type GatewayProcess, type ServiceProcess } from './support/gateway-process';
-import { ADMIN, database, freshNationalId, post, signedPost, system, tokenFor, waitFor, type GraphQLResponse } from './support/system';
+import { ADMIN, database, freshNationalId, gqlData, post, signedPost, system, tokenFor, waitFor, type GraphQLResponse } from './support/system';
 
 /**
  * Red team, 6 December 2026 (third pass), against the issue-14 changes since ca059e0: per-request
@@ -315,6 +315,55 @@ describe('red team 06c, target 4: the area arms on generic plans, one pooled con
         expect({ jurisdiction, ids }).toEqual({ jurisdiction, ids: wants[index] });
       }
     }
+  });
+
+  it('pages to the end by cursor, a township token without the archive scope alternating with a province token holding it, on the one connection: archived children and other areas never show', async () => {
+    // Children of the township, two of them archived: the township token below may not see those.
+    const placed = await Promise.all(Array.from({ length: 9 }, () => registerChild({ name: '乡镇翻页', place: { county: DEMO_COUNTY, township: TOWNSHIP } })));
+    for (const id of placed.slice(0, 2))
+      await gqlData(`mutation ($id: ID!) { archiveChild(id: $id, expectedVersion: 1, reason: PARENTS_RETURNED) { status } }`, { id });
+    const province = principalOver([DEMO_COUNTY.slice(0, 2)]);
+    const township = principalOver([TOWNSHIP], { scopes: ADMIN.scopes.filter((scope) => scope !== 'child:archive') });
+    const wanted = {
+      province: await expected(province.jurisdiction, 100_000),
+      township: await withOwner('civil-affairs', async (owner) => {
+        const ids = new Set(await expected([TOWNSHIP], 100_000));
+        const { rows } = await owner.query(`SELECT id::text FROM child WHERE status = 'ACTIVE' AND id = ANY ($1::uuid[]) ORDER BY id`, [[...ids]]);
+        return rows.map((row: { id: string }) => row.id);
+      }),
+    };
+    expect(wanted.township.length).toBeGreaterThan(7);
+    expect(wanted.township).not.toContain(placed[0]);
+    expect(wanted.province).toContain(placed[0]);
+    const pageOf = async (principal: Principal, after: string | null) => {
+      const body = JSON.stringify({
+        query: `query ($after: String) { children(first: 7, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
+        variables: { after },
+      });
+      const token = await signer().sign({ principal, requestId: randomUUID(), purpose: 'case-management' }, 'civil-affairs', body);
+      const answer = await send(single.url, token, body);
+      expect(answer.body.errors).toBeUndefined();
+      return answer.body.data.children as { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string } }[] };
+    };
+    const seen = { province: [] as string[], township: [] as string[] };
+    const after: Record<'province' | 'township', string | null> = { province: null, township: null };
+    const more = { province: true, township: true };
+    // Interleaved page by page; the township's cursor is also tried with the province token's turn (a cursor names a place, not a right).
+    while (more.township) {
+      for (const [name, principal] of [
+        ['township', township],
+        ['province', province],
+      ] as const) {
+        if (!more[name]) continue;
+        const page = await pageOf(principal, after[name]);
+        seen[name].push(...page.edges.map((edge) => edge.node.id));
+        after[name] = page.pageInfo.endCursor;
+        more[name] = page.pageInfo.hasNextPage;
+      }
+    }
+    expect(seen.township).toEqual(wanted.township);
+    expect(seen.province).toEqual(wanted.province.slice(0, seen.province.length));
+    expect(seen.township).toEqual(expect.arrayContaining(placed.slice(2)));
   });
 
   it('a child moved to another county leaves the old county at once: the stored areas follow every update', async () => {
