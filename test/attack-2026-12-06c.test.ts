@@ -366,6 +366,51 @@ describe('red team 06c, target 4: the area arms on generic plans, one pooled con
     expect(seen.township).toEqual(expect.arrayContaining(placed.slice(2)));
   });
 
+  it('a child registered in the township and living in another province is listed once to every token reaching it by either place, never to one reaching neither', async () => {
+    const OTHER = '360731';
+    const identity = freshNationalId();
+    const away = '2024-01-15';
+    const registered = await gqlData(`mutation ($input: RegisterChildInput!) { registerChild(input: $input) { child { id } } }`, {
+      input: {
+        name: '两地儿童',
+        gender: identity.gender,
+        birthDate: identity.birthDate,
+        nationalId: identity.nationalId,
+        householdRegionCode: DEMO_COUNTY,
+        householdTownshipCode: TOWNSHIP,
+        residenceRegionCode: OTHER,
+        father: { awaySince: away },
+        mother: { awaySince: away },
+      },
+    });
+    const id = registered.registerChild.child.id as string;
+    const listed = async (jurisdiction: string[]) => {
+      const ids: string[] = [];
+      for (let after: string | null = null, more = true; more;) {
+        const body: string = JSON.stringify({
+          query: `query ($after: String, $filter: ChildFilter) { children(first: 50, after: $after, filter: $filter) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
+          variables: { after, filter: { regionPrefix: OTHER } },
+        });
+        const token = await signer().sign(
+          { principal: principalOver(jurisdiction), requestId: randomUUID(), purpose: 'case-management' },
+          'civil-affairs',
+          body,
+        );
+        const page: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string } }[] } = (await send(single.url, token, body))
+          .body.data.children;
+        ids.push(...page.edges.map((edge) => edge.node.id));
+        after = page.pageInfo.endCursor;
+        more = page.pageInfo.hasNextPage;
+      }
+      expect(new Set(ids).size).toBe(ids.length);
+      return ids.filter((one) => one === id).length;
+    };
+    for (const jurisdiction of [[TOWNSHIP], [TOWNSHIP, OTHER], ['36', DEMO_COUNTY.slice(0, 4)], [DEMO_COUNTY, '3607'], ['34'], [OTHER, '34', TOWNSHIP]])
+      expect({ jurisdiction, times: await listed(jurisdiction) }).toEqual({ jurisdiction, times: 1 });
+    for (const jurisdiction of [[`${TOWNSHIP}999`], ['360735'], [NEIGHBOUR, '3608'], ['45']])
+      expect({ jurisdiction, times: await listed(jurisdiction) }).toEqual({ jurisdiction, times: 0 });
+  });
+
   it('a child moved to another county leaves the old county at once: the stored areas follow every update', async () => {
     const id = await registerChild({ name: '搬迁儿童' });
     await withOwner('civil-affairs', async (owner) => {
