@@ -5,7 +5,7 @@ import { DEMO_COUNTY } from '../demo/counties';
 import { demoPrincipals } from '../demo/principals';
 import { InternalTokenSigner } from '../platform/internal-token';
 import type { Principal } from '../platform/principal';
-import { registerChild } from './support/children';
+import { pupil, registerChild, SCHOOL_A, SCHOOL_B, teacherAt } from './support/children';
 import { withEducationScope } from './support/education-scope';
 import { forgeToken, internalClaims } from './support/forged-token';
 import { startGateway, startSubgraph, type GatewayProcess, type ServiceProcess } from './support/gateway-process';
@@ -252,6 +252,39 @@ describe('red team 06c, target 3: the security-barrier view child_records_reach'
     expect(own.body.errors).toBeUndefined();
     expect(representations.length).toBeGreaterThan(0);
     expect(((own.body.data?._entities ?? []) as { enrolment: { id: string } | null }[]).every((row) => typeof row.enrolment?.id === 'string')).toBe(true);
+  });
+});
+
+describe('red team 06c, target 3b: education records on generic plans, one pooled connection', () => {
+  let single: ServiceProcess;
+  beforeAll(async () => {
+    single = await startSubgraph('education', { DB_POOL_SIZE: '1' });
+  });
+  afterAll(async () => {
+    await single?.stop();
+  });
+
+  it("alternating two schools' teachers, the county and a neighbouring county on one connection: each reads only its own pupils' enrolments", async () => {
+    const [atA, atB] = [await pupil({ schoolId: SCHOOL_A }), await pupil({ schoolId: SCHOOL_B })];
+    const representations = [atA, atB].map((id) => ({ __typename: 'Child', id }));
+    const body = JSON.stringify({
+      query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Child { id enrolment { id } } } }`,
+      variables: { r: representations },
+    });
+    const cases: [string, Principal, [boolean, boolean]][] = [
+      ['teacher A', teacherAt(SCHOOL_A), [true, false]],
+      ['county', principalOver([DEMO_COUNTY]), [true, true]],
+      ['teacher B', teacherAt(SCHOOL_B), [false, true]],
+      ['neighbour', principalOver([NEIGHBOUR]), [false, false]],
+    ];
+    for (let round = 0; round < 3; round++) {
+      for (const [name, principal, want] of cases) {
+        const token = await signer().sign({ principal, requestId: randomUUID(), purpose: principal.purposes[0]! }, 'education', body);
+        const answer = await send(single.url, token, body);
+        const rows = (answer.body.data?._entities ?? []) as ({ enrolment: { id: string } | null } | null)[];
+        expect({ name, seen: rows.map((row) => Boolean(row?.enrolment)) }).toEqual({ name, seen: want });
+      }
+    }
   });
 });
 
