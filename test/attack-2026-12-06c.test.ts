@@ -45,6 +45,18 @@ async function withOwner<T>(name: 'civil-affairs' | 'education', work: (owner: C
 const claimedJti = (jti: unknown) =>
   withOwner('civil-affairs', async (owner) => (await owner.query('SELECT 1 FROM internal_call WHERE jti::text = $1', [String(jti)])).rowCount === 1);
 
+/** A replica of the subgraph whose pool holds one connection, for this describe: every request reuses its prepared plans. */
+function replicaOnOneConnection(name: 'civil-affairs' | 'education'): () => ServiceProcess {
+  let single: ServiceProcess | undefined;
+  beforeAll(async () => {
+    single = await startSubgraph(name, { DB_POOL_SIZE: '1' });
+  });
+  afterAll(async () => {
+    await single?.stop();
+  });
+  return () => single!;
+}
+
 describe('red team 06c, target 1: per-request field decisions in a subgraph', () => {
   const PAGE = `edges { node { id } }`;
 
@@ -256,13 +268,7 @@ describe('red team 06c, target 3: the security-barrier view child_records_reach'
 });
 
 describe('red team 06c, target 3b: education records on generic plans, one pooled connection', () => {
-  let single: ServiceProcess;
-  beforeAll(async () => {
-    single = await startSubgraph('education', { DB_POOL_SIZE: '1' });
-  });
-  afterAll(async () => {
-    await single?.stop();
-  });
+  const replica = replicaOnOneConnection('education');
 
   it("alternating two schools' teachers, the county and a neighbouring county on one connection: each reads only its own pupils' enrolments", async () => {
     const [atA, atB] = [await pupil({ schoolId: SCHOOL_A }), await pupil({ schoolId: SCHOOL_B })];
@@ -280,7 +286,7 @@ describe('red team 06c, target 3b: education records on generic plans, one poole
     for (let round = 0; round < 3; round++) {
       for (const [name, principal, want] of cases) {
         const token = await signer().sign({ principal, requestId: randomUUID(), purpose: principal.purposes[0]! }, 'education', body);
-        const answer = await send(single.url, token, body);
+        const answer = await send(replica().url, token, body);
         const rows = (answer.body.data?._entities ?? []) as ({ enrolment: { id: string } | null } | null)[];
         expect({ name, seen: rows.map((row) => Boolean(row?.enrolment)) }).toEqual({ name, seen: want });
       }
@@ -289,13 +295,7 @@ describe('red team 06c, target 3b: education records on generic plans, one poole
 });
 
 describe('red team 06c, target 4: the area arms on generic plans, one pooled connection', () => {
-  let single: ServiceProcess;
-  beforeAll(async () => {
-    single = await startSubgraph('civil-affairs', { DB_POOL_SIZE: '1' });
-  });
-  afterAll(async () => {
-    await single?.stop();
-  });
+  const replica = replicaOnOneConnection('civil-affairs');
 
   /** The first `first` children the read policy's area rule gives this jurisdiction (every status: the principal holds child:archive), as the owner computes it. */
   const expected = (jurisdiction: string[], first: number) =>
@@ -342,7 +342,7 @@ describe('red team 06c, target 4: the area arms on generic plans, one pooled con
       for (const [index, jurisdiction] of jurisdictions.entries()) {
         const principal = principalOver(jurisdiction);
         const token = await signer().sign({ principal, requestId: randomUUID(), purpose: 'case-management' }, 'civil-affairs', body);
-        const answer = await send(single.url, token, body);
+        const answer = await send(replica().url, token, body);
         expect(answer.body.errors).toBeUndefined();
         const ids = (answer.body.data.children.edges as { node: { id: string } }[]).map((edge) => edge.node.id);
         expect({ jurisdiction, ids }).toEqual({ jurisdiction, ids: wants[index] });
@@ -374,7 +374,7 @@ describe('red team 06c, target 4: the area arms on generic plans, one pooled con
         variables: { after },
       });
       const token = await signer().sign({ principal, requestId: randomUUID(), purpose: 'case-management' }, 'civil-affairs', body);
-      const answer = await send(single.url, token, body);
+      const answer = await send(replica().url, token, body);
       expect(answer.body.errors).toBeUndefined();
       return answer.body.data.children as { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string } }[] };
     };
@@ -429,8 +429,9 @@ describe('red team 06c, target 4: the area arms on generic plans, one pooled con
           'civil-affairs',
           body,
         );
-        const page: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string } }[] } = (await send(single.url, token, body))
-          .body.data.children;
+        const page: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string } }[] } = (
+          await send(replica().url, token, body)
+        ).body.data.children;
         ids.push(...page.edges.map((edge) => edge.node.id));
         after = page.pageInfo.endCursor;
         more = page.pageInfo.hasNextPage;
