@@ -445,6 +445,28 @@ describe('red team 06c, target 4: the area arms on generic plans, one pooled con
       expect({ jurisdiction, times: await listed(jurisdiction) }).toEqual({ jurisdiction, times: 0 });
   });
 
+  it('quotes, backslashes and statements in the signed principal stay values in the opening message: the jurisdiction is the one signed', async () => {
+    const body = JSON.stringify({ query: '{ children(first: 25) { edges { node { id } } } }' });
+    const own = await expected(['360735'], 25);
+    expect(own.length).toBeGreaterThan(0);
+    for (const sub of [
+      `test:x'); COMMIT; SELECT set_config('app.jurisdiction', '34', false); --`,
+      `test:x\\'); COMMIT; SET app.jurisdiction = '34'; --`,
+      `test:x$$; RESET ALL; $$`,
+    ]) {
+      const principal = principalOver(['360735'], { sub, org: `org'\\` });
+      const token = await signer().sign({ principal, requestId: `req'\\${randomUUID()}`, purpose: 'case-management' }, 'civil-affairs', body);
+      const answer = await send(replica().url, token, body);
+      expect(answer.body.errors).toBeUndefined();
+      const ids = (answer.body.data.children.edges as { node: { id: string } }[]).map((edge) => edge.node.id);
+      expect(ids).toEqual(own);
+    }
+    // The one connection still answers the county's token with the county's children only.
+    const token = await signer().sign({ principal: principalOver([DEMO_COUNTY]), requestId: randomUUID(), purpose: 'case-management' }, 'civil-affairs', body);
+    const after = await send(replica().url, token, body);
+    expect((after.body.data.children.edges as { node: { id: string } }[]).map((edge) => edge.node.id)).toEqual(await expected([DEMO_COUNTY], 25));
+  });
+
   it('a child moved to another county leaves the old county at once: the stored areas follow every update', async () => {
     const id = await registerChild({ name: '搬迁儿童' });
     await withOwner('civil-affairs', async (owner) => {
