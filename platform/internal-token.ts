@@ -136,7 +136,10 @@ export class InternalTokenVerifier {
     if (typeof payload.bdy !== 'string' || !DIGEST.test(payload.bdy)) throw new Error('the token is bound to no request body');
     const principal = principalSchema.parse(payload.principal);
     const purpose = typeof payload.purpose === 'string' ? payload.purpose : null;
-    return { principal, requestId: payload.rid, purpose, tokenId: payload.jti, expiresAt: new Date(payload.exp! * 1000), bodyDigest: payload.bdy };
+    const expiresAt = new Date(payload.exp! * 1000);
+    // Beyond a date's range (no signer of ours writes one) the claim could not be stored: refused, not a 500 at each replay.
+    if (Number.isNaN(expiresAt.getTime())) throw new Error('the token expiry is out of range');
+    return { principal, requestId: payload.rid, purpose, tokenId: payload.jti, expiresAt, bodyDigest: payload.bdy };
   }
 }
 
