@@ -22,27 +22,24 @@ function refusal(code: ErrorCode | 'GRAPHQL_VALIDATION_FAILED', message: string,
 /** A NUL character: PostgreSQL cannot store one in text, and no real name, note or id holds one. */
 const NUL = '\u0000';
 
-/** Whether any string in a variable's value holds a NUL: the common answer, no, found without writing a path per value. */
-function holdsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes(NUL);
-  if (Array.isArray(value)) return value.some(holdsNul);
-  return value !== null && typeof value === 'object' && Object.values(value).some(holdsNul);
-}
-
-/** The path (`input.name`, `ids.2`) of the first string holding a NUL in a variable's value, or null. */
-function nulInValue(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes(NUL) ? path : null;
+/**
+ * Where the first string holding a NUL lies in a variable's value, as path segments (`['input',
+ * 'name']`, `['ids', 2]`), or null. The path is written only on the way back from the one found: the
+ * common answer, none, costs no string per value.
+ */
+function nulInValue(value: unknown): Array<string | number> | null {
+  if (typeof value === 'string') return value.includes(NUL) ? [] : null;
   if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = nulInValue(item, `${path}.${index}`);
-      if (found) return found;
+    for (let index = 0; index < value.length; index++) {
+      const found = nulInValue(value[index]);
+      if (found) return [index, ...found];
     }
     return null;
   }
   if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
-      const found = nulInValue(item, `${path}.${key}`);
-      if (found) return found;
+      const found = nulInValue(item);
+      if (found) return [key, ...found];
     }
   }
   return null;
@@ -133,8 +130,7 @@ export function refuseUnrunnableRequests<TContext extends BaseContext>(): Apollo
             throw refusal('GRAPHQL_VALIDATION_FAILED', 'This API has no subscriptions; ask with a query.');
           }
           const variables = request.variables ?? {};
-          const inVariables = holdsNul(variables) ? nulInValue(variables, '') : null;
-          const nulAt = inVariables ? inVariables.slice(1) : nulInLiterals(document);
+          const nulAt = nulInValue(variables)?.join('.') ?? nulInLiterals(document);
           if (nulAt) throw refusal(ErrorCode.BAD_USER_INPUT, `${nulAt} holds a NUL character, which no text may contain.`, nulAt);
           const problem = variableProblem(schema, operation, variables);
           if (problem) throw refusal(ErrorCode.BAD_USER_INPUT, problem.message, problem.field);
