@@ -4,7 +4,6 @@ import {
   getNullableType,
   isListType,
   isObjectType,
-  type FieldNode,
   type GraphQLField,
   type GraphQLOutputType,
   type GraphQLResolveInfo,
@@ -18,35 +17,12 @@ import { DATA_CATEGORIES, INPUT_CATEGORIES, type CategoryName } from '../../sche
 import { AccessAction } from './audit/access-log.type';
 import type { AccessRecorder } from './audit/access-recorder';
 
-/**
- * One request's access decisions, kept while it runs: whether its scopes meet a field's
- * requirements, and, per field node, which inputs the field was given and are allowed. Both depend
- * only on the field (and its node's arguments under the request's variables) and on the request's
- * principal, so they are decided once per request instead of once per field per row. Kept per
- * request context (a WeakMap: gone with the request), never shared between requests, and only
- * allowed decisions are kept: a refusal is decided, and thrown, again each time.
- */
-interface RequestDecisions {
-  principal: Principal;
-  scopes: ReadonlySet<string>;
-  allowed: Set<GraphQLField<unknown, unknown>>;
-  /** The variables the input decisions were made under: one execution's (see inputsAllowed). */
-  variables: GraphQLResolveInfo['variableValues'] | null;
-  inputs: Map<FieldNode, { field: GraphQLField<unknown, unknown>; audited: ReadonlySet<string> }>;
-}
+const scopeSets = new WeakMap<Principal, ReadonlySet<string>>();
 
-const decisionsByRequest = new WeakMap<object, RequestDecisions>();
-
-function decisionsOf(context: { principal?: Principal }): RequestDecisions | null {
-  const principal = context.principal;
-  if (!principal) return null;
-  let decisions = decisionsByRequest.get(context);
-  // A context whose principal was swapped gets fresh decisions (no path does so; cheap to be sure).
-  if (!decisions || decisions.principal !== principal) {
-    decisions = { principal, scopes: new Set(principal.scopes), allowed: new Set(), variables: null, inputs: new Map() };
-    decisionsByRequest.set(context, decisions);
-  }
-  return decisions;
+function scopesOf(principal: Principal): ReadonlySet<string> {
+  let scopes = scopeSets.get(principal);
+  if (!scopes) scopeSets.set(principal, (scopes = new Set(principal.scopes)));
+  return scopes;
 }
 
 /** The categories whose accesses are not logged: those that describe no named child (the directory, plumbing). */
@@ -108,33 +84,6 @@ function checkInputs(
   return audited;
 }
 
-/**
- * checkInputs, decided once per request and field node: the arguments come from the node and the
- * request's variables, both fixed while the request runs, so every row of a list gets the same
- * answer. A node reached as two fields (through a fragment on an interface) is decided per field.
- */
-function inputsAllowed(
-  decisions: RequestDecisions,
-  typeName: string,
-  field: GraphQLField<unknown, unknown>,
-  args: Record<string, unknown>,
-  info: GraphQLResolveInfo,
-): ReadonlySet<string> {
-  // Each execution coerces its own variables object. Should two operations ever share a context (a
-  // batch: Apollo Server gives a batch one context; subgraphs take none today), the second's
-  // variables would differ under the same parsed nodes: its inputs are then decided afresh.
-  if (decisions.variables !== info.variableValues) {
-    decisions.variables = info.variableValues;
-    decisions.inputs.clear();
-  }
-  const node = info.fieldNodes[0]!;
-  const known = decisions.inputs.get(node);
-  if (known?.field === field) return known.audited;
-  const audited = checkInputs(typeName, field, args, info, decisions.scopes);
-  decisions.inputs.set(node, { field, audited });
-  return audited;
-}
-
 /** The children a field's result names: a Child, rows with a childId, and those inside lists and connections. */
 function childIdsIn(value: unknown, type: GraphQLOutputType, ids: Set<string>): Set<string> {
   if (value === null || value === undefined) return ids;
@@ -175,13 +124,9 @@ export function enforceFieldAccess(schema: GraphQLSchema): GraphQLSchema {
       const isWrite = type.name === 'Mutation';
       const typeName = type.name;
       field.resolve = (source, args: Record<string, unknown>, context: { principal?: Principal; audit?: AccessRecorder }, info) => {
-        const decisions = decisionsOf(context);
-        if (!decisions) throw unauthorizedField();
-        if (!decisions.allowed.has(field)) {
-          if (!meetsRequirements(requirements, decisions.scopes)) throw unauthorizedField();
-          decisions.allowed.add(field);
-        }
-        const selectedBy = field.args.length ? inputsAllowed(decisions, typeName, field, args, info) : null;
+        const scopes = context.principal ? scopesOf(context.principal) : null;
+        if (!scopes || !meetsRequirements(requirements, scopes)) throw unauthorizedField();
+        const selectedBy = field.args.length ? checkInputs(typeName, field, args, info, scopes) : null;
         const result = resolve(source, args, context, info);
         const audit = context.audit;
         if (!audit) return result;
